@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
+let package = Package(
+    name: "katch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "katch", targets: ["katch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, found through pkg-config.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Thin Swift layer over libcmark: parse, convert the AST into Swift values.
+        .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strict),
+        // The one catalogue of UI strings (kk, ru, en).
+        .target(name: "Localization", swiftSettings: strict),
+        // Course model, loader and validation (`katch check`).
+        .target(
+            name: "CourseModel",
+            dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        // Static site: trainer and participant editions, search index, leak check.
+        .target(name: "SiteBuilder", dependencies: ["CourseModel", "Localization"], swiftSettings: strict),
+        // Command-line commands (ArgumentParser only).
+        .target(
+            name: "KatchCLI",
+            dependencies: [
+                "CourseModel", "SiteBuilder", "Localization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "katch", dependencies: ["KatchCLI"], swiftSettings: strict),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel"]),
+    ]
+)

@@ -1,0 +1,563 @@
+import Foundation
+import Markdown
+import Yams
+
+/// Reads katch's extensions (callouts, questions, tables, screening tools, footnotes,
+/// cross-references, heading ids) from the CommonMark AST of one page.
+struct ContentReader {
+    let file: String
+    let pageKind: PageKind
+    var diagnostics = DiagnosticBag()
+    var usedAnchors: Set<String> = []
+    /// Explicit ids (`{#id}`) with where they were written.
+    var explicitIDs: [(id: String, position: SourcePosition)] = []
+    /// Cross-references `id:…` with where they were written.
+    var references: [(id: String, position: SourcePosition)] = []
+    /// Footnote definitions by label.
+    var footnotes: [String: [Span]] = [:]
+    var footnoteOrder: [String] = []
+    var footnoteRefs: [(label: String, position: SourcePosition)] = []
+    /// Fallback texts of footnotes whose definition libcmark took as a link reference definition.
+    var footnoteFallbacks: [String: String] = [:]
+
+    init(file: String, pageKind: PageKind) {
+        self.file = file
+        self.pageKind = pageKind
+    }
+
+    // MARK: Blocks
+
+    mutating func read(_ blocks: [Block], topLevel: Bool = true) -> [ContentBlock] {
+        var result: [ContentBlock] = []
+        var i = 0
+        while i < blocks.count {
+            let block = blocks[i]
+            switch block.kind {
+            case .heading(let level, let inlines):
+                let heading = readHeading(level: level, inlines, at: block.position)
+                if let (question, consumed) = readQuestion(heading, at: block.position, following: blocks[(i + 1)...]) {
+                    result.append(ContentBlock(.question(question), at: block.position))
+                    i += 1 + consumed
+                    continue
+                }
+                if level == 1 && topLevel {
+                    diagnostics.warning(
+                        file, block.position, "the page title comes from front matter; start headings at ##",
+                        code: "heading-level-1")
+                }
+                result.append(ContentBlock(.heading(heading), at: block.position))
+            case .paragraph(let inlines):
+                if let (label, body) = footnoteDefinition(inlines, at: block.position) {
+                    if footnotes[label] != nil {
+                        diagnostics.error(file, block.position, "footnote [^\(label)] is defined twice", code: "duplicate-footnote")
+                    } else {
+                        footnotes[label] = body
+                        footnoteOrder.append(label)
+                    }
+                } else {
+                    result.append(ContentBlock(.paragraph(spans(inlines, at: block.position)), at: block.position))
+                }
+            case .blockQuote(let inner):
+                result.append(readQuote(inner, at: block.position))
+            case .list(let style, let items):
+                let read = items.map { self.read($0.blocks, topLevel: false) }
+                result.append(ContentBlock(.list(style, items: read), at: block.position))
+            case .codeBlock(let info, let literal):
+                result.append(readFence(info: info, literal: literal, at: block.position))
+            case .html:
+                diagnostics.warning(file, block.position, "raw HTML is not rendered; use Markdown", code: "raw-html")
+            case .thematicBreak:
+                result.append(ContentBlock(.thematicBreak, at: block.position))
+            }
+            i += 1
+        }
+        return result
+    }
+
+    // MARK: Headings
+
+    mutating func readHeading(level: Int, _ inlines: [Inline], at position: SourcePosition) -> Heading {
+        var inlines = inlines
+        var attributes: [String: String] = [:]
+        var explicitID: String?
+        if case .text(let last)? = inlines.last,
+            last.hasSuffix("}"), let open = last.lastIndex(of: "{")
+        {
+            let inside = String(last[last.index(after: open)..<last.index(before: last.endIndex)])
+            let parsed = AttributeParser.parse(inside)
+            if let parsed {
+                explicitID = parsed.id
+                attributes = parsed.attributes
+                let before = String(last[..<open]).trimmingTrailingWhitespace()
+                inlines.removeLast()
+                if !before.isEmpty { inlines.append(.text(before)) }
+            } else {
+                diagnostics.error(file, position, "malformed attribute block {\(inside)}", code: "bad-attributes")
+            }
+        }
+        let text = spans(inlines, at: position)
+        let anchor: String
+        if let explicitID {
+            if !Identifier.isValid(explicitID) {
+                diagnostics.error(
+                    file, position, "id '\(explicitID)' must be lowercase letters, digits and dashes", code: "bad-id")
+            }
+            if usedAnchors.contains(explicitID) {
+                diagnostics.error(file, position, "anchor '\(explicitID)' is used twice on this page", code: "duplicate-id")
+            }
+            anchor = explicitID
+            explicitIDs.append((explicitID, position))
+        } else {
+            anchor = Slug.unique(Slug.make(text.plainText), taken: usedAnchors)
+        }
+        usedAnchors.insert(anchor)
+        return Heading(level: level, spans: text, anchor: anchor, isExplicit: explicitID != nil, attributes: attributes)
+    }
+
+    // MARK: Questions
+
+    /// A question is a heading with an id and a type, or a heading with an id followed by a
+    /// checkbox list; in quiz and survey files every `##` heading is one.
+    mutating func readQuestion(_ heading: Heading, at position: SourcePosition, following: ArraySlice<Block>)
+        -> (Question, consumed: Int)?
+    {
+        let isInstrument = pageKind == .quiz || pageKind == .survey
+        let next = following.first
+        let hasCheckboxes = next.map(Self.isCheckboxList) ?? false
+        let declaredType = heading.attributes["type"]
+        guard heading.isExplicit || (isInstrument && heading.level == 2) else { return nil }
+        guard declaredType != nil || hasCheckboxes || (isInstrument && heading.level == 2) else { return nil }
+        if !heading.isExplicit {
+            diagnostics.error(file, position, "a question needs an id: add {#q1} at the end of the heading", code: "question-without-id")
+        }
+        var consumed = 0
+        var type: Question.QuestionType
+        var options: [Question.Option] = []
+        switch declaredType {
+        case nil, "single", "multiple":
+            type = declaredType == "multiple" ? .multiple : .single
+        case "open": type = .open
+        case "rating": type = .rating
+        case let other?:
+            diagnostics.error(
+                file, position, "unknown question type '\(other)' (single, multiple, open, rating)",
+                code: "bad-question-type")
+            type = .open
+        }
+        switch type {
+        case .single, .multiple:
+            if let block = next, hasCheckboxes, let items = checkboxList(block) {
+                options = items
+                consumed = 1
+            } else {
+                diagnostics.error(
+                    file, position, "question '\(heading.anchor)' has no options: add a list of '- [ ]' / '- [x]' items",
+                    code: "question-without-options")
+            }
+            let correct = options.filter(\.isCorrect).count
+            if consumed == 1 && correct == 0 {
+                diagnostics.error(file, position, "question '\(heading.anchor)' has no correct option [x]", code: "no-correct-option")
+            } else if type == .single && correct > 1 {
+                diagnostics.error(
+                    file, position,
+                    "question '\(heading.anchor)' has \(correct) correct options; add type=multiple if that is meant",
+                    code: "several-correct-options")
+            }
+        case .rating:
+            if case .list(_, let items)? = next?.kind {
+                options = items.map { item in
+                    Question.Option(spans: item.blocks.first.map { firstSpans($0) } ?? [], isCorrect: false)
+                }
+                consumed = 1
+            }
+            if options.count < 2 {
+                diagnostics.error(file, position, "rating '\(heading.anchor)' needs a list of at least 2 labels", code: "rating-without-labels")
+            }
+        case .open:
+            break
+        }
+        var maxScore = type == .open ? 0 : 1
+        if let max = heading.attributes["max"] {
+            if let value = Int(max), value >= 0 {
+                maxScore = value
+            } else {
+                diagnostics.error(file, position, "max must be a whole number, not '\(max)'", code: "bad-max")
+            }
+        }
+        var explanation: Callout?
+        if let after = following.dropFirst(consumed).first, case .blockQuote(let inner) = after.kind {
+            let quote = readQuote(inner, at: after.position)
+            if case .callout(let callout) = quote.kind, callout.kind == .answer {
+                explanation = callout
+                consumed += 1
+            }
+        }
+        if type == .open && heading.attributes["max"] != nil && explanation == nil {
+            diagnostics.warning(
+                file, position, "open question '\(heading.anchor)' is scored but has no rubric in an ANSWER callout",
+                code: "open-without-rubric")
+        }
+        let question = Question(
+            id: heading.anchor, heading: heading, type: type, options: options, maxScore: maxScore,
+            explanation: explanation)
+        return (question, consumed)
+    }
+
+    /// Whether every item of a list starts with `[ ]` or `[x]`.
+    static func isCheckboxList(_ block: Block) -> Bool {
+        guard case .list(_, let items) = block.kind, !items.isEmpty else { return false }
+        return items.allSatisfy { item in
+            guard case .paragraph(let inlines)? = item.blocks.first?.kind, case .text(let first)? = inlines.first else {
+                return false
+            }
+            return ["[ ]", "[x]"].contains(first.prefix(3).lowercased())
+        }
+    }
+
+    /// The options of a list whose every item starts with `[ ]` or `[x]`; nil otherwise.
+    mutating func checkboxList(_ block: Block) -> [Question.Option]? {
+        guard case .list(_, let items) = block.kind, !items.isEmpty else { return nil }
+        var options: [Question.Option] = []
+        for item in items {
+            guard case .paragraph(let inlines)? = item.blocks.first?.kind,
+                case .text(let first)? = inlines.first
+            else { return nil }
+            let marker = first.prefix(3)
+            let correct: Bool
+            switch marker.lowercased() {
+            case "[ ]": correct = false
+            case "[x]": correct = true
+            default: return nil
+            }
+            var rest = inlines
+            let remainder = String(first.dropFirst(3)).trimmingLeadingWhitespace()
+            rest.removeFirst()
+            if !remainder.isEmpty { rest.insert(.text(remainder), at: 0) }
+            options.append(Question.Option(spans: spans(rest, at: item.position), isCorrect: correct))
+        }
+        return options
+    }
+
+    mutating func firstSpans(_ block: Block) -> [Span] {
+        if case .paragraph(let inlines) = block.kind { return spans(inlines, at: block.position) }
+        return [.text(block.plainText)]
+    }
+
+    // MARK: Callouts
+
+    mutating func readQuote(_ inner: [Block], at position: SourcePosition) -> ContentBlock {
+        guard case .paragraph(let inlines)? = inner.first?.kind,
+            case .text(let first)? = inlines.first, first.hasPrefix("[!"),
+            let close = first.firstIndex(of: "]")
+        else {
+            return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
+        }
+        let name = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
+        guard let kind = CalloutKind(rawValue: name.uppercased()) else {
+            diagnostics.error(
+                file, position,
+                "unknown callout kind '\(name)' (known: \(CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                code: "unknown-callout")
+            return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
+        }
+        // Title: the rest of the first line; body: the following lines and blocks.
+        var titleInlines: [Inline] = []
+        let afterMarker = String(first[first.index(after: close)...]).trimmingLeadingWhitespace()
+        if !afterMarker.isEmpty { titleInlines.append(.text(afterMarker)) }
+        var rest = Array(inlines.dropFirst())
+        while let next = rest.first, next != .softBreak, next != .lineBreak {
+            titleInlines.append(next)
+            rest.removeFirst()
+        }
+        if !rest.isEmpty { rest.removeFirst() }
+        var bodyBlocks = Array(inner.dropFirst())
+        if !rest.isEmpty {
+            let firstPosition = inner.first?.position ?? position
+            bodyBlocks.insert(
+                Block(.paragraph(rest), at: SourcePosition(line: firstPosition.line + 1, column: firstPosition.column)),
+                at: 0)
+        }
+        let callout = Callout(kind: kind, title: spans(titleInlines, at: position), body: read(bodyBlocks, topLevel: false))
+        return ContentBlock(.callout(callout), at: position)
+    }
+
+    // MARK: Fenced blocks
+
+    mutating func readFence(info: String, literal: String, at position: SourcePosition) -> ContentBlock {
+        let words = info.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = words.first ?? ""
+        let attributes = words.count > 1 ? AttributeParser.parse(words[1])?.attributes ?? [:] : [:]
+        switch name {
+        case "table":
+            let table = readTable(literal, attributes: attributes, at: position)
+            return ContentBlock(.table(table), at: position)
+        case "screening":
+            if let tool = readScreening(literal, at: position) {
+                return ContentBlock(.screening(tool), at: position)
+            }
+            return ContentBlock(.code(info: info, literal: literal), at: position)
+        default:
+            return ContentBlock(.code(info: info, literal: literal), at: position)
+        }
+    }
+
+    mutating func readTable(_ literal: String, attributes: [String: String], at position: SourcePosition) -> Table {
+        let csv = attributes["format"] == "csv"
+        var raw: [[String]] = []
+        for (offset, line) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            if !csv && TableRow.isSeparator(trimmed) { continue }
+            let cells = csv ? TableRow.csvCells(trimmed) : TableRow.pipeCells(trimmed)
+            if let expected = raw.first?.count, cells.count != expected {
+                diagnostics.warning(
+                    file, SourcePosition(line: position.line + 1 + offset, column: 1),
+                    "table row has \(cells.count) cells, the header has \(expected)", code: "table-row-width")
+            }
+            raw.append(cells)
+        }
+        if raw.isEmpty {
+            diagnostics.error(file, position, "empty table", code: "empty-table")
+        }
+        let width = raw.map(\.count).max() ?? 0
+        let padded = raw.map { $0 + Array(repeating: "", count: width - $0.count) }
+        let cellSpans = padded.map { row in row.map { cell in self.inlineSpans(cell, at: position) } }
+        var download = attributes["download"]
+        if let d = download, !d.hasSuffix(".csv") || d.contains("/") || d.contains("..") {
+            diagnostics.error(file, position, "download must be a plain file name ending in .csv, not '\(d)'", code: "bad-download")
+            download = nil
+        }
+        return Table(
+            caption: attributes["caption"] ?? "", header: cellSpans.first ?? [], rows: Array(cellSpans.dropFirst()),
+            rawRows: padded, download: download)
+    }
+
+    mutating func inlineSpans(_ text: String, at position: SourcePosition) -> [Span] {
+        guard !text.isEmpty else { return [] }
+        do {
+            return spans(try MarkdownParser.parseInline(text), at: position)
+        } catch {
+            return [.text(text)]
+        }
+    }
+
+    mutating func readScreening(_ literal: String, at position: SourcePosition) -> ScreeningTool? {
+        do {
+            let tool = try YAMLDecoder().decode(ScreeningTool.self, from: literal)
+            var seen: Set<String> = []
+            for item in tool.allItems {
+                if !seen.insert(item.id).inserted {
+                    diagnostics.error(file, position, "screening item '\(item.id)' appears twice", code: "duplicate-id")
+                }
+                if (item.type == .choice || item.type == .multiple) && (item.options ?? []).isEmpty {
+                    diagnostics.error(file, position, "screening item '\(item.id)' is a choice without options", code: "choice-without-options")
+                }
+            }
+            let sectionIDs = Set(tool.sections.map(\.id))
+            for total in tool.totals ?? [] {
+                for s in total.sections where !sectionIDs.contains(s) {
+                    diagnostics.error(file, position, "total '\(total.label)' names unknown section '\(s)'", code: "dangling-reference")
+                }
+                let computed = tool.sections.filter { total.sections.contains($0.id) }.map { $0.maxScore(top: tool.scaleTop) }.reduce(0, +)
+                if computed != total.max {
+                    diagnostics.warning(
+                        file, position, "total '\(total.label)' says max \(total.max) but its scale items add up to \(computed)",
+                        code: "screening-total")
+                }
+            }
+            return tool
+        } catch {
+            let (line, message) = YAMLErrors.describe(error)
+            diagnostics.error(
+                file, SourcePosition(line: position.line + line, column: 1), "screening block: \(message)", code: "bad-yaml")
+            return nil
+        }
+    }
+
+    // MARK: Footnotes
+
+    mutating func footnoteDefinition(_ inlines: [Inline], at position: SourcePosition) -> (String, [Span])? {
+        guard case .text(let first)? = inlines.first, first.hasPrefix("[^"),
+            let close = first.firstIndex(of: "]"),
+            first[first.index(after: close)...].hasPrefix(":")
+        else { return nil }
+        let label = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
+        guard !label.isEmpty, !label.contains(" ") else { return nil }
+        var rest = inlines
+        rest.removeFirst()
+        let remainder = String(first[first.index(close, offsetBy: 2)...]).trimmingLeadingWhitespace()
+        if !remainder.isEmpty { rest.insert(.text(remainder), at: 0) }
+        return (label, spans(rest, at: position))
+    }
+
+    // MARK: Inlines
+
+    mutating func spans(_ inlines: [Inline], at position: SourcePosition) -> [Span] {
+        var result: [Span] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text): result += splitFootnotes(text, at: position)
+            case .code(let s): result.append(.code(s))
+            case .emphasis(let c): result.append(.emphasis(spans(c, at: position)))
+            case .strong(let c): result.append(.strong(spans(c, at: position)))
+            case .link(let destination, _, let children):
+                // `[^N]` followed by a definition that libcmark took as a link reference definition.
+                if case .text(let t)? = children.first, children.count == 1, t.hasPrefix("^"), t.count > 1 {
+                    let label = String(t.dropFirst())
+                    footnoteRefs.append((label, position))
+                    footnoteFallbacks[label] = destination.removingPercentEncoding ?? destination
+                    result.append(.footnote(label))
+                } else if destination.hasPrefix("id:") {
+                    let target = String(destination.dropFirst(3))
+                    references.append((target, position))
+                    result.append(.reference(id: target, spans(children, at: position)))
+                } else {
+                    result.append(.link(url: destination, spans(children, at: position)))
+                }
+            case .image(let source, _, let alt):
+                result.append(.image(source: source, alt: alt.plainText))
+                if alt.plainText.isEmpty {
+                    diagnostics.warning(file, position, "image without alt text", code: "image-alt")
+                }
+            case .softBreak: result.append(.softBreak)
+            case .lineBreak: result.append(.lineBreak)
+            case .html:
+                diagnostics.warning(file, position, "raw HTML is not rendered; use Markdown", code: "raw-html")
+            }
+        }
+        return result
+    }
+
+    mutating func splitFootnotes(_ text: String, at position: SourcePosition) -> [Span] {
+        guard text.contains("[^") else { return [.text(text)] }
+        var result: [Span] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "[^") {
+            guard let close = rest[start.upperBound...].firstIndex(of: "]") else { break }
+            let label = String(rest[start.upperBound..<close])
+            guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+                result.append(.text(String(rest[..<start.upperBound])))
+                rest = rest[start.upperBound...]
+                continue
+            }
+            if start.lowerBound > rest.startIndex { result.append(.text(String(rest[..<start.lowerBound]))) }
+            result.append(.footnote(label))
+            footnoteRefs.append((label, position))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { result.append(.text(String(rest))) }
+        return result
+    }
+}
+
+extension String {
+    func trimmingLeadingWhitespace() -> String { String(drop(while: { $0.isWhitespace })) }
+    func trimmingTrailingWhitespace() -> String {
+        var s = Substring(self)
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Parses `{#id key=value key="quoted value"}` attribute blocks (content between the braces).
+enum AttributeParser {
+    static func parse(_ text: String) -> (id: String?, attributes: [String: String])? {
+        var id: String?
+        var attributes: [String: String] = [:]
+        var tokens: [String] = []
+        var current = ""
+        var quote: Character?
+        for c in text {
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c.isWhitespace {
+                if !current.isEmpty { tokens.append(current) }
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if quote != nil { return nil }
+        if !current.isEmpty { tokens.append(current) }
+        for token in tokens {
+            if token.hasPrefix("#") {
+                id = String(token.dropFirst())
+            } else if let eq = token.firstIndex(of: "=") {
+                attributes[String(token[..<eq])] = String(token[token.index(after: eq)...])
+            } else if token.hasPrefix(".") {
+                continue
+            } else {
+                attributes[token] = "true"
+            }
+        }
+        return (id, attributes)
+    }
+}
+
+/// Splitting table rows.
+enum TableRow {
+    static func isSeparator(_ line: String) -> Bool {
+        line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
+    }
+
+    static func pipeCells(_ line: String) -> [String] {
+        var body = Substring(line)
+        if body.hasPrefix("|") { body = body.dropFirst() }
+        if body.hasSuffix("|") && !body.hasSuffix("\\|") { body = body.dropLast() }
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for c in body {
+            if escaped {
+                if c != "|" { current.append("\\") }
+                current.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else if c == "|" {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+
+    static func csvCells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = Array(line)
+        var i = 0
+        while i < iterator.count {
+            let c = iterator[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < iterator.count && iterator[i + 1] == "\"" {
+                        current.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(c)
+            }
+            i += 1
+        }
+        iterator.removeAll()
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+}

@@ -1,0 +1,340 @@
+import Foundation
+import Markdown
+import Yams
+
+/// The whole course in memory: configuration and pages in reading order.
+public struct Course: Sendable {
+    /// The folder the course was loaded from.
+    public var root: URL
+    /// `course.yml`.
+    public var config: CourseConfig
+    /// Pages in reading order.
+    public var pages: [Page]
+
+    /// Creates a course.
+    public init(root: URL, config: CourseConfig, pages: [Page]) {
+        self.root = root
+        self.config = config
+        self.pages = pages
+    }
+
+    /// The page with `id`.
+    public func page(_ id: String) -> Page? { pages.first { $0.id == id } }
+
+    /// Module overview pages, in order.
+    public var modules: [Page] { pages.filter { $0.kind == .module } }
+
+    /// Pages belonging to module `id` (its overview first).
+    public func pages(ofModule id: String) -> [Page] { pages.filter { $0.module == id } }
+
+    /// Activities in reading order.
+    public var activities: [Page] { pages.filter { $0.kind.isActivity } }
+
+    /// Where a course-wide id points: a page, or a heading (page id + anchor).
+    public func resolve(_ id: String) -> (page: Page, anchor: String?)? {
+        let (pageID, fragment) = Course.split(id)
+        if let p = page(pageID) { return (p, fragment) }
+        guard fragment == nil else { return nil }
+        for p in pages where p.headings.contains(where: { $0.isExplicit && $0.anchor == id }) {
+            return (p, id)
+        }
+        return nil
+    }
+
+    static func split(_ id: String) -> (String, String?) {
+        guard let hash = id.firstIndex(of: "#") else { return (id, nil) }
+        return (String(id[..<hash]), String(id[id.index(after: hash)...]))
+    }
+}
+
+/// Loads `course.yml`, `modules/` and `exercises/` into a ``Course`` and checks it.
+public enum CourseLoader {
+    /// The result of loading: the course (as much as could be read) and every problem found.
+    public struct Result: Sendable {
+        /// The course; pages that could not be read are left out.
+        public var course: Course
+        /// All problems, sorted by file and line.
+        public var diagnostics: [Diagnostic]
+        /// Whether any problem is an error.
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Loads and validates the course in `root`. Never throws: every problem is a diagnostic.
+    public static func load(root: URL) -> Result {
+        var bag = DiagnosticBag()
+        let config = loadConfig(root: root, diagnostics: &bag)
+        var pages: [Page] = []
+        for folder in ["modules", "exercises"] {
+            for file in markdownFiles(in: root.appendingPathComponent(folder), relativeTo: root) {
+                if let page = loadPage(root: root, file: file, diagnostics: &bag) { pages.append(page) }
+            }
+        }
+        let course = Course(root: root, config: config, pages: ReadingOrder.sort(pages))
+        bag.append(contentsOf: Validator.validate(course))
+        return Result(course: course, diagnostics: bag.sorted)
+    }
+
+    /// `.md` files below `folder`, as paths relative to `root`, sorted.
+    static func markdownFiles(in folder: URL, relativeTo root: URL) -> [String] {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var result: [String] = []
+        let rootPath = root.standardizedFileURL.path
+        for case let url as URL in enumerator where url.pathExtension == "md" {
+            let path = url.standardizedFileURL.path
+            let relative = path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : url.lastPathComponent
+            result.append(relative)
+        }
+        return result.sorted()
+    }
+
+    // MARK: Pages
+
+    /// Reads one Markdown file. Returns nil (with diagnostics) when it cannot be used.
+    public static func loadPage(root: URL, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {
+        let start = SourcePosition(line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+            bag.error(file, start, "cannot read the file", code: "unreadable")
+            return nil
+        }
+        return parsePage(data: data, file: file, diagnostics: &bag)
+    }
+
+    /// Parses the bytes of a Markdown file (front matter + body) into a page.
+    public static func parsePage(data: Data, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {
+        let start = SourcePosition(line: 1, column: 1)
+        if data.isEmpty {
+            bag.error(file, start, "empty file: a page needs front matter (--- id, title, kind ---)", code: "empty-file")
+            return nil
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            let line = firstInvalidUTF8Line(data)
+            bag.error(file, SourcePosition(line: line, column: 1), "the file is not UTF-8 text (save it as UTF-8)", code: "not-utf8")
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\0") {
+            bag.error(file, start, "the file contains NUL bytes: is it a binary file?", code: "binary-file")
+            return nil
+        }
+        guard let split = FrontMatter.split(text) else {
+            bag.error(
+                file, start, "missing front matter: the file must start with a --- line, YAML keys, and a closing --- line",
+                code: "missing-front-matter")
+            return nil
+        }
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: split.yaml), case .mapping = composed else {
+                bag.error(file, SourcePosition(line: 2, column: 1), "front matter must be a YAML mapping (key: value)", code: "bad-front-matter")
+                return nil
+            }
+            node = composed
+        } catch {
+            let (line, message) = YAMLErrors.describe(error)
+            bag.error(file, SourcePosition(line: line + 1, column: 1), "front matter: \(message)", code: "bad-yaml")
+            return nil
+        }
+        var yaml = YAMLReader(file: file, lineOffset: 1, diagnostics: bag)
+        defer { bag = yaml.diagnostics }
+        let known: Set<String> = [
+            "id", "title", "kind", "module", "order", "audience", "duration", "materials", "track", "summary",
+            "number", "phases", "part",
+        ]
+        if case .mapping(let mapping) = node {
+            for (key, _) in mapping where !known.contains(key.string ?? "") {
+                yaml.diagnostics.warning(
+                    file, yaml.position(key), "unknown front matter key '\(key.string ?? "?")'", code: "unknown-key")
+            }
+        }
+        let id = yaml.string(node, key: "id", required: true) ?? ""
+        let title = yaml.string(node, key: "title", required: true) ?? ""
+        let kindText = yaml.string(node, key: "kind", required: true) ?? ""
+        if !id.isEmpty && !Identifier.isValid(id) {
+            yaml.diagnostics.error(
+                file, yaml.position(node["id"]), "id '\(id)' must be lowercase letters, digits and dashes", code: "bad-id")
+        }
+        let kind = PageKind(rawValue: kindText)
+        if kind == nil && !kindText.isEmpty {
+            yaml.diagnostics.error(
+                file, yaml.position(node["kind"]),
+                "unknown kind '\(kindText)' (\(PageKind.allCases.map(\.rawValue).joined(separator: ", ")))", code: "unknown-kind")
+        }
+        var audience = Audience.all
+        if let a = yaml.string(node, key: "audience") {
+            if let parsed = Audience(rawValue: a) {
+                audience = parsed
+            } else {
+                yaml.diagnostics.error(file, yaml.position(node["audience"]), "audience must be 'all' or 'trainer', not '\(a)'", code: "bad-audience")
+            }
+        }
+        let pageKind = kind ?? .page
+        var reader = ContentReader(file: file, pageKind: pageKind)
+        var blocks: [ContentBlock] = []
+        do {
+            blocks = reader.read(try MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset))
+        } catch {
+            yaml.diagnostics.error(file, start, "Markdown: \(error)", code: "bad-markdown")
+        }
+        yaml.diagnostics.append(contentsOf: reader.diagnostics.all)
+        // Footnotes: every reference defined, every definition used.
+        var footnotes = reader.footnoteOrder.compactMap { label in reader.footnotes[label].map { (label: label, spans: $0) } }
+        let referenced = Set(reader.footnoteRefs.map(\.label))
+        for (label, position) in reader.footnoteRefs where reader.footnotes[label] == nil {
+            if let fallback = reader.footnoteFallbacks[label], !footnotes.contains(where: { $0.label == label }) {
+                footnotes.append((label, [.text(fallback)]))
+            } else if reader.footnoteFallbacks[label] == nil {
+                yaml.diagnostics.error(file, position, "footnote [^\(label)] is not defined on this page", code: "undefined-footnote")
+            }
+        }
+        for label in reader.footnoteOrder where !referenced.contains(label) {
+            yaml.diagnostics.warning(file, start, "footnote [^\(label)] is defined but never cited", code: "unused-footnote")
+        }
+        guard kind != nil, !id.isEmpty, !title.isEmpty else { return nil }
+        var page = Page(
+            id: id, title: title, kind: pageKind, file: file, module: yaml.string(node, key: "module"),
+            order: yaml.int(node, key: "order") ?? 0, audience: audience, duration: yaml.minutes(node, key: "duration"),
+            materials: yaml.strings(node, key: "materials").map(\.0), track: yaml.string(node, key: "track"),
+            summary: yaml.string(node, key: "summary"), number: yaml.string(node, key: "number"),
+            phases: yaml.strings(node, key: "phases").map(\.0), part: yaml.string(node, key: "part"),
+            blocks: blocks, footnotes: footnotes)
+        if page.kind == .module && page.module == nil { page.module = page.id }
+        return page
+    }
+
+    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        var lineStart = data.startIndex
+        for i in data.indices where data[i] == 0x0A {
+            if String(data: data[lineStart..<i], encoding: .utf8) == nil { return line }
+            line += 1
+            lineStart = i + 1
+        }
+        return line
+    }
+
+    // MARK: course.yml
+
+    static func loadConfig(root: URL, diagnostics bag: inout DiagnosticBag) -> CourseConfig {
+        let file = "course.yml"
+        let start = SourcePosition(line: 1, column: 1)
+        var config = CourseConfig(title: "")
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+            bag.error(file, start, "course.yml is missing in \(root.path)", code: "missing-course-yml")
+            return config
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            bag.error(file, SourcePosition(line: firstInvalidUTF8Line(data), column: 1), "course.yml is not UTF-8 text", code: "not-utf8")
+            return config
+        }
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text), case .mapping = composed else {
+                bag.error(file, start, "course.yml must be a YAML mapping", code: "bad-yaml")
+                return config
+            }
+            node = composed
+        } catch {
+            let (line, message) = YAMLErrors.describe(error)
+            bag.error(file, SourcePosition(line: line, column: 1), message, code: "bad-yaml")
+            return config
+        }
+        var y = YAMLReader(file: file, lineOffset: 0, diagnostics: bag)
+        defer { bag = y.diagnostics }
+        config.title = y.string(node, key: "title", required: true) ?? ""
+        config.subtitle = y.string(node, key: "subtitle")
+        config.language = y.string(node, key: "language") ?? "kk"
+        if !["kk", "ru", "en"].contains(config.language) {
+            y.diagnostics.error(file, y.position(node["language"]), "language must be kk, ru or en", code: "bad-language")
+            config.language = "kk"
+        }
+        config.project = labeled(node["project"], y: &y)
+        config.materials = labeled(node["materials"], y: &y)
+        if let reg = node["registration"] {
+            config.registration = RegistrationForm(
+                regions: labeled(reg["regions"], y: &y), agencies: labeled(reg["agencies"], y: &y),
+                otherAgency: y.bool(reg, key: "other_agency") ?? true, genders: labeled(reg["genders"], y: &y))
+        }
+        if let agenda = node["agenda"] {
+            config.agenda = readAgenda(agenda, y: &y)
+        }
+        return config
+    }
+
+    /// A mapping `id: label` or a list of `{id, label}` as ordered options.
+    static func labeled(_ node: Node?, y: inout YAMLReader) -> [LabeledOption] {
+        guard let node else { return [] }
+        switch node {
+        case .mapping(let mapping):
+            return mapping.map { key, value in LabeledOption(id: key.string ?? "", label: value.string ?? "") }
+        case .sequence(let seq):
+            return seq.compactMap { item in
+                guard let id = y.string(item, key: "id", required: true) else { return nil }
+                return LabeledOption(id: id, label: y.string(item, key: "label", required: true) ?? id)
+            }
+        default:
+            y.diagnostics.error(y.file, y.position(node), "expected a mapping of id: label or a list of {id, label}", code: "bad-value")
+            return []
+        }
+    }
+
+    static func readAgenda(_ node: Node, y: inout YAMLReader) -> Agenda {
+        var agenda = Agenda()
+        if let start = y.string(node, key: "start") {
+            let parts = start.split(separator: ":")
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) {
+                agenda.start = h * 60 + m
+            } else {
+                y.diagnostics.error(y.file, y.position(node["start"]), "start must be a time like \"09:00\"", code: "bad-time")
+            }
+        }
+        agenda.note = y.string(node, key: "note")
+        guard let days = node["days"]?.sequence else {
+            y.diagnostics.error(y.file, y.position(node), "agenda needs a list of days", code: "missing-key")
+            return agenda
+        }
+        for dayNode in days {
+            let position = y.position(dayNode)
+            let id = y.string(dayNode, key: "id", required: true) ?? ""
+            var sessions: [AgendaSession] = []
+            for s in dayNode["sessions"]?.sequence ?? [] {
+                let sp = y.position(s)
+                let title = y.string(s, key: "title", required: true) ?? ""
+                var duration = y.minutes(s, key: "duration")
+                if duration == nil && s["duration"] == nil {
+                    y.diagnostics.error(y.file, sp, "session '\(title)' has no duration", code: "missing-key")
+                }
+                if duration == nil { duration = Minutes(0) }
+                sessions.append(
+                    AgendaSession(
+                        title: title, duration: duration ?? Minutes(0), items: y.strings(s, key: "items").map(\.0),
+                        refs: y.strings(s, key: "refs").map { Located($0.0, at: $0.1) },
+                        materials: y.strings(s, key: "materials").map { Located($0.0, at: $0.1) },
+                        isBreak: y.bool(s, key: "break") ?? false, position: sp))
+            }
+            let then = y.string(dayNode, key: "then").map { Located($0, at: y.position(dayNode["then"])) }
+            agenda.days.append(
+                AgendaDay(
+                    id: id, day: y.int(dayNode, key: "day") ?? 0, track: y.string(dayNode, key: "track"),
+                    title: y.string(dayNode, key: "title", required: true) ?? id, note: y.string(dayNode, key: "note"),
+                    sessions: sessions, then: then, position: position))
+        }
+        return agenda
+    }
+}
+
+/// Splits `---` front matter from the Markdown body.
+enum FrontMatter {
+    /// The YAML text, the body, and how many lines precede the body.
+    static func split(_ text: String) -> (yaml: String, body: String, bodyLineOffset: Int)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, first.hasSuffix("\r") { lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 } }
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---" else { return nil }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
+            return nil
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        return (yaml, body, close + 1)
+    }
+}

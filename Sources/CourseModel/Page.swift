@@ -1,0 +1,141 @@
+import Markdown
+
+/// What a page is.
+public enum PageKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case page, module
+    case modulePart = "module-part"
+    case exercise, discussion
+    case `case` = "case"
+    case rolePlay = "role-play"
+    case icebreaker, energizer, quiz, survey, screening, reference
+
+    /// Whether this kind is a training activity (exercise, discussion, case …).
+    public var isActivity: Bool {
+        switch self {
+        case .exercise, .discussion, .case, .rolePlay, .icebreaker, .energizer: return true
+        default: return false
+        }
+    }
+}
+
+/// Who may see a page.
+public enum Audience: String, Sendable, Hashable, Codable {
+    case all, trainer
+}
+
+/// The two editions of the site.
+public enum Edition: String, Sendable, Hashable, CaseIterable, Codable {
+    case trainer, participant
+}
+
+/// One Markdown file of the course: front matter plus content.
+public struct Page: Sendable, Hashable, Identifiable {
+    /// Stable id, unique in the course.
+    public var id: String
+    /// Title from front matter.
+    public var title: String
+    /// Kind of page.
+    public var kind: PageKind
+    /// Path relative to the course root, e.g. `modules/m1/part-1.md`.
+    public var file: String
+    /// The module this page belongs to (its own id for a module page).
+    public var module: String?
+    /// Sort order in its group.
+    public var order: Int
+    /// Who may see it.
+    public var audience: Audience
+    /// Duration of an activity.
+    public var duration: Minutes?
+    /// Material ids.
+    public var materials: [String]
+    /// Track (`common`, `4.a` …).
+    public var track: String?
+    /// One-line summary.
+    public var summary: String?
+    /// Module number (`1`, `4.a`) for module pages.
+    public var number: String?
+    /// Quiz phases (`pre`, `post`).
+    public var phases: [String]
+    /// The part (id) an activity belongs to, if given.
+    public var part: String?
+    /// Content.
+    public var blocks: [ContentBlock]
+    /// Footnote definitions in order of definition.
+    public var footnotes: [(label: String, spans: [Span])]
+
+    /// Creates a page.
+    public init(
+        id: String, title: String, kind: PageKind, file: String, module: String? = nil, order: Int = 0,
+        audience: Audience = .all, duration: Minutes? = nil, materials: [String] = [], track: String? = nil,
+        summary: String? = nil, number: String? = nil, phases: [String] = [], part: String? = nil,
+        blocks: [ContentBlock] = [], footnotes: [(label: String, spans: [Span])] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.file = file
+        self.module = module
+        self.order = order
+        self.audience = audience
+        self.duration = duration
+        self.materials = materials
+        self.track = track
+        self.summary = summary
+        self.number = number
+        self.phases = phases
+        self.part = part
+        self.blocks = blocks
+        self.footnotes = footnotes
+    }
+
+    public static func == (a: Page, b: Page) -> Bool { a.id == b.id && a.file == b.file && a.blocks == b.blocks }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(file)
+    }
+
+    /// Whether the page belongs in `edition`.
+    public func isVisible(in edition: Edition) -> Bool { edition == .trainer || audience == .all }
+
+    /// Every question on the page, in order (nested ones included).
+    public var questions: [Question] {
+        var result: [Question] = []
+        func walk(_ blocks: [ContentBlock]) {
+            for b in blocks {
+                switch b.kind {
+                case .question(let q): result.append(q)
+                case .list(_, let items): items.forEach(walk)
+                case .quote(let inner): walk(inner)
+                case .callout(let c): walk(c.body)
+                default: break
+                }
+            }
+        }
+        walk(blocks)
+        return result
+    }
+
+    /// Every heading on the page (question headings included), in order.
+    public var headings: [Heading] {
+        var result: [Heading] = []
+        func walk(_ blocks: [ContentBlock]) {
+            for b in blocks {
+                switch b.kind {
+                case .heading(let h): result.append(h)
+                case .question(let q): result.append(q.heading)
+                case .list(_, let items): items.forEach(walk)
+                case .quote(let inner): walk(inner)
+                case .callout(let c): walk(c.body)
+                default: break
+                }
+            }
+        }
+        walk(blocks)
+        return result
+    }
+
+    /// Every screening tool on the page.
+    public var screeningTools: [ScreeningTool] {
+        blocks.compactMap { if case .screening(let t) = $0.kind { return t } else { return nil } }
+    }
+}

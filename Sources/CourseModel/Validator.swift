@@ -1,0 +1,198 @@
+import Markdown
+
+/// Course-wide checks that need every page: ids, references, materials, agenda.
+enum Validator {
+    static func validate(_ course: Course) -> [Diagnostic] {
+        var bag = DiagnosticBag()
+        let start = SourcePosition(line: 1, column: 1)
+        // Page ids unique.
+        var pageFiles: [String: String] = [:]
+        for page in course.pages {
+            if let other = pageFiles[page.id] {
+                bag.error(page.file, start, "duplicate id '\(page.id)' (also used by \(other))", code: "duplicate-id")
+            } else {
+                pageFiles[page.id] = page.file
+            }
+        }
+        // Explicit heading ids unique across the course and distinct from page ids.
+        var anchors: [String: String] = [:]
+        for page in course.pages {
+            for heading in page.headings where heading.isExplicit {
+                if let other = pageFiles[heading.anchor] {
+                    bag.error(page.file, start, "heading id '\(heading.anchor)' is also a page id (\(other))", code: "duplicate-id")
+                } else if let other = anchors[heading.anchor], other != page.file {
+                    bag.error(page.file, start, "heading id '\(heading.anchor)' is also used in \(other)", code: "duplicate-id")
+                } else {
+                    anchors[heading.anchor] = page.file
+                }
+            }
+        }
+        let materialIDs = Set(course.config.materials.map(\.id))
+        let moduleIDs = Set(course.pages.filter { $0.kind == .module }.map(\.id))
+        for page in course.pages {
+            // References inside the page.
+            forEachReference(in: page) { id, position in
+                if course.resolve(id) == nil {
+                    bag.error(page.file, position, "dangling reference 'id:\(id)': no page or heading has this id", code: "dangling-reference")
+                } else if page.audience == .all, let target = course.resolve(id)?.page, target.audience == .trainer,
+                    !isInsideTrainerOnly(id, page)
+                {
+                    bag.warning(
+                        page.file, position,
+                        "'id:\(id)' points to a trainer-only page; participants will see plain text instead of a link",
+                        code: "reference-to-trainer-page")
+                }
+            }
+            for m in page.materials where !materialIDs.contains(m) {
+                bag.error(page.file, start, "unknown material '\(m)' (not in course.yml materials)", code: "unknown-material")
+            }
+            if let module = page.module, !moduleIDs.contains(module) {
+                bag.error(page.file, start, "unknown module '\(module)'", code: "unknown-module")
+            }
+            if (page.kind == .quiz || page.kind == .survey) && page.questions.isEmpty {
+                bag.error(page.file, start, "a \(page.kind.rawValue) needs at least one question (## heading {#id})", code: "empty-instrument")
+            }
+            for phase in page.phases where phase != "pre" && phase != "post" {
+                bag.error(page.file, start, "unknown phase '\(phase)' (pre, post)", code: "bad-phase")
+            }
+        }
+        validateAgenda(course, &bag)
+        return bag.all
+    }
+
+    /// Whether the reference sits in trainer-only content (then linking to trainer pages is fine).
+    static func isInsideTrainerOnly(_ id: String, _ page: Page) -> Bool {
+        var found = false
+        func walk(_ blocks: [ContentBlock], trainerOnly: Bool) {
+            for b in blocks {
+                switch b.kind {
+                case .callout(let c): walk(c.body, trainerOnly: trainerOnly || c.kind.isTrainerOnly)
+                case .question(let q):
+                    if let e = q.explanation { walk(e.body, trainerOnly: true) }
+                case .list(_, let items): items.forEach { walk($0, trainerOnly: trainerOnly) }
+                case .quote(let inner): walk(inner, trainerOnly: trainerOnly)
+                case .paragraph(let spans):
+                    if trainerOnly && SpanWalker.references(spans).contains(id) { found = true }
+                default: break
+                }
+            }
+        }
+        walk(page.blocks, trainerOnly: false)
+        return found
+    }
+
+    static func forEachReference(in page: Page, _ body: (String, SourcePosition) -> Void) {
+        func walk(_ blocks: [ContentBlock]) {
+            for b in blocks {
+                switch b.kind {
+                case .paragraph(let s): SpanWalker.references(s).forEach { body($0, b.position) }
+                case .heading(let h): SpanWalker.references(h.spans).forEach { body($0, b.position) }
+                case .list(_, let items): items.forEach(walk)
+                case .quote(let inner): walk(inner)
+                case .callout(let c):
+                    SpanWalker.references(c.title).forEach { body($0, b.position) }
+                    walk(c.body)
+                case .table(let t):
+                    (t.header + t.rows.flatMap { $0 }).forEach { SpanWalker.references($0).forEach { body($0, b.position) } }
+                case .question(let q):
+                    q.options.forEach { SpanWalker.references($0.spans).forEach { body($0, b.position) } }
+                    if let e = q.explanation { walk([ContentBlock(.callout(e), at: b.position)]) }
+                default: break
+                }
+            }
+        }
+        walk(page.blocks)
+        for note in page.footnotes { SpanWalker.references(note.spans).forEach { body($0, SourcePosition(line: 1, column: 1)) } }
+    }
+
+    static func validateAgenda(_ course: Course, _ bag: inout DiagnosticBag) {
+        let file = "course.yml"
+        let agenda = course.config.agenda
+        let materialIDs = Set(course.config.materials.map(\.id))
+        var dayIDs: Set<String> = []
+        for day in agenda.days {
+            if !dayIDs.insert(day.id).inserted {
+                bag.error(file, day.position, "duplicate agenda day id '\(day.id)'", code: "duplicate-id")
+            }
+        }
+        for day in agenda.days {
+            if let then = day.then, agenda.day(then.value) == nil {
+                bag.error(file, then.position, "'then: \(then.value)' names no agenda day", code: "dangling-reference")
+            }
+            if day.sessions.isEmpty {
+                bag.error(file, day.position, "agenda day '\(day.id)' has no sessions", code: "empty-day")
+            }
+            for session in day.sessions {
+                if !session.isBreak && session.refs.isEmpty && session.items.isEmpty && session.title.isEmpty {
+                    bag.error(file, session.position, "agenda session names nothing (give a title, items or refs)", code: "empty-session")
+                }
+                if session.duration.high == 0 {
+                    bag.error(file, session.position, "session '\(session.title)' has no duration", code: "bad-duration")
+                }
+                for ref in session.refs where course.resolve(ref.value) == nil {
+                    bag.error(file, ref.position, "agenda refers to '\(ref.value)', which no page or heading has", code: "dangling-reference")
+                }
+                for m in session.materials where !materialIDs.contains(m.value) {
+                    bag.error(file, m.position, "unknown material '\(m.value)'", code: "unknown-material")
+                }
+            }
+        }
+        for day in agenda.pages {
+            let total = agenda.sessions(of: day).map(\.duration).reduce(Minutes(0), +)
+            if total.high > 10 * 60 {
+                bag.error(
+                    file, day.position, "'\(day.id)' lasts up to \(total.high) minutes: more than a 10-hour training day",
+                    code: "day-too-long")
+            } else if total.high > 8 * 60 {
+                bag.warning(file, day.position, "'\(day.id)' lasts up to \(total.high) minutes (over 8 hours)", code: "day-long")
+            }
+        }
+    }
+}
+
+/// Walks spans for references and footnotes.
+public enum SpanWalker {
+    /// Ids of `id:` references in `spans`.
+    public static func references(_ spans: [Span]) -> [String] {
+        var result: [String] = []
+        for s in spans {
+            switch s {
+            case .reference(let id, let c): result.append(id); result += references(c)
+            case .emphasis(let c), .strong(let c), .link(_, let c): result += references(c)
+            default: break
+            }
+        }
+        return result
+    }
+}
+
+/// Reading order of the pages: intro pages, modules (overview, parts, activities), other
+/// activities and instruments, appendices.
+enum ReadingOrder {
+    static func sort(_ pages: [Page]) -> [Page] {
+        let moduleRank: [String: Int] = Dictionary(
+            pages.filter { $0.kind == .module }
+                .sorted { ($0.number ?? $0.id, $0.order) < ($1.number ?? $1.id, $1.order) }
+                .enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { a, _ in a })
+        func key(_ p: Page) -> (Int, Int, Int, Int, String) {
+            let kindRank: Int
+            switch p.kind {
+            case .module: kindRank = 0
+            case .modulePart: kindRank = 1
+            case .icebreaker: kindRank = 2
+            case .energizer: kindRank = 3
+            case .quiz: kindRank = 5
+            case .survey: kindRank = 6
+            case .screening: kindRank = 7
+            case .reference: kindRank = 8
+            default: kindRank = p.kind.isActivity ? 4 : 9
+            }
+            if p.file.hasPrefix("modules/appendix/") { return (4, 0, kindRank, p.order, p.file) }
+            if let m = p.module, let rank = moduleRank[m] { return (1, rank, kindRank, p.order, p.file) }
+            if p.kind == .page || p.kind == .reference { return (0, 0, 0, p.order, p.file) }
+            return (2, 0, kindRank, p.order, p.file)
+        }
+        return pages.sorted { key($0) < key($1) }
+    }
+}

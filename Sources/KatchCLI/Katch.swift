@@ -1,0 +1,55 @@
+import ArgumentParser
+import CourseModel
+import Foundation
+
+/// The `katch` command: build the course site, check content, run quizzes and reports.
+public struct Katch: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "katch",
+        abstract: "Training-course runner for the KATCH curriculum.",
+        subcommands: [Check.self, Build.self, Bench.self])
+
+    public init() {}
+}
+
+/// Options shared by commands that read the course.
+struct CourseOptions: ParsableArguments {
+    @Option(name: .customLong("course"), help: "Folder holding course.yml, modules/ and exercises/.")
+    var course: String = "."
+
+    var root: URL { URL(fileURLWithPath: course).standardizedFileURL }
+}
+
+/// Prints diagnostics to standard error in compiler format.
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the course and print every problem as path:line:column: error|warning: message.")
+
+    @OptionGroup var options: CourseOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let result = CourseLoader.load(root: options.root)
+        printDiagnostics(result.diagnostics)
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        let pages = result.course.pages.count
+        print("\(pages) pages, \(errors) errors, \(warnings) warnings")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// Runs the command line (the `katch` executable's only job).
+public func runKatch() {
+    Katch.main()
+}

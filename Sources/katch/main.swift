@@ -1,0 +1,3 @@
+import KatchCLI
+
+runKatch()
