@@ -81,7 +81,7 @@ public enum Descriptives {
             sxy += dx * dy
         }
         guard sxx > 0, syy > 0 else { return .unavailable(reason: StatReason.zeroVariance) }
-        let r = sxy / (sxx.squareRoot() * syy.squareRoot())
+        let r = sxy / (sxx * syy).squareRoot()
         return StatValue(checking: Swift.max(-1, Swift.min(1, r)))
     }
 

@@ -146,22 +146,36 @@ public enum ChiSquare {
 
 /// The binomial distribution Bin(n, p).
 public enum Binomial {
-    /// ln C(n, k).
-    static func logChoose(_ n: Int, _ k: Int) -> Double {
-        let k = Swift.min(k, n - k)
-        if k == 0 { return 0 }
-        if n <= 1000 {
-            // Exact-ish product; C(1000, 500) ≈ 2.7e299 still fits a Double.
-            var c = 1.0
-            for i in 1...k {
-                c = c * Double(n - k + i) / Double(i)
+    /// ln n! − [(n + ½) ln n − n + ½ ln 2π] (Loader's `stirlerr`), for n ≥ 1.
+    static func stirlingError(_ n: Double) -> Double {
+        if n >= 10 { return SpecialFunctions.stirlingRemainder(n) }
+        return Double.logGamma(n + 1) - (n + 0.5) * Double.log(n) + n - 0.918938533204672741780329736406
+    }
+
+    /// x ln(x/m) + m − x, computed without cancellation when x ≈ m (Loader's `bd0`).
+    static func deviance(_ x: Double, _ m: Double) -> Double {
+        if Swift.abs(x - m) < 0.1 * (x + m) {
+            var v = (x - m) / (x + m)
+            var s = (x - m) * v
+            var ej = 2 * x * v
+            v *= v
+            var j = 1.0
+            while j < 1000 {
+                ej *= v
+                let next = s + ej / (2 * j + 1)
+                if next == s { return next }
+                s = next
+                j += 1
             }
-            return Double.log(c)
+            return s
         }
-        return Double.logGamma(Double(n + 1)) - Double.logGamma(Double(k + 1)) - Double.logGamma(Double(n - k + 1))
+        return x * Double.log(x / m) + m - x
     }
 
     /// P(X = k).
+    ///
+    /// Uses Loader's saddle-point algorithm (as R's `dbinom`), accurate to a
+    /// few ulps even for large n.
     /// - Parameters:
     ///   - k: number of successes.
     ///   - n: number of trials, ≥ 0.
@@ -170,10 +184,21 @@ public enum Binomial {
     public static func pmf(_ k: Int, n: Int, p: Double) -> Double {
         guard n >= 0, p >= 0, p <= 1 else { return .nan }
         guard k >= 0, k <= n else { return 0 }
+        let q = 1 - p
         if p == 0 { return k == 0 ? 1 : 0 }
-        if p == 1 { return k == n ? 1 : 0 }
-        let logP = logChoose(n, k) + Double(k) * Double.log(p) + Double(n - k) * Double.log(onePlus: -p)
-        return Double.exp(logP)
+        if q == 0 { return k == n ? 1 : 0 }
+        let nn = Double(n)
+        if k == 0 {
+            return Double.exp(p < 0.1 ? -deviance(nn, nn * q) - nn * p : nn * Double.log(onePlus: -p))
+        }
+        if k == n {
+            return Double.exp(q < 0.1 ? -deviance(nn, nn * p) - nn * q : nn * Double.log(p))
+        }
+        let x = Double(k)
+        let lc = stirlingError(nn) - stirlingError(x) - stirlingError(nn - x)
+            - deviance(x, nn * p) - deviance(nn - x, nn * q)
+        let lf = Double.log(2 * Double.pi) + Double.log(x) + Double.log(onePlus: -x / nn)
+        return Double.exp(lc - 0.5 * lf)
     }
 
     /// P(X ≤ k), by summing the mass function.

@@ -1,0 +1,275 @@
+import CourseModel
+import Localization
+import Markdown
+
+/// Renders page content to HTML for one edition.
+///
+/// Trainer-only content (`TRAINER`/`ANSWER` callouts, question keys and explanations) is
+/// rendered only in the trainer edition; in the participant edition it is never produced at all.
+final class ContentRenderer {
+    let course: Course
+    let edition: Edition
+    let l: Localizer
+    /// Turns a course-wide id into an href, or nil when the target is not in this edition.
+    let link: (String) -> String?
+    /// Prefix for anchors (the print page prefixes every anchor with its page id).
+    let anchorPrefix: String
+    /// Added to every heading level (print page).
+    let headingShift: Int
+    /// CSV downloads met while rendering: file name → rows.
+    var downloads: [(name: String, rows: [[String]])] = []
+    private var footnoteRefCount: [String: Int] = [:]
+    private var footnoteOrder: [String] = []
+
+    init(course: Course, edition: Edition, localizer: Localizer, anchorPrefix: String = "", headingShift: Int = 0,
+         link: @escaping (String) -> String?) {
+        self.course = course
+        self.edition = edition
+        self.l = localizer
+        self.anchorPrefix = anchorPrefix
+        self.headingShift = headingShift
+        self.link = link
+    }
+
+    var isTrainer: Bool { edition == .trainer }
+
+    func anchor(_ a: String) -> String { anchorPrefix + a }
+
+    // MARK: Blocks
+
+    func render(_ blocks: [ContentBlock]) -> String {
+        var out = ""
+        for block in blocks { render(block, into: &out) }
+        return out
+    }
+
+    func render(_ block: ContentBlock, into out: inout String) {
+        switch block.kind {
+        case .paragraph(let spans):
+            out += "<p>" + render(spans) + "</p>\n"
+        case .heading(let h):
+            let level = min(6, h.level + headingShift)
+            out += "<h\(level) id=\"\(anchor(h.anchor).html)\">" + render(h.spans) + "</h\(level)>\n"
+        case .list(let style, let items):
+            let tag = style.ordered ? "ol" : "ul"
+            let start = style.ordered && style.start != 1 ? " start=\"\(style.start)\"" : ""
+            out += "<\(tag)\(start)>\n"
+            for item in items {
+                if style.tight, item.count == 1, case .paragraph(let spans) = item[0].kind {
+                    out += "<li>" + render(spans) + "</li>\n"
+                } else if style.tight {
+                    out += "<li>"
+                    for b in item {
+                        if case .paragraph(let spans) = b.kind { out += render(spans) + "\n" } else { render(b, into: &out) }
+                    }
+                    out += "</li>\n"
+                } else {
+                    out += "<li>" + render(item) + "</li>\n"
+                }
+            }
+            out += "</\(tag)>\n"
+        case .quote(let inner):
+            out += "<blockquote>\n" + render(inner) + "</blockquote>\n"
+        case .callout(let c):
+            renderCallout(c, into: &out)
+        case .table(let t):
+            renderTable(t, into: &out)
+        case .question(let q):
+            renderQuestion(q, into: &out)
+        case .screening(let s):
+            renderScreening(s, into: &out)
+        case .code(_, let literal):
+            out += "<pre><code>" + literal.html + "</code></pre>\n"
+        case .thematicBreak:
+            out += "<hr>\n"
+        }
+    }
+
+    func calloutTitle(_ kind: CalloutKind) -> String {
+        switch kind {
+        case .attention: return l(.calloutAttention)
+        case .important: return l(.calloutImportant)
+        case .note: return l(.calloutNote)
+        case .example: return l(.calloutExample)
+        case .energizer: return l(.calloutEnergizer)
+        case .trainer: return l(.calloutTrainer)
+        case .answer: return l(.calloutAnswer)
+        }
+    }
+
+    func renderCallout(_ c: Callout, into out: inout String) {
+        if c.kind.isTrainerOnly && !isTrainer { return }
+        let kind = c.kind.rawValue.lowercased()
+        let title = c.title.isEmpty ? calloutTitle(c.kind).html : render(c.title)
+        out += "<aside class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">"
+        if c.kind.isTrainerOnly { out += "<span class=\"badge\">" + l(.trainerOnlyBadge).html + "</span> " }
+        out += title + "</p>\n" + render(c.body) + "</aside>\n"
+    }
+
+    func renderTable(_ t: Table, into out: inout String) {
+        out += "<figure class=\"table\">\n<div class=\"table-scroll\"><table>\n"
+        if !t.caption.isEmpty { out += "<caption>" + t.caption.html + "</caption>\n" }
+        out += "<thead><tr>"
+        for cell in t.header { out += "<th scope=\"col\">" + render(cell) + "</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in t.rows {
+            out += "<tr>"
+            for cell in row { out += "<td>" + render(cell) + "</td>" }
+            out += "</tr>\n"
+        }
+        out += "</tbody></table></div>\n"
+        if let name = t.download {
+            downloads.append((name, t.rawRows))
+            out += "<p class=\"download\"><a href=\"downloads/\(name.html)\" download>" + l(.downloadCSV).html + " — "
+                + name.html + "</a></p>\n"
+        }
+        out += "</figure>\n"
+    }
+
+    func renderQuestion(_ q: Question, into out: inout String) {
+        let level = min(6, q.heading.level + headingShift)
+        out += "<section class=\"question question-\(q.type.rawValue)\" aria-labelledby=\"\(anchor(q.id).html)\">\n"
+        out += "<h\(level) id=\"\(anchor(q.id).html)\">" + render(q.heading.spans) + "</h\(level)>\n"
+        out += render(q.stem)
+        switch q.type {
+        case .single, .multiple:
+            out += "<ol class=\"options\" type=\"a\">\n"
+            for option in q.options {
+                let correct = isTrainer && option.isCorrect
+                out += correct ? "<li class=\"correct\">" : "<li>"
+                out += "<span class=\"box\" aria-hidden=\"true\">" + (correct ? "✓" : "") + "</span> " + render(option.spans)
+                if correct { out += " <strong class=\"key\">(" + l(.correctAnswer).html + ")</strong>" }
+                out += "</li>\n"
+            }
+            out += "</ol>\n"
+        case .rating:
+            out += "<p class=\"hint\">" + l(.ratingScale).html + "</p>\n<ol class=\"rating\">\n"
+            for (i, option) in q.options.enumerated() {
+                out += "<li><span class=\"box\" aria-hidden=\"true\"></span> \(i + 1) — " + render(option.spans) + "</li>\n"
+            }
+            out += "</ol>\n"
+        case .open:
+            out += "<div class=\"answer-lines\" role=\"img\" aria-label=\"" + l(.openAnswerLines).html + "\"></div>\n"
+            if isTrainer && q.maxScore > 0 {
+                out += "<p class=\"key\">" + l(.maxScore, q.maxScore).html + "</p>\n"
+            }
+        }
+        if isTrainer, let e = q.explanation {
+            var titled = e
+            if titled.title.isEmpty { titled.title = [.text(q.type == .open ? l(.rubric) : l(.explanation))] }
+            renderCallout(titled, into: &out)
+        }
+        out += "</section>\n"
+    }
+
+    func renderScreening(_ s: ScreeningTool, into out: inout String) {
+        out += "<div class=\"screening\">\n"
+        if let scale = s.scale, !scale.isEmpty {
+            out += "<table class=\"scale\"><caption>" + l(.screeningScore).html + "</caption><tbody>\n"
+            for level in scale {
+                out += "<tr><th scope=\"row\">\(level.value)</th><td>" + level.label.html + "</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        let top = s.scaleTop
+        for section in s.sections {
+            let level = min(6, 3 + headingShift)
+            out += "<section class=\"screening-section\">\n<h\(level) id=\"\(anchor("screening-" + section.id.lowercased()).html)\">"
+                + section.title.html + "</h\(level)>\n"
+            if section.optional == true { out += "<p class=\"hint\">" + l(.sectionOptional).html + "</p>\n" }
+            if let note = section.note { out += "<p class=\"note\">" + note.html + "</p>\n" }
+            out += "<table class=\"screening-items\"><thead><tr><th scope=\"col\">№</th><th scope=\"col\">"
+                + l(.question).html + "</th><th scope=\"col\">" + l(.screeningScore).html + "</th></tr></thead><tbody>\n"
+            for item in section.items {
+                out += "<tr><th scope=\"row\">" + item.id.html + "</th><td>" + item.text.html
+                if let note = item.note { out += "<div class=\"note\">" + note.html + "</div>" }
+                out += "</td><td class=\"response\">"
+                switch item.type {
+                case .scale:
+                    out += (s.scale ?? []).map { "<span class=\"box\"></span>\u{00A0}\($0.value)" }.joined(separator: " ")
+                case .yesno:
+                    out += "<span class=\"box\"></span>\u{00A0}" + l(.yes).html + " <span class=\"box\"></span>\u{00A0}" + l(.no).html
+                case .choice, .multiple:
+                    out += (item.options ?? []).map { "<span class=\"box\"></span>\u{00A0}" + $0.html }.joined(separator: "<br>")
+                case .text:
+                    out += "<span class=\"line\"></span>"
+                }
+                out += "</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+            let max = section.maxScore(top: top)
+            if max > 0 {
+                out += "<p class=\"subtotal\">" + section.id.html + ": ____ / \(max)</p>\n"
+            }
+            out += "</section>\n"
+        }
+        if let totals = s.totals, !totals.isEmpty {
+            out += "<table class=\"totals\"><caption>" + l(.screeningTotal).html + "</caption><tbody>\n"
+            for t in totals {
+                out += "<tr><th scope=\"row\">" + t.label.html + "</th><td>____ / \(t.max)</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        if let judgement = s.judgement, !judgement.isEmpty {
+            out += "<p><strong>" + l(.screeningJudgement).html + "</strong></p>\n<ul class=\"judgement\">\n"
+            for j in judgement { out += "<li><span class=\"box\"></span> \(j.value) — " + j.label.html + "</li>\n" }
+            out += "</ul>\n"
+        }
+        out += "</div>\n"
+    }
+
+    // MARK: Inlines
+
+    func render(_ spans: [Span]) -> String {
+        var out = ""
+        for span in spans { render(span, into: &out) }
+        return out
+    }
+
+    func render(_ span: Span, into out: inout String) {
+        switch span {
+        case .text(let s): out += s.html
+        case .code(let s): out += "<code>" + s.html + "</code>"
+        case .emphasis(let c): out += "<em>" + render(c) + "</em>"
+        case .strong(let c): out += "<strong>" + render(c) + "</strong>"
+        case .link(let url, let c):
+            let external = url.hasPrefix("http://") || url.hasPrefix("https://")
+            out += "<a href=\"" + HTML.safeURL(url).html + "\"" + (external ? " rel=\"noopener\"" : "") + ">" + render(c) + "</a>"
+        case .reference(let id, let c):
+            let text = c.isEmpty ? [Span.text(course.resolve(id)?.page.title ?? id)] : c
+            if let href = link(id) {
+                out += "<a href=\"" + href.html + "\">" + render(text) + "</a>"
+            } else {
+                out += render(text)
+            }
+        case .image(let source, let alt):
+            out += "<img src=\"" + HTML.safeURL(source).html + "\" alt=\"" + alt.html + "\">"
+        case .footnote(let label):
+            let n = (footnoteRefCount[label] ?? 0) + 1
+            footnoteRefCount[label] = n
+            if n == 1 { footnoteOrder.append(label) }
+            let refID = anchor("fnref-\(label)" + (n > 1 ? "-\(n)" : ""))
+            out += "<sup class=\"fn\"><a href=\"#\(anchor("fn-" + label).html)\" id=\"\(refID.html)\">" + label.html + "</a></sup>"
+        case .softBreak: out += "\n"
+        case .lineBreak: out += "<br>\n"
+        }
+    }
+
+    /// The footnotes section for a page (only notes cited in what was rendered).
+    func renderFootnotes(of page: Page) -> String {
+        let cited = footnoteOrder
+        guard !cited.isEmpty else { return "" }
+        var out = "<section class=\"footnotes\" aria-label=\"" + l(.footnotes).html + "\">\n<h2 class=\"footnotes-title\">"
+            + l(.footnotes).html + "</h2>\n<ol>\n"
+        for label in cited {
+            guard let note = page.footnotes.first(where: { $0.label == label }) else { continue }
+            out += "<li id=\"\(anchor("fn-" + label).html)\" value=\"\(Int(label) ?? 0)\"><span class=\"fn-label\">" + label.html
+                + ".</span> " + render(note.spans)
+                + " <a href=\"#\(anchor("fnref-" + label).html)\" class=\"fn-back\" aria-label=\"↑\">↩</a></li>\n"
+        }
+        out += "</ol>\n</section>\n"
+        footnoteOrder = []
+        footnoteRefCount = [:]
+        return out
+    }
+}

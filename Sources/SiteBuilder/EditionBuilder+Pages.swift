@@ -1,0 +1,261 @@
+import CourseModel
+import Localization
+
+extension EditionBuilder {
+    // MARK: Agenda
+
+    func clock(_ minutes: Int) -> String {
+        let m = ((minutes % (24 * 60)) + 24 * 60) % (24 * 60)
+        let h = m / 60, mm = m % 60
+        return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
+    }
+
+    func buildAgenda() {
+        let agenda = course.config.agenda
+        var main = ""
+        if let note = agenda.note { main += "<p class=\"note\">" + note.html + "</p>\n" }
+        main += "<table class=\"agenda-overview\"><thead><tr><th scope=\"col\">" + l(.day, "").trimmingCharacters(in: .whitespaces).html
+            + "</th><th scope=\"col\">" + l(.totalTime).html + "</th></tr></thead><tbody>\n"
+        for day in agenda.pages {
+            let total = agenda.sessions(of: day).map(\.duration).reduce(Minutes(0), +)
+            main += "<tr><td><a href=\"" + Paths.day(day.id).html + "\">" + day.title.html + "</a></td><td>"
+                + minutes(total).html + "</td></tr>\n"
+        }
+        main += "</tbody></table>\n"
+        emit(
+            Paths.agenda,
+            layout.render(
+                Layout.PageParts(
+                    title: l(.agenda), bodyClass: "agenda", breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.agenda), href: Paths.agenda)],
+                    sidebar: sidebar(current: Paths.agenda), main: main)))
+        let dayPages = agenda.pages
+        for (i, day) in dayPages.enumerated() {
+            emit(
+                Paths.day(day.id),
+                layout.render(
+                    Layout.PageParts(
+                        title: day.title, bodyClass: "agenda-day",
+                        breadcrumbs: [
+                            NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.agenda), href: Paths.agenda),
+                            NavLink(title: day.title, href: Paths.day(day.id)),
+                        ],
+                        sidebar: sidebar(current: Paths.agenda), main: dayTable(day),
+                        outline: [(2, "sessions", l(.session)), (2, "materials", l(.materialsChecklist))],
+                        previous: i > 0 ? NavLink(title: dayPages[i - 1].title, href: Paths.day(dayPages[i - 1].id)) : nil,
+                        next: i + 1 < dayPages.count ? NavLink(title: dayPages[i + 1].title, href: Paths.day(dayPages[i + 1].id)) : nil)))
+        }
+    }
+
+    func dayTable(_ day: AgendaDay) -> String {
+        let agenda = course.config.agenda
+        var blocks: [AgendaDay] = [day]
+        var seen: Set<String> = [day.id]
+        var next = day.then?.value
+        while let id = next, !seen.contains(id), let b = agenda.day(id) {
+            blocks.append(b)
+            seen.insert(id)
+            next = b.then?.value
+        }
+        var out = ""
+        if let note = day.note { out += "<p class=\"note\">" + note.html + "</p>\n" }
+        out += "<h2 id=\"sessions\">" + l(.session).html + "</h2>\n"
+        out += "<div class=\"table-scroll\"><table class=\"agenda-table\">\n<thead><tr><th scope=\"col\">" + l(.clockTime).html
+            + "</th><th scope=\"col\">" + l(.duration).html + "</th><th scope=\"col\">" + l(.session).html + "</th><th scope=\"col\">"
+            + l(.materials).html + "</th></tr></thead>\n<tbody>\n"
+        var clockLow = agenda.start
+        var clockHigh = agenda.start
+        var materialIDs: [String] = []
+        func addMaterial(_ id: String) { if !materialIDs.contains(id) { materialIDs.append(id) } }
+        for (bi, block) in blocks.enumerated() {
+            if bi > 0 {
+                out += "<tr class=\"block-title\"><th colspan=\"4\" scope=\"rowgroup\">" + l(.joint).html + ": " + block.title.html + "</th></tr>\n"
+            }
+            for s in block.sessions {
+                let start = clockLow == clockHigh ? clock(clockLow) : clock(clockLow) + "–" + clock(clockHigh)
+                clockLow += s.duration.low
+                clockHigh += s.duration.high
+                out += "<tr" + (s.isBreak ? " class=\"break\"" : "") + "><td class=\"time\">" + start.html + "</td><td>"
+                    + minutes(s.duration).html + "</td><td><strong>" + s.title.html + "</strong>"
+                if !s.items.isEmpty {
+                    out += "<ul>" + s.items.map { "<li>" + $0.html + "</li>" }.joined() + "</ul>"
+                }
+                let links = s.refs.compactMap { ref -> String? in
+                    guard let target = course.resolve(ref.value) else { return nil }
+                    for m in target.page.materials { addMaterial(m) }
+                    let title = target.anchor.flatMap { a in target.page.headings.first { $0.anchor == a }?.spans.plainText } ?? target.page.title
+                    guard let h = href(ref.value) else { return nil }
+                    return "<a href=\"" + h.html + "\">" + title.html + "</a>"
+                }
+                if !links.isEmpty { out += "<p class=\"refs\">" + l(.references).html + ": " + links.joined(separator: " · ") + "</p>" }
+                out += "</td><td>" + s.materials.map { course.config.materialLabel($0.value).html }.joined(separator: "<br>") + "</td></tr>\n"
+                for m in s.materials { addMaterial(m.value) }
+            }
+        }
+        let total = blocks.flatMap(\.sessions).map(\.duration).reduce(Minutes(0), +)
+        out += "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">" + l(.totalTime).html + "</th><td colspan=\"2\">"
+            + minutes(total).html + " (" + clock(agenda.start) + "–" + clock(agenda.start + total.high) + ")</td></tr></tfoot>\n</table></div>\n"
+        out += "<h2 id=\"materials\">" + l(.materialsChecklist).html + "</h2>\n<ul class=\"checklist\">\n"
+        let ordered = course.config.materials.map(\.id).filter(materialIDs.contains) + materialIDs.filter { id in !course.config.materials.contains { $0.id == id } }
+        for m in ordered { out += "<li><span class=\"box\" aria-hidden=\"true\"></span> " + course.config.materialLabel(m).html + "</li>\n" }
+        out += "</ul>\n"
+        return out
+    }
+
+    // MARK: Catalogue
+
+    func buildCatalogue() {
+        let activities = pages.filter { $0.kind.isActivity }
+        var main = "<h2 id=\"by-module\">" + l(.byModule).html + "</h2>\n"
+        func table(_ list: [Page]) -> String {
+            var out = "<div class=\"table-scroll\"><table class=\"catalogue\"><thead><tr><th scope=\"col\">" + l(.activities).html
+                + "</th><th scope=\"col\">" + l(.kind).html + "</th><th scope=\"col\">" + l(.duration).html + "</th><th scope=\"col\">"
+                + l(.materials).html + "</th></tr></thead><tbody>\n"
+            for a in list {
+                out += "<tr><td><a href=\"" + Paths.page(a.id).html + "\">" + a.title.html + "</a></td><td>" + kindName(a.kind).html + "</td><td>"
+                    + (a.duration.map(minutes) ?? "—").html + "</td><td>"
+                    + a.materials.map { course.config.materialLabel($0).html }.joined(separator: ", ") + "</td></tr>\n"
+            }
+            return out + "</tbody></table></div>\n"
+        }
+        var groups: [(String, [Page])] = []
+        for m in pages where m.kind == .module {
+            let list = activities.filter { $0.module == m.id }
+            if !list.isEmpty { groups.append((navTitle(m), list)) }
+        }
+        let loose = activities.filter { a in a.module == nil || !pages.contains { $0.id == a.module } }
+        if !loose.isEmpty { groups.append((l(.icebreakersAndEnergizers), loose)) }
+        for (i, g) in groups.enumerated() {
+            main += "<h3 id=\"module-\(i + 1)\">" + g.0.html + "</h3>\n" + table(g.1)
+        }
+        main += "<h2 id=\"by-kind\">" + l(.byKind).html + "</h2>\n"
+        for kind in PageKind.allCases where kind.isActivity {
+            let list = activities.filter { $0.kind == kind }
+            if list.isEmpty { continue }
+            main += "<h3 id=\"kind-\(kind.rawValue)\">" + kindName(kind).html + " (\(list.count))</h3>\n" + table(list)
+        }
+        emit(
+            Paths.catalogue,
+            layout.render(
+                Layout.PageParts(
+                    title: l(.activities), bodyClass: "catalogue",
+                    breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.activities), href: Paths.catalogue)],
+                    sidebar: sidebar(current: Paths.catalogue), main: main,
+                    outline: [(2, "by-module", l(.byModule)), (2, "by-kind", l(.byKind))])))
+    }
+
+    // MARK: Print
+
+    func buildPrint() {
+        var main = "<p class=\"no-print\"><button type=\"button\" class=\"print-button\" onclick=\"window.print()\">" + l(.printAll).html
+            + "</button></p>\n"
+        var lastModule: String?
+        for page in pages {
+            let prefix = page.id + "--"
+            let renderer = ContentRenderer(
+                course: course, edition: edition, localizer: l, anchorPrefix: prefix, headingShift: 1,
+                link: { [self] id in
+                    let (pageID, fragment) = splitID(id)
+                    if visibleIDs.contains(pageID) { return "#" + pageID + "--" + (fragment ?? "top") }
+                    if fragment == nil, let owner = anchorOwner[id] { return "#" + owner + "--" + id }
+                    return nil
+                })
+            let moduleKey = page.kind == .module ? page.id : (page.module ?? page.id)
+            let breakClass = moduleKey != lastModule ? " module-start" : ""
+            lastModule = moduleKey
+            main += "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"
+                + (page.kind == .module ? navTitle(page) : page.title).html + "</h2>\n"
+            main += meta(page) + renderer.render(page.blocks) + renderer.renderFootnotes(of: page) + "</section>\n"
+        }
+        emit(
+            Paths.print,
+            layout.render(
+                Layout.PageParts(
+                    title: course.config.title + " — " + layout.editionName, bodyClass: "print-all",
+                    breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.printAll), href: Paths.print)],
+                    sidebar: sidebar(current: Paths.print), main: main)))
+    }
+
+    // MARK: Search
+
+    func indexForSearch(_ page: Page) {
+        var sectionTitle = ""
+        var anchor = ""
+        var text: [String] = []
+        func flush() {
+            let joined = text.joined(separator: " ")
+            if !joined.isEmpty || anchor.isEmpty {
+                searchEntries.append(
+                    SearchEntry(url: Paths.page(page.id) + (anchor.isEmpty ? "" : "#" + anchor), title: page.title, section: sectionTitle, text: joined))
+            }
+            text = []
+        }
+        for block in page.blocks {
+            if case .heading(let h) = block.kind, h.level <= 3 {
+                flush()
+                sectionTitle = h.spans.plainText
+                anchor = h.anchor
+                continue
+            }
+            text += EditionText.visible([block], in: edition)
+        }
+        flush()
+    }
+
+    func buildSearch() {
+        emit("assets/search-index.js", SearchEntry.script(searchEntries))
+        var main = "<form class=\"search-page-form\" role=\"search\" action=\"search.html\" method=\"get\"><label for=\"search-q\">"
+            + l(.search).html + "</label> <input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\""
+            + l(.searchPlaceholder).html + "\"> <button type=\"submit\">" + l(.search).html + "</button></form>\n"
+        main += "<p id=\"search-status\" role=\"status\" data-none=\"" + l(.searchNoResults).html + "\" data-results=\""
+            + l(.searchResultsFor, "%q").html + "\"></p>\n<ol id=\"search-results\"></ol>\n"
+        main += "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/search.js\"></script>\n"
+        emit(
+            Paths.search,
+            layout.render(
+                Layout.PageParts(
+                    title: l(.search), bodyClass: "search",
+                    breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.search), href: Paths.search)],
+                    sidebar: sidebar(current: Paths.search), main: main)))
+    }
+}
+
+/// One searchable section of a page.
+struct SearchEntry {
+    var url: String
+    var title: String
+    var section: String
+    var text: String
+
+    /// The index as a script that sets `window.KATCH_SEARCH` (a script, not JSON, so it loads from file://).
+    static func script(_ entries: [SearchEntry]) -> String {
+        var out = "window.KATCH_SEARCH = [\n"
+        for (i, e) in entries.enumerated() {
+            out += "{\"u\":" + json(e.url) + ",\"t\":" + json(e.title) + ",\"s\":" + json(e.section) + ",\"x\":" + json(e.text) + "}"
+            out += i + 1 < entries.count ? ",\n" : "\n"
+        }
+        return out + "];\n"
+    }
+
+    /// A JSON string literal; whitespace runs fold to one space, `<` is escaped for script safety.
+    static func json(_ s: String) -> String {
+        var out = "\""
+        var lastSpace = false
+        for c in s.unicodeScalars {
+            if c == " " || c == "\n" || c == "\t" || c == "\r" {
+                if !lastSpace { out += " " }
+                lastSpace = true
+                continue
+            }
+            lastSpace = false
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "<": out += "\\u003c"
+            default:
+                if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+}

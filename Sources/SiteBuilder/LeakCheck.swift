@@ -1,0 +1,78 @@
+import CourseModel
+
+/// Proves the participant edition holds no trainer-only text: every run of six words of
+/// trainer-only content (trainer pages, `TRAINER`/`ANSWER` callouts, explanations and rubrics)
+/// that does not also occur in participant-visible content is looked up in every participant
+/// file (pages, print page, search index, downloads). Answer-key markup is looked for too.
+public struct LeakCheck: Sendable {
+    /// The course the edition was built from.
+    public let course: Course
+
+    /// Creates a checker.
+    public init(course: Course) { self.course = course }
+
+    /// Leaks found in `output`, one readable line each (empty when clean).
+    public func check(_ output: EditionOutput) -> [String] {
+        let participantSource = participantVisibleIndex()
+        var secrets: [String: String] = [:]
+        for page in course.pages {
+            var fragments: [String]
+            if page.audience == .trainer {
+                fragments = [page.title] + EditionText.visible(page.blocks, in: .trainer) + page.footnotes.map(\.spans.plainText)
+            } else {
+                fragments = EditionText.trainerOnly(page.blocks)
+            }
+            fragments = fragments.filter { !$0.isEmpty }
+            for fragment in fragments {
+                for shingle in LeakDetector.shingles(LeakDetector.words(fragment)) where !participantSource.contains(shingle) {
+                    if secrets[shingle] == nil { secrets[shingle] = page.file }
+                }
+            }
+        }
+        var leaks: [String] = []
+        let markers = ["class=\"correct\"", "callout-trainer", "callout-answer", "class=\"key\""]
+        for path in output.files.keys.sorted() {
+            guard let bytes = output.files[path], let raw = String(validating: bytes, as: UTF8.self) else { continue }
+            for marker in markers where path.hasSuffix(".html") && raw.contains(marker) {
+                leaks.append("\(path): answer-key or trainer markup «\(marker)»")
+            }
+            let text = path.hasSuffix(".html") ? LeakDetector.textOfMarkup(raw) : raw
+            let words = LeakDetector.words(text)
+            var reported: Set<String> = []
+            guard words.count >= 4 else { continue }
+            for n in 4...LeakDetector.shingleLength where words.count >= n {
+                for i in 0...(words.count - n) {
+                    let shingle = words[i..<(i + n)].joined(separator: " ")
+                    if let source = secrets[shingle], reported.insert(source).inserted {
+                        leaks.append("\(path): «\(shingle)…» from trainer-only content of \(source)")
+                    }
+                }
+            }
+        }
+        return leaks
+    }
+
+    /// Word runs of everything the participant edition may show.
+    func participantVisibleIndex() -> Set<String> {
+        var texts: [String] = [course.config.title, course.config.subtitle ?? ""]
+        texts += course.config.materials.map(\.label) + course.config.project.map(\.label)
+        let reg = course.config.registration
+        texts += (reg.regions + reg.agencies + reg.genders).map(\.label)
+        for day in course.config.agenda.days {
+            texts.append(day.title)
+            texts.append(day.note ?? "")
+            for s in day.sessions { texts += [s.title] + s.items }
+        }
+        texts.append(course.config.agenda.note ?? "")
+        for page in course.pages where page.audience == .all {
+            // One text per page, so word runs across neighbouring blocks (adjacent options) count too.
+            var pageText = [page.title, page.summary ?? ""]
+            pageText += EditionText.visible(page.blocks, in: .participant)
+            pageText += page.footnotes.map(\.spans.plainText)
+            texts.append(pageText.joined(separator: " "))
+        }
+        var index = Set<String>()
+        for t in texts { index.formUnion(LeakDetector.index(t)) }
+        return index
+    }
+}

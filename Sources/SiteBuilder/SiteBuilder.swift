@@ -1,0 +1,372 @@
+import CourseModel
+import Foundation
+import Localization
+import Markdown
+
+/// One built edition: relative paths and their bytes, sorted by path.
+public struct EditionOutput: Sendable {
+    /// Which edition.
+    public var edition: Edition
+    /// Files by relative path.
+    public var files: [String: [UInt8]]
+
+    /// Number of HTML pages.
+    public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
+    /// Total bytes.
+    public var byteCount: Int { files.values.map(\.count).reduce(0, +) }
+}
+
+/// A build failure with a useful description.
+public struct SiteError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
+}
+
+/// Builds the trainer and participant editions of a course.
+public struct SiteBuilder: Sendable {
+    /// The course.
+    public let course: Course
+    /// Interface language.
+    public let language: Language
+
+    /// Creates a builder; the UI language comes from `course.yml` unless given.
+    public init(course: Course, language: Language? = nil) {
+        self.course = course
+        self.language = language ?? Language(rawValue: course.config.language) ?? .kk
+    }
+
+    /// Builds both editions and runs the leak check on the participant edition.
+    public func buildAll() throws(SiteError) -> [EditionOutput] {
+        let trainer = build(.trainer)
+        let participant = build(.participant)
+        let leaks = LeakCheck(course: course).check(participant)
+        if !leaks.isEmpty {
+            throw SiteError(
+                "trainer-only text reached the participant edition:\n" + leaks.prefix(20).map { "  " + $0 }.joined(separator: "\n")
+                    + (leaks.count > 20 ? "\n  … and \(leaks.count - 20) more" : ""))
+        }
+        return [trainer, participant]
+    }
+
+    /// Builds one edition in memory.
+    public func build(_ edition: Edition) -> EditionOutput {
+        EditionBuilder(course: course, edition: edition, localizer: Localizer(language)).build()
+    }
+
+    /// Writes editions to `DIR/trainer/` and `DIR/participant/`, replacing earlier builds.
+    ///
+    /// A folder is only replaced when katch made it (it holds a `.katch-site` marker), so a
+    /// wrong `--out` never deletes someone's files.
+    public static func write(_ outputs: [EditionOutput], to dir: URL) throws(SiteError) {
+        let fm = FileManager.default
+        for output in outputs {
+            let folder = dir.appendingPathComponent(output.edition.rawValue)
+            let marker = folder.appendingPathComponent(".katch-site")
+            if fm.fileExists(atPath: folder.path) {
+                guard fm.fileExists(atPath: marker.path) else {
+                    throw SiteError("\(folder.path) exists and was not made by katch; choose another --out")
+                }
+                do { try fm.removeItem(at: folder) } catch { throw SiteError("cannot remove \(folder.path): \(error)") }
+            }
+            do {
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data("katch build output: this folder is replaced by the next build\n".utf8).write(to: marker)
+                for path in output.files.keys.sorted() {
+                    let url = folder.appendingPathComponent(path)
+                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(output.files[path] ?? []).write(to: url)
+                }
+            } catch {
+                throw SiteError("cannot write \(folder.path): \(error.localizedDescription)")
+            }
+        }
+    }
+}
+
+/// Builds one edition.
+final class EditionBuilder {
+    let course: Course
+    let edition: Edition
+    let l: Localizer
+    let layout: Layout
+    let pages: [Page]
+    /// Explicit heading ids → page id, for pages of this edition.
+    var anchorOwner: [String: String] = [:]
+    var visibleIDs: Set<String>
+    var files: [String: [UInt8]] = [:]
+    var searchEntries: [SearchEntry] = []
+
+    init(course: Course, edition: Edition, localizer: Localizer) {
+        self.course = course
+        self.edition = edition
+        self.l = localizer
+        self.layout = Layout(course: course, edition: edition, l: localizer)
+        self.pages = course.pages.filter { $0.isVisible(in: edition) }
+        self.visibleIDs = Set(pages.map(\.id))
+        for page in pages {
+            for h in page.headings where h.isExplicit { anchorOwner[h.anchor] = page.id }
+        }
+    }
+
+    func href(_ id: String) -> String? {
+        let (pageID, fragment) = splitID(id)
+        if visibleIDs.contains(pageID) { return Paths.page(pageID) + (fragment.map { "#" + $0 } ?? "") }
+        if fragment == nil, let owner = anchorOwner[id] { return Paths.page(owner) + "#" + id }
+        return nil
+    }
+
+    func splitID(_ id: String) -> (String, String?) {
+        guard let hash = id.firstIndex(of: "#") else { return (id, nil) }
+        return (String(id[..<hash]), String(id[id.index(after: hash)...]))
+    }
+
+    func emit(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
+
+    func build() -> EditionOutput {
+        emit("assets/style.css", Theme.stylesheet)
+        emit("assets/search.js", Theme.searchScript)
+        for (index, page) in pages.enumerated() { buildPage(page, index: index) }
+        buildIndex()
+        buildAgenda()
+        buildCatalogue()
+        buildPrint()
+        buildSearch()
+        return EditionOutput(edition: edition, files: files)
+    }
+
+    // MARK: Navigation
+
+    func module(of page: Page) -> Page? {
+        guard let m = page.module, m != page.id else { return nil }
+        return pages.first { $0.id == m }
+    }
+
+    /// The sidebar: fixed links, the top-level pages and modules, and the current module's pages.
+    /// Its size depends on the number of modules, not on the number of pages.
+    func sidebar(current: String?) -> String {
+        var out = "<ul class=\"nav-fixed\">\n"
+        for (key, path) in [(UIString.home, "index.html"), (.agenda, Paths.agenda), (.activities, Paths.catalogue),
+                            (.search, Paths.search), (.printAll, Paths.print)] {
+            out += "<li><a href=\"\(path)\"" + (current == path ? " aria-current=\"page\"" : "") + ">" + l(key).html + "</a></li>\n"
+        }
+        out += "</ul>\n"
+        let currentPage = current.flatMap { c in pages.first { Paths.page($0.id) == c } }
+        let currentModule = currentPage.flatMap { $0.kind == .module ? $0.id : $0.module }
+        let topLevel = pages.filter { $0.module == nil || $0.kind == .module }
+        let groups: [(UIString, [Page])] = [
+            (.contents, topLevel.filter { $0.kind == .page || $0.kind == .reference }),
+            (.modules, topLevel.filter { $0.kind == .module }),
+            (.icebreakersAndEnergizers, topLevel.filter { $0.kind == .icebreaker || $0.kind == .energizer }),
+            (.kindQuiz, topLevel.filter { [.quiz, .survey, .screening, .exercise, .discussion, .case, .rolePlay].contains($0.kind) }),
+        ]
+        for (title, list) in groups where !list.isEmpty {
+            out += "<p class=\"nav-heading\">" + l(title).html + "</p>\n<ul>\n"
+            let shown = list.count > 60 ? list.filter { $0.id == currentModule } : list
+            for p in shown {
+                let path = Paths.page(p.id)
+                out += "<li><a href=\"\(path.html)\"" + (current == path ? " aria-current=\"page\"" : "") + ">"
+                    + navTitle(p).html + "</a>"
+                if p.kind == .module && p.id == currentModule {
+                    let children = pages.filter { $0.module == p.id && $0.id != p.id }
+                    if !children.isEmpty {
+                        out += "\n<ul>\n"
+                        for c in children {
+                            let cp = Paths.page(c.id)
+                            out += "<li><a href=\"\(cp.html)\"" + (current == cp ? " aria-current=\"page\"" : "") + ">"
+                                + c.title.html + "</a></li>\n"
+                        }
+                        out += "</ul>\n"
+                    }
+                }
+                out += "</li>\n"
+            }
+            if list.count > 60 { out += "<li><a href=\"index.html\">" + l(.allModules).html + "</a></li>\n" }
+            out += "</ul>\n"
+        }
+        return out
+    }
+
+    func navTitle(_ p: Page) -> String {
+        // Module titles carry their number already («1-модуль. …»); prefix it only when they do not.
+        if p.kind == .module, let n = p.number, !p.title.contains(n) { return n + ". " + p.title }
+        return p.title
+    }
+
+    // MARK: Content pages
+
+    func buildPage(_ page: Page, index: Int) {
+        let renderer = ContentRenderer(course: course, edition: edition, localizer: l, link: href)
+        var main = ""
+        main += meta(page)
+        main += renderer.render(page.blocks)
+        if page.kind == .module { main += moduleContents(page) }
+        main += renderer.renderFootnotes(of: page)
+        for d in renderer.downloads { files["downloads/" + d.name] = CSV.excel(d.rows) }
+        var crumbs = [NavLink(title: l(.home), href: "index.html")]
+        if let m = module(of: page) { crumbs.append(NavLink(title: navTitle(m), href: Paths.page(m.id))) }
+        crumbs.append(NavLink(title: page.title, href: Paths.page(page.id)))
+        let outline = page.headings.filter { $0.level <= 3 }.map { (level: $0.level, anchor: $0.anchor, title: $0.spans.plainText) }
+        let prev = index > 0 ? pages[index - 1] : nil
+        let next = index + 1 < pages.count ? pages[index + 1] : nil
+        let parts = Layout.PageParts(
+            title: page.kind == .module ? navTitle(page) : page.title, bodyClass: "kind-\(page.kind.rawValue)",
+            breadcrumbs: crumbs, sidebar: sidebar(current: Paths.page(page.id)), main: main, outline: outline,
+            previous: prev.map { NavLink(title: $0.title, href: Paths.page($0.id)) },
+            next: next.map { NavLink(title: $0.title, href: Paths.page($0.id)) })
+        emit(Paths.page(page.id), layout.render(parts))
+        indexForSearch(page)
+    }
+
+    /// Kind, duration, materials of an activity; the registration header of a quiz.
+    func meta(_ page: Page) -> String {
+        var rows: [(String, String)] = []
+        if page.kind != .page && page.kind != .module && page.kind != .modulePart && page.kind != .reference {
+            rows.append((l(.kind), kindName(page.kind)))
+        }
+        if let d = page.duration { rows.append((l(.duration), minutes(d))) }
+        if !page.materials.isEmpty {
+            rows.append((l(.materials), page.materials.map(course.config.materialLabel).joined(separator: ", ")))
+        }
+        var out = ""
+        if let s = page.summary, page.kind.isActivity || page.kind == .module { out += "<p class=\"summary\">" + s.html + "</p>\n" }
+        if !rows.isEmpty {
+            out += "<dl class=\"meta\">\n"
+            for (k, v) in rows { out += "<div><dt>" + k.html + "</dt><dd>" + v.html + "</dd></div>\n" }
+            out += "</dl>\n"
+        }
+        if page.kind == .quiz || page.kind == .survey {
+            out += "<p class=\"print-only-hint\"><button type=\"button\" class=\"print-button\" onclick=\"window.print()\">"
+                + l(.printThisPage).html + "</button></p>\n"
+        }
+        if page.kind == .quiz { out += registrationForm() }
+        return out
+    }
+
+    func registrationForm() -> String {
+        let reg = course.config.registration
+        var out = "<section class=\"registration\" aria-label=\"" + l(.blankForm).html + "\">\n<dl>\n"
+        out += "<div><dt>" + l(.formTraining).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
+        out += "<div><dt>" + l(.formDate).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
+        out += "<div><dt>" + l(.formName).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
+        func options(_ title: UIString, _ list: [LabeledOption], other: Bool = false) {
+            guard !list.isEmpty else { return }
+            out += "<div><dt>" + l(title).html + "</dt><dd><ul class=\"checkboxes\">"
+            for o in list { out += "<li><span class=\"box\"></span> " + o.label.html + "</li>" }
+            if other { out += "<li><span class=\"box\"></span> " + l(.formAgencyOther).html + ": <span class=\"line short\"></span></li>" }
+            out += "</ul></dd></div>\n"
+        }
+        options(.formRegion, reg.regions)
+        options(.formAgency, reg.agencies, other: reg.otherAgency)
+        options(.formGender, reg.genders)
+        out += "<div><dt>" + l(.formContact).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
+        out += "</dl>\n</section>\n"
+        return out
+    }
+
+    /// The list of a module's pages, on its overview page.
+    func moduleContents(_ module: Page) -> String {
+        let children = pages.filter { $0.module == module.id && $0.id != module.id }
+        guard !children.isEmpty else { return "" }
+        var out = "<nav class=\"module-contents\" aria-label=\"" + l(.contents).html + "\">\n<h2 id=\"module-contents\">"
+            + l(.contents).html + "</h2>\n<ul>\n"
+        for c in children {
+            out += "<li><a href=\"" + Paths.page(c.id).html + "\">" + c.title.html + "</a>"
+            if c.kind != .modulePart { out += " <span class=\"tag\">" + kindName(c.kind).html + "</span>" }
+            if let d = c.duration { out += " <span class=\"tag\">" + minutes(d).html + "</span>" }
+            out += "</li>\n"
+        }
+        return out + "</ul>\n</nav>\n"
+    }
+
+    func kindName(_ kind: PageKind) -> String {
+        switch kind {
+        case .page: return l(.kindPage)
+        case .module: return l(.kindModule)
+        case .modulePart: return l(.kindModulePart)
+        case .exercise: return l(.kindExercise)
+        case .discussion: return l(.kindDiscussion)
+        case .case: return l(.kindCase)
+        case .rolePlay: return l(.kindRolePlay)
+        case .icebreaker: return l(.kindIcebreaker)
+        case .energizer: return l(.kindEnergizer)
+        case .quiz: return l(.kindQuiz)
+        case .survey: return l(.kindSurvey)
+        case .screening: return l(.kindScreening)
+        case .reference: return l(.kindReference)
+        }
+    }
+
+    func minutes(_ m: Minutes) -> String { m.isRange ? l(.minutesRange, m.low, m.high) : l(.minutes, m.low) }
+
+    // MARK: Home
+
+    func buildIndex() {
+        var main = ""
+        if let s = course.config.subtitle { main += "<p class=\"subtitle\">" + s.html + "</p>\n" }
+        if !course.config.project.isEmpty {
+            main += "<dl class=\"meta\">\n"
+            for p in course.config.project { main += "<div><dt>" + p.id.html + "</dt><dd>" + p.label.html + "</dd></div>\n" }
+            main += "</dl>\n"
+        }
+        main += "<p class=\"edition-note\">" + layout.editionName.html
+        if edition == .trainer { main += ". " + l(.editionNote).html }
+        main += "</p>\n"
+        main += "<h2 id=\"overview\">" + l(.courseOverview).html + "</h2>\n<ul class=\"cards\">\n"
+        for p in pages where p.module == nil && (p.kind == .page) {
+            main += "<li><a href=\"" + Paths.page(p.id).html + "\">" + p.title.html + "</a></li>\n"
+        }
+        main += "</ul>\n<h2 id=\"modules\">" + l(.modules).html + "</h2>\n<ul class=\"cards\">\n"
+        for m in pages where m.kind == .module {
+            main += "<li><a href=\"" + Paths.page(m.id).html + "\">" + navTitle(m).html + "</a>"
+            if let s = m.summary { main += "<p>" + s.html + "</p>" }
+            main += "</li>\n"
+        }
+        main += "</ul>\n<h2 id=\"agenda\">" + l(.agenda).html + "</h2>\n<ul>\n"
+        for day in course.config.agenda.pages {
+            main += "<li><a href=\"" + Paths.day(day.id).html + "\">" + day.title.html + "</a></li>\n"
+        }
+        main += "</ul>\n<h2 id=\"more\">" + l(.activities).html + "</h2>\n<ul>\n"
+        main += "<li><a href=\"\(Paths.catalogue)\">" + l(.activities).html + "</a></li>\n"
+        for p in pages where [.quiz, .survey, .screening].contains(p.kind) || (p.kind == .reference && p.module == nil) {
+            main += "<li><a href=\"" + Paths.page(p.id).html + "\">" + p.title.html + "</a></li>\n"
+        }
+        main += "<li><a href=\"\(Paths.print)\">" + l(.printAll).html + "</a></li>\n</ul>\n"
+        let parts = Layout.PageParts(
+            title: course.config.title, bodyClass: "home", sidebar: sidebar(current: "index.html"), main: main,
+            outline: [(2, "overview", l(.courseOverview)), (2, "modules", l(.modules)), (2, "agenda", l(.agenda))],
+            next: pages.first.map { NavLink(title: $0.title, href: Paths.page($0.id)) })
+        emit("index.html", layout.render(parts))
+    }
+}
+
+/// File names of the site (all pages sit at the edition root, so links stay relative and short).
+enum Paths {
+    static let agenda = "agenda.html"
+    static let catalogue = "activities.html"
+    static let print = "print.html"
+    static let search = "search.html"
+    static func page(_ id: String) -> String { id + ".html" }
+    static func day(_ id: String) -> String { "agenda-" + id + ".html" }
+}
+
+/// CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, quoted where needed.
+public enum CSV {
+    /// Encodes rows.
+    public static func excel(_ rows: [[String]]) -> [UInt8] {
+        var text = "\u{FEFF}"
+        for row in rows {
+            text += row.map(field).joined(separator: ",") + "\r\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// One field, quoted when it holds a comma, quote, or line break.
+    public static func field(_ value: String) -> String {
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}
