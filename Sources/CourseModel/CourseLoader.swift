@@ -172,7 +172,7 @@ public enum CourseLoader {
         var reader = ContentReader(file: file, pageKind: pageKind)
         var blocks: [ContentBlock] = []
         do {
-            blocks = reader.read(try MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset))
+            blocks = reader.read(try MarkdownParser.parse(FrontMatter.protectFootnoteDefinitions(split.body), lineOffset: split.bodyLineOffset))
         } catch {
             yaml.diagnostics.error(file, start, "Markdown: \(error)", code: "bad-markdown")
         }
@@ -325,6 +325,15 @@ public enum CourseLoader {
 
 /// Splits `---` front matter from the Markdown body.
 enum FrontMatter {
+    /// Escapes the `[` of lines that start a footnote definition (`[^N]: …`), so that CommonMark
+    /// keeps them as paragraphs instead of taking them as link reference definitions.
+    static func protectFootnoteDefinitions(_ body: String) -> String {
+        guard body.contains("[^") else { return body }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("[^") ? "\\" + line : line
+        }.joined(separator: "\n")
+    }
+
     /// The YAML text, the body, and how many lines precede the body.
     static func split(_ text: String) -> (yaml: String, body: String, bodyLineOffset: Int)? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -115,8 +115,11 @@ public struct Page: Sendable, Hashable, Identifiable {
         return result
     }
 
-    /// Every heading on the page (question headings included), in order.
-    public var headings: [Heading] {
+    /// Every heading on the page (question headings and trainer-only ones included), in order.
+    public var headings: [Heading] { headings(in: .trainer) }
+
+    /// The headings `edition` shows: in the participant edition, none from trainer-only callouts.
+    public func headings(in edition: Edition) -> [Heading] {
         var result: [Heading] = []
         func walk(_ blocks: [ContentBlock]) {
             for b in blocks {
@@ -125,7 +128,8 @@ public struct Page: Sendable, Hashable, Identifiable {
                 case .question(let q): result.append(q.heading)
                 case .list(_, let items): items.forEach(walk)
                 case .quote(let inner): walk(inner)
-                case .callout(let c): walk(c.body)
+                case .callout(let c):
+                    if edition == .trainer || !c.kind.isTrainerOnly { walk(c.body) }
                 default: break
                 }
             }

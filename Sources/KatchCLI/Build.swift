@@ -35,7 +35,3 @@ struct Build: ParsableCommand {
         }
     }
 }
-
-struct Bench: ParsableCommand {
-    func run() throws {}
-}

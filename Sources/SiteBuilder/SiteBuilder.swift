@@ -106,7 +106,7 @@ final class EditionBuilder {
         self.pages = course.pages.filter { $0.isVisible(in: edition) }
         self.visibleIDs = Set(pages.map(\.id))
         for page in pages {
-            for h in page.headings where h.isExplicit { anchorOwner[h.anchor] = page.id }
+            for h in page.headings(in: edition) where h.isExplicit { anchorOwner[h.anchor] = page.id }
         }
     }
 
@@ -207,7 +207,7 @@ final class EditionBuilder {
         var crumbs = [NavLink(title: l(.home), href: "index.html")]
         if let m = module(of: page) { crumbs.append(NavLink(title: navTitle(m), href: Paths.page(m.id))) }
         crumbs.append(NavLink(title: page.title, href: Paths.page(page.id)))
-        let outline = page.headings.filter { $0.level <= 3 }.map { (level: $0.level, anchor: $0.anchor, title: $0.spans.plainText) }
+        let outline = page.headings(in: edition).filter { $0.level <= 3 }.map { (level: $0.level, anchor: $0.anchor, title: $0.spans.plainText) }
         let prev = index > 0 ? pages[index - 1] : nil
         let next = index + 1 < pages.count ? pages[index + 1] : nil
         let parts = Layout.PageParts(

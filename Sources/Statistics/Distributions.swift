@@ -28,6 +28,11 @@ public enum StandardNormal {
 /// necessarily an integer).
 ///
 /// Uses P(|T| > t) = I_{df/(df+t²)}(df/2, ½) (regularised incomplete beta).
+///
+/// Accuracy, checked against SciPy and mpmath: relative error about 1e-13 or
+/// better for df ≤ 1000 (the tests require 1e-10), about 1e-11 at df = 10⁵;
+/// it degrades slowly beyond that (about 4e-10 at df = 10⁷), because the
+/// continued fraction is then evaluated close to its switch-over point.
 public enum StudentT {
     /// P(|T| > |t|), the two-sided tail probability.
     /// - Parameters:

@@ -162,9 +162,9 @@ struct RatingCase: Decodable, Sendable, CustomTestStringConvertible {
 // MARK: - Comparisons
 
 /// Tolerance for figures computed from data (means, tests, item statistics).
-let dataTolerance = 1e-13
+let dataTolerance = 1e-9
 /// Tolerance for distribution functions.
-let distributionTolerance = 1e-13
+let distributionTolerance = 1e-10
 
 /// |actual − expected| ≤ tolerance · max(1, |expected|).
 func isClose(_ actual: Double, _ expected: Double, tolerance: Double = dataTolerance) -> Bool {

@@ -1,0 +1,79 @@
+import Foundation
+import Markdown
+import Testing
+@testable import CourseModel
+
+@Suite struct ContentTests {
+    func loadFixture() -> CourseLoader.Result {
+        CourseLoader.load(root: repositoryRoot.appendingPathComponent("Tests/Fixtures/mini-course"))
+    }
+
+    @Test func fixtureLoadsClean() {
+        let result = loadFixture()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.course.pages.count == 14)
+        #expect(Set(result.course.pages.map(\.kind)) == Set(PageKind.allCases))
+    }
+
+    @Test func quizQuestionsAreRead() throws {
+        let quiz = try #require(loadFixture().course.page("pre-post-test"))
+        let qs = quiz.questions
+        #expect(qs.map(\.id) == ["q1", "q2", "q3", "q10"])
+        #expect(qs[0].type == .single && qs[0].correctIndices == [0])
+        #expect(qs[0].explanation?.kind == .answer)
+        #expect(qs[2].type == .multiple && qs[2].correctIndices == [0, 1])
+        #expect(qs[3].type == .open && qs[3].maxScore == 2)
+        #expect(qs[3].explanation?.body.isEmpty == false)
+        #expect(qs[1].isCorrect([1]) && !qs[1].isCorrect([0]))
+    }
+
+    @Test func practiceQuestionsInsideAnExercise() throws {
+        let ex = try #require(loadFixture().course.page("exercise-1"))
+        #expect(ex.questions.map(\.id) == ["ex1-s1-acts", "ex1-s1-trafficking", "ex1-s1-crimes"])
+        #expect(ex.questions[0].heading.level == 4)
+    }
+
+    @Test func surveyRatingsKeepTheirLabels() throws {
+        let survey = try #require(loadFixture().course.page("feedback-form"))
+        #expect(survey.questions[0].type == .rating)
+        #expect(survey.questions[0].options.map(\.spans.plainText) == ["Нашар", "Жақсартуды қажет етеді", "Қанағаттанарлық", "Жақсы", "Өте жақсы"])
+    }
+
+    @Test func calloutsTablesFootnotesAndScreening() throws {
+        let course = loadFixture().course
+        let part = try #require(course.page("m1-part-1"))
+        let tables = part.blocks.compactMap { if case .table(let t) = $0.kind { return t } else { return nil } }
+        #expect(tables.first?.header.map(\.plainText) == ["Әрекеттер", "Құралдар", "Мақсаты"])
+        #expect(tables.first?.rows.count == 2)
+        #expect(part.footnotes.map(\.label) == ["4"])
+        let kinds = part.blocks.compactMap { if case .callout(let c) = $0.kind { return c.kind } else { return nil } }
+        #expect(kinds == [.attention, .important, .example])
+        let tool = try #require(course.page("screening-child")?.screeningTools.first)
+        #expect(tool.sections.map { $0.maxScore(top: tool.scaleTop) } == [3, 3])
+        #expect(tool.totals?.map(\.max) == [6, 3])
+    }
+
+    @Test func agendaTotalsAndContinuations() throws {
+        let agenda = loadFixture().course.config.agenda
+        #expect(agenda.pages.map(\.id) == ["day-1", "day-3-4a"])
+        let day1 = try #require(agenda.day("day-1"))
+        #expect(day1.total == Minutes(185, 190))
+        let track = try #require(agenda.day("day-3-4a"))
+        #expect(agenda.sessions(of: track).count == 2)
+    }
+
+    @Test func slugsAreNFCAndUnique() {
+        let decomposed = "Й".decomposedStringWithCanonicalMapping
+        #expect(Slug.make(decomposed + " бөлім") == Slug.make("Й бөлім"))
+        #expect(Slug.make("I.A. Халықаралық анықтама") == "i-a-халықаралық-анықтама")
+        #expect(Slug.unique("a", taken: ["a", "a-2"]) == "a-3")
+    }
+
+    @Test func minutesParse() {
+        #expect(Minutes(parsing: "5-10") == Minutes(5, 10))
+        #expect(Minutes(parsing: "5–10") == Minutes(5, 10))
+        #expect(Minutes(parsing: "45") == Minutes(45))
+        #expect(Minutes(parsing: "10-5") == nil)
+        #expect(Minutes(parsing: "abc") == nil)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Markdown
+import Testing
+@testable import CourseModel
+
+/// `katch check` reports file:line for every kind of bad input.
+@Suite struct DiagnosticsTests {
+    @Test func cleanCourseHasNoDiagnostics() throws {
+        let course = try TempCourse()
+        #expect(course.load().diagnostics.isEmpty)
+    }
+
+    @Test func duplicatePageID() throws {
+        let c = try TempCourse(files: ["exercises/x.md": page("intro", body: "A\n")])
+        let d = c.diagnostics("duplicate-id")
+        #expect(d.count == 1)
+        #expect(d.first?.file == "modules/intro.md" || d.first?.file == "exercises/x.md")
+        #expect(d.first?.severity == .error)
+    }
+
+    @Test func missingRequiredKeyNamesTheLine() throws {
+        let c = try TempCourse(files: ["modules/p.md": "---\nid: p\nkind: page\n---\nText\n"])
+        let d = c.diagnostics("missing-key")
+        #expect(d.count == 1)
+        #expect(d.first?.message.contains("title") == true)
+        #expect(d.first?.file == "modules/p.md")
+    }
+
+    @Test func danglingCrossReferenceWithLine() throws {
+        let c = try TempCourse(files: ["modules/p.md": page("p", body: "Line one.\n\nSee [here](id:nowhere).\n")])
+        let d = c.diagnostics("dangling-reference")
+        #expect(d.count == 1)
+        #expect(d.first?.position.line == 8)
+        #expect(d.first?.description.hasPrefix("modules/p.md:8:1: error: dangling reference 'id:nowhere'") == true)
+    }
+
+    @Test func unknownCalloutKind() throws {
+        let c = try TempCourse(files: ["modules/p.md": page("p", body: "\n> [!DANGER] Title\n> Text\n")])
+        let d = c.diagnostics("unknown-callout")
+        #expect(d.count == 1)
+        #expect(d.first?.position.line == 7)
+        #expect(d.first?.message.contains("DANGER") == true)
+    }
+
+    @Test func quizItemWithoutCorrectOption() throws {
+        let quiz = page("quiz", kind: "quiz", body: "## Сұрақ {#q1}\n- [ ] a\n- [ ] b\n")
+        let c = try TempCourse(files: ["exercises/quiz.md": quiz])
+        let d = c.diagnostics("no-correct-option")
+        #expect(d.count == 1)
+        #expect(d.first?.position.line == 6)
+    }
+
+    @Test func singleChoiceWithTwoCorrectOptions() throws {
+        let quiz = page("quiz", kind: "quiz", body: "## Сұрақ {#q1}\n- [x] a\n- [x] b\n")
+        #expect(try TempCourse(files: ["exercises/quiz.md": quiz]).diagnostics("several-correct-options").count == 1)
+    }
+
+    @Test func agendaSessionThatNamesNothing() throws {
+        let config = TempCourse.baseConfig + "        - {title: \"\", duration: 10}\n"
+        let c = try TempCourse(config: config.replacingOccurrences(of: "        - {title: \"\"", with: "        - {title: \"\""))
+        let d = c.diagnostics("empty-session")
+        #expect(d.count == 1)
+        #expect(d.first?.file == "course.yml")
+        #expect(d.first?.position.line == 11)
+    }
+
+    @Test func agendaReferenceToUnknownPage() throws {
+        let config = TempCourse.baseConfig.replacingOccurrences(of: "refs: [intro]", with: "refs: [intro, ghost]")
+        let d = try TempCourse(config: config).diagnostics("dangling-reference")
+        #expect(d.count == 1)
+        #expect(d.first?.position.line == 10)
+    }
+
+    @Test func malformedYAMLNamesItsLine() throws {
+        let c = try TempCourse(files: ["modules/p.md": "---\nid: p\ntitle: [unclosed\nkind: page\n---\nText\n"])
+        let d = c.diagnostics("bad-yaml")
+        #expect(d.count == 1)
+        #expect((3...5).contains(d.first?.position.line ?? 0))
+    }
+
+    @Test func malformedCourseYML() throws {
+        let d = try TempCourse(config: "title: x\nagenda: {days: [\n").diagnostics("bad-yaml")
+        #expect(d.count == 1)
+        #expect(d.first?.file == "course.yml")
+    }
+
+    @Test func fileThatIsNotUTF8() throws {
+        let c = try TempCourse()
+        var bytes = Data("---\nid: bad\ntitle: x\nkind: page\n---\nok line\n".utf8)
+        bytes.append(contentsOf: [0xC3, 0x28, 0x0A])
+        try c.write("modules/bad.md", bytes)
+        let d = c.diagnostics("not-utf8")
+        #expect(d.count == 1)
+        #expect(d.first?.position.line == 7)
+    }
+
+    @Test func dayTooLong() throws {
+        let config = TempCourse.baseConfig.replacingOccurrences(of: "duration: 30", with: "duration: 700")
+        #expect(try TempCourse(config: config).diagnostics("day-too-long").count == 1)
+    }
+
+    @Test func unknownMaterialAndModule() throws {
+        let p = page("p", kind: "exercise", extra: "materials: [flipchart, laser]\nmodule: module-9\n", body: "x\n")
+        let c = try TempCourse(files: ["exercises/p.md": p])
+        #expect(c.diagnostics("unknown-material").count == 1)
+        #expect(c.diagnostics("unknown-module").count == 1)
+    }
+
+    @Test func undefinedAndUnusedFootnotes() throws {
+        let c = try TempCourse(files: ["modules/p.md": page("p", body: "Мәтін[^3].\n\n[^4]: Артық.\n")])
+        #expect(c.diagnostics("undefined-footnote").first?.position.line == 6)
+        #expect(c.diagnostics("unused-footnote").count == 1)
+    }
+
+    @Test func missingFrontMatterAndUnknownKind() throws {
+        let c = try TempCourse(files: [
+            "modules/a.md": "# Just a heading\n",
+            "modules/b.md": page("b", kind: "lecture", body: "x\n"),
+        ])
+        #expect(c.diagnostics("missing-front-matter").first?.file == "modules/a.md")
+        let kind = c.diagnostics("unknown-kind")
+        #expect(kind.first?.file == "modules/b.md")
+        #expect(kind.first?.position.line == 4)
+    }
+
+    @Test func duplicateHeadingIDAcrossPages() throws {
+        let c = try TempCourse(files: [
+            "modules/a.md": page("a", body: "## A {#sec}\n"),
+            "modules/b.md": page("b", body: "## B {#sec}\n"),
+        ])
+        #expect(c.diagnostics("duplicate-id").count == 1)
+    }
+
+    @Test func garbageNeverCrashes() throws {
+        let c = try TempCourse()
+        var random = SystemRandomNumberGenerator()
+        try c.write("modules/binary.md", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }))
+        try c.write("modules/empty.md", Data())
+        var big = "---\nid: big\ntitle: Big\nkind: page\n---\n"
+        while big.utf8.count < 10_000_000 { big += "Үлкен файлдың жолы [сілтеме](https://example.org) *екпін* `код`.\n\n" }
+        try c.write("modules/big.md", Data(big.utf8))
+        var nested = "---\nid: nested\ntitle: N\nkind: page\n---\n"
+        for i in 0..<2_000 { nested += String(repeating: "  ", count: i) + "- \(i)\n" }
+        nested += String(repeating: ">", count: 3_000) + " [!NOTE]\n"
+        try c.write("modules/nested.md", Data(nested.utf8))
+        let result = c.load()
+        #expect(result.diagnostics.contains { $0.file == "modules/binary.md" })
+        #expect(result.diagnostics.contains { $0.file == "modules/empty.md" && $0.code == "empty-file" })
+        #expect(result.course.page("big") != nil)
+        #expect(result.course.page("nested") != nil)
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages katch needs, only those that are missing.
+#   scripts/install-deps.sh            build dependencies (libcmark, SQLite, pkg-config)
+#   scripts/install-deps.sh --test     also what the end-to-end tests drive (tmux, headless Chromium, fonts)
+set -euo pipefail
+packages=(libcmark-dev libsqlite3-dev pkg-config)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(tmux chromium fonts-dejavu-core)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
