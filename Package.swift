@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -30,11 +31,13 @@ let package = Package(
         .target(name: "SiteBuilder", dependencies: ["CourseModel", "Localization"], swiftSettings: strict),
         // Pure statistics for the evaluation summary (no I/O).
         .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
+        // Results database (SQLite through GRDB): trainings, participants, attempts, answers; CSV import/export.
+        .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // Command-line commands (ArgumentParser only).
         .target(
             name: "KatchCLI",
             dependencies: [
-                "CourseModel", "Markdown", "SiteBuilder", "Localization",
+                "CourseModel", "Markdown", "SiteBuilder", "Localization", "Results",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

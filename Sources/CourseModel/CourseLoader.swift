@@ -9,17 +9,31 @@ public struct Course: Sendable {
     /// `course.yml`.
     public var config: CourseConfig
     /// Pages in reading order.
-    public var pages: [Page]
+    public var pages: [Page] { didSet { reindex() } }
+    /// Index of the first page with each id.
+    private var pageIndex: [String: Int] = [:]
+    /// Index of the page holding each explicit heading id.
+    private var anchorIndex: [String: Int] = [:]
 
     /// Creates a course.
     public init(root: URL, config: CourseConfig, pages: [Page]) {
         self.root = root
         self.config = config
         self.pages = pages
+        reindex()
+    }
+
+    private mutating func reindex() {
+        pageIndex = [:]
+        anchorIndex = [:]
+        for (i, p) in pages.enumerated() {
+            if pageIndex[p.id] == nil { pageIndex[p.id] = i }
+            for h in p.headings where h.isExplicit && anchorIndex[h.anchor] == nil { anchorIndex[h.anchor] = i }
+        }
     }
 
     /// The page with `id`.
-    public func page(_ id: String) -> Page? { pages.first { $0.id == id } }
+    public func page(_ id: String) -> Page? { pageIndex[id].map { pages[$0] } }
 
     /// Module overview pages, in order.
     public var modules: [Page] { pages.filter { $0.kind == .module } }
@@ -34,11 +48,8 @@ public struct Course: Sendable {
     public func resolve(_ id: String) -> (page: Page, anchor: String?)? {
         let (pageID, fragment) = Course.split(id)
         if let p = page(pageID) { return (p, fragment) }
-        guard fragment == nil else { return nil }
-        for p in pages where p.headings.contains(where: { $0.isExplicit && $0.anchor == id }) {
-            return (p, id)
-        }
-        return nil
+        guard fragment == nil, let i = anchorIndex[id] else { return nil }
+        return (pages[i], id)
     }
 
     static func split(_ id: String) -> (String, String?) {

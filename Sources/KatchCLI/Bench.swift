@@ -48,6 +48,17 @@ struct Bench: ParsableCommand {
                 bestWrite = min(bestWrite, t2.timeIntervalSince(t1))
                 bestParse = min(bestParse, t3.timeIntervalSince(t2))
             }
+            let b = SiteBuilder(course: course)
+            let p0 = Date()
+            _ = b.build(.trainer)
+            let p1 = Date()
+            let part = b.build(.participant)
+            let p2 = Date()
+            _ = LeakCheck(course: course).check(part)
+            let p3 = Date()
+            let phases = String(
+                format: "      phases: trainer %.1f ms, participant %.1f ms, leak check %.1f ms", p1.timeIntervalSince(p0) * 1000,
+                p2.timeIntervalSince(p1) * 1000, p3.timeIntervalSince(p2) * 1000)
             let files = outputs.map(\.files.count).reduce(0, +)
             let pages = outputs.map(\.pageCount).reduce(0, +)
             let bytes = outputs.map(\.byteCount).reduce(0, +)
@@ -58,6 +69,7 @@ struct Bench: ParsableCommand {
                     format: "%3d×  %5d  %10d  %10d  %9.1f  %9.1f  %7.0f  %12.1f  %5.0f", factor, course.pages.count, pages, bytes,
                     bestBuild * 1000, bestWrite * 1000, Double(pages) / total, bestParse * 1000, mb / bestParse))
             _ = files
+            print(phases)
         }
     }
 }

@@ -62,57 +62,114 @@ enum EditionText {
 }
 
 /// Finds trainer-only text in participant output by comparing runs of words (shingles).
+///
+/// Words are runs of letters and digits; each word is hashed (FNV-1a over its scalars) and runs of
+/// words are hashed from the word hashes, so the whole check works on integers.
 struct LeakDetector {
     static let shingleLength = 6
+    static let shortest = 4
 
-    /// Words of `text`: runs of letters and digits, lowercased.
-    static func words(_ text: String) -> [Substring] {
-        let lower = text.lowercased()
-        return lower.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        if v >= 0x0400 && v <= 0x04FF { return !(v >= 0x0482 && v <= 0x0489) }
+        guard let scalar = Unicode.Scalar(v) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    static func shingles(_ words: [Substring]) -> [String] {
+    /// Hashes of the words of `text`.
+    static func words(_ text: String) -> [UInt64] {
+        var result: [UInt64] = []
+        var hash: UInt64 = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if isWordScalar(v) {
+                if !inWord { hash = 0xcbf29ce484222325; inWord = true }
+                hash = (hash ^ UInt64(v)) &* 0x100000001b3
+            } else if inWord {
+                result.append(hash)
+                inWord = false
+            }
+        }
+        if inWord { result.append(hash) }
+        return result
+    }
+
+    static func combine(_ words: ArraySlice<UInt64>) -> UInt64 {
+        var h: UInt64 = 0x84222325cbf29ce4 ^ UInt64(words.count)
+        for w in words { h = (h ^ w) &* 0x100000001b3 &+ (h >> 29) }
+        return h
+    }
+
+    /// Runs of `shingleLength` words (a whole paragraph of 4–5 words counts as one run).
+    static func shingles(_ words: [UInt64]) -> [UInt64] {
         guard words.count >= shingleLength else {
-            return words.count >= 4 ? [words.joined(separator: " ")] : []
+            return words.count >= shortest ? [combine(words[...])] : []
         }
-        return (0...(words.count - shingleLength)).map { words[$0..<($0 + shingleLength)].joined(separator: " ") }
+        return (0...(words.count - shingleLength)).map { combine(words[$0..<($0 + shingleLength)]) }
     }
 
-    /// Every run of words of the output (and every short-paragraph run) for lookup.
-    static func index(_ text: String) -> Set<String> {
-        let w = words(text)
-        var set = Set<String>()
-        guard w.count >= 4 else { return set }
-        for n in 4...shingleLength where w.count >= n {
-            for i in 0...(w.count - n) { set.insert(w[i..<(i + n)].joined(separator: " ")) }
+    /// Every run of 4 to `shingleLength` words, for lookup.
+    static func allRuns(_ words: [UInt64], into set: inout Set<UInt64>) {
+        guard words.count >= shortest else { return }
+        for n in shortest...shingleLength where words.count >= n {
+            for i in 0...(words.count - n) { set.insert(combine(words[i..<(i + n)])) }
         }
-        return set
     }
 
-    /// Markup stripped, so that only text is compared.
+    /// Every run of 4 to `shingleLength` words, in order, for scanning output.
+    static func forEachRun(_ words: [UInt64], _ body: (UInt64) -> Void) {
+        guard words.count >= shortest else { return }
+        for n in shortest...shingleLength where words.count >= n {
+            for i in 0...(words.count - n) { body(combine(words[i..<(i + n)])) }
+        }
+    }
+
+    /// The text of HTML: tags become spaces, the five entities katch writes are decoded.
     static func textOfMarkup(_ html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
+        var out: [UInt8] = []
+        let bytes = Array(html.utf8)
+        out.reserveCapacity(bytes.count)
+        var i = 0
         var inTag = false
-        for c in html {
-            if c == "<" { inTag = true; out.append(" "); continue }
-            if c == ">" && inTag { inTag = false; continue }
-            if !inTag { out.append(c) }
+        while i < bytes.count {
+            let b = bytes[i]
+            if inTag {
+                if b == UInt8(ascii: ">") { inTag = false }
+                i += 1
+                continue
+            }
+            if b == UInt8(ascii: "<") {
+                inTag = true
+                out.append(UInt8(ascii: " "))
+                i += 1
+                continue
+            }
+            if b == UInt8(ascii: "&") {
+                var matched = false
+                for (entity, char) in entities where bytes.count - i >= entity.count && Array(bytes[i..<(i + entity.count)]) == entity {
+                    out.append(char)
+                    i += entity.count
+                    matched = true
+                    break
+                }
+                if matched { continue }
+            }
+            out.append(b)
+            i += 1
         }
-        return out.replacingEntities()
+        return String(decoding: out, as: UTF8.self)
     }
+
+    static let entities: [([UInt8], UInt8)] = [
+        (Array("&amp;".utf8), UInt8(ascii: "&")), (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
+    ]
 }
 
 extension String {
-    func replacingEntities() -> String {
-        guard contains("&") else { return self }
-        var s = self
-        for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            s = s.replacingAll(entity, with: char)
-        }
-        return s
-    }
-
     func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }

@@ -14,7 +14,8 @@ public struct LeakCheck: Sendable {
     /// Leaks found in `output`, one readable line each (empty when clean).
     public func check(_ output: EditionOutput) -> [String] {
         let participantSource = participantVisibleIndex()
-        var secrets: [String: String] = [:]
+        var secrets: [UInt64: String] = [:]
+        var excerpts: [UInt64: String] = [:]
         for page in course.pages {
             var fragments: [String]
             if page.audience == .trainer {
@@ -25,7 +26,10 @@ public struct LeakCheck: Sendable {
             fragments = fragments.filter { !$0.isEmpty }
             for fragment in fragments {
                 for shingle in LeakDetector.shingles(LeakDetector.words(fragment)) where !participantSource.contains(shingle) {
-                    if secrets[shingle] == nil { secrets[shingle] = page.file }
+                    if secrets[shingle] == nil {
+                        secrets[shingle] = page.file
+                        if excerpts[shingle] == nil { excerpts[shingle] = "«" + String(fragment.prefix(60)) + "…»" }
+                    }
                 }
             }
         }
@@ -37,15 +41,10 @@ public struct LeakCheck: Sendable {
                 leaks.append("\(path): answer-key or trainer markup «\(marker)»")
             }
             let text = path.hasSuffix(".html") ? LeakDetector.textOfMarkup(raw) : raw
-            let words = LeakDetector.words(text)
             var reported: Set<String> = []
-            guard words.count >= 4 else { continue }
-            for n in 4...LeakDetector.shingleLength where words.count >= n {
-                for i in 0...(words.count - n) {
-                    let shingle = words[i..<(i + n)].joined(separator: " ")
-                    if let source = secrets[shingle], reported.insert(source).inserted {
-                        leaks.append("\(path): «\(shingle)…» from trainer-only content of \(source)")
-                    }
+            LeakDetector.forEachRun(LeakDetector.words(text)) { run in
+                if let source = secrets[run], reported.insert(source).inserted {
+                    leaks.append("\(path): trainer-only text of \(source) (\(excerpts[run] ?? ""))")
                 }
             }
         }
@@ -53,7 +52,7 @@ public struct LeakCheck: Sendable {
     }
 
     /// Word runs of everything the participant edition may show.
-    func participantVisibleIndex() -> Set<String> {
+    func participantVisibleIndex() -> Set<UInt64> {
         var texts: [String] = [course.config.title, course.config.subtitle ?? ""]
         texts += course.config.materials.map(\.label) + course.config.project.map(\.label)
         let reg = course.config.registration
@@ -71,8 +70,8 @@ public struct LeakCheck: Sendable {
             pageText += page.footnotes.map(\.spans.plainText)
             texts.append(pageText.joined(separator: " "))
         }
-        var index = Set<String>()
-        for t in texts { index.formUnion(LeakDetector.index(t)) }
+        var index = Set<UInt64>()
+        for t in texts { LeakDetector.allRuns(LeakDetector.words(t), into: &index) }
         return index
     }
 }

@@ -13,7 +13,7 @@ public enum LinkChecker {
         }
         var problems: [String] = []
         for (from, raw) in links {
-            let href = raw.replacingEntities()
+            let href = LeakDetector.textOfMarkup(raw)
             if href.hasPrefix("http://") || href.hasPrefix("https://") || href.hasPrefix("mailto:") { continue }
             let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let file = parts[0].isEmpty ? from : parts[0]

@@ -39,9 +39,13 @@ public struct SiteBuilder: Sendable {
 
     /// Builds both editions and runs the leak check on the participant edition.
     public func buildAll() throws(SiteError) -> [EditionOutput] {
-        let trainer = build(.trainer)
-        let participant = build(.participant)
-        let leaks = LeakCheck(course: course).check(participant)
+        // The trainer edition on one core; the participant edition and its leak check on the other.
+        let results = ParallelPair.run({ build(.trainer) }, { () -> (EditionOutput, [String]) in
+            let participant = build(.participant)
+            return (participant, LeakCheck(course: course).check(participant))
+        })
+        let trainer = results.0
+        let (participant, leaks) = results.1
         if !leaks.isEmpty {
             throw SiteError(
                 "trainer-only text reached the participant edition:\n" + leaks.prefix(20).map { "  " + $0 }.joined(separator: "\n")
@@ -97,6 +101,11 @@ final class EditionBuilder {
     var visibleIDs: Set<String>
     var files: [String: [UInt8]] = [:]
     var searchEntries: [SearchEntry] = []
+    /// Pages of this edition by id, and the pages of each module (overview excluded).
+    var pageByID: [String: Page] = [:]
+    var childrenOfModule: [String: [Page]] = [:]
+    /// The sidebar's top-level groups, computed once.
+    var navGroups: [(UIString, [Page])] = []
 
     init(course: Course, edition: Edition, localizer: Localizer) {
         self.course = course
@@ -107,7 +116,16 @@ final class EditionBuilder {
         self.visibleIDs = Set(pages.map(\.id))
         for page in pages {
             for h in page.headings(in: edition) where h.isExplicit { anchorOwner[h.anchor] = page.id }
+            if pageByID[page.id] == nil { pageByID[page.id] = page }
+            if let m = page.module, m != page.id { childrenOfModule[m, default: []].append(page) }
         }
+        let topLevel = pages.filter { $0.module == nil || $0.kind == .module }
+        navGroups = [
+            (.contents, topLevel.filter { $0.kind == .page || $0.kind == .reference }),
+            (.modules, topLevel.filter { $0.kind == .module }),
+            (.icebreakersAndEnergizers, topLevel.filter { $0.kind == .icebreaker || $0.kind == .energizer }),
+            (.kindQuiz, topLevel.filter { [.quiz, .survey, .screening, .exercise, .discussion, .case, .rolePlay].contains($0.kind) }),
+        ]
     }
 
     func href(_ id: String) -> String? {
@@ -140,7 +158,7 @@ final class EditionBuilder {
 
     func module(of page: Page) -> Page? {
         guard let m = page.module, m != page.id else { return nil }
-        return pages.first { $0.id == m }
+        return pageByID[m]
     }
 
     /// The sidebar: fixed links, the top-level pages and modules, and the current module's pages.
@@ -152,16 +170,9 @@ final class EditionBuilder {
             out += "<li><a href=\"\(path)\"" + (current == path ? " aria-current=\"page\"" : "") + ">" + l(key).html + "</a></li>\n"
         }
         out += "</ul>\n"
-        let currentPage = current.flatMap { c in pages.first { Paths.page($0.id) == c } }
+        let currentPage = current.flatMap { c in c.hasSuffix(".html") ? pageByID[String(c.dropLast(5))] : nil }
         let currentModule = currentPage.flatMap { $0.kind == .module ? $0.id : $0.module }
-        let topLevel = pages.filter { $0.module == nil || $0.kind == .module }
-        let groups: [(UIString, [Page])] = [
-            (.contents, topLevel.filter { $0.kind == .page || $0.kind == .reference }),
-            (.modules, topLevel.filter { $0.kind == .module }),
-            (.icebreakersAndEnergizers, topLevel.filter { $0.kind == .icebreaker || $0.kind == .energizer }),
-            (.kindQuiz, topLevel.filter { [.quiz, .survey, .screening, .exercise, .discussion, .case, .rolePlay].contains($0.kind) }),
-        ]
-        for (title, list) in groups where !list.isEmpty {
+        for (title, list) in navGroups where !list.isEmpty {
             out += "<p class=\"nav-heading\">" + l(title).html + "</p>\n<ul>\n"
             let shown = list.count > 60 ? list.filter { $0.id == currentModule } : list
             for p in shown {
@@ -169,7 +180,7 @@ final class EditionBuilder {
                 out += "<li><a href=\"\(path.html)\"" + (current == path ? " aria-current=\"page\"" : "") + ">"
                     + navTitle(p).html + "</a>"
                 if p.kind == .module && p.id == currentModule {
-                    let children = pages.filter { $0.module == p.id && $0.id != p.id }
+                    let children = childrenOfModule[p.id] ?? []
                     if !children.isEmpty {
                         out += "\n<ul>\n"
                         for c in children {
@@ -267,7 +278,7 @@ final class EditionBuilder {
 
     /// The list of a module's pages, on its overview page.
     func moduleContents(_ module: Page) -> String {
-        let children = pages.filter { $0.module == module.id && $0.id != module.id }
+        let children = childrenOfModule[module.id] ?? []
         guard !children.isEmpty else { return "" }
         var out = "<nav class=\"module-contents\" aria-label=\"" + l(.contents).html + "\">\n<h2 id=\"module-contents\">"
             + l(.contents).html + "</h2>\n<ul>\n"
@@ -368,5 +379,18 @@ public enum CSV {
             return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
         }
         return value
+    }
+}
+
+/// Runs two closures at once (one on another thread) and returns both results.
+enum ParallelPair {
+    static func run<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var first: A?
+        nonisolated(unsafe) var second: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { first = a() } else { second = b() }
+        }
+        guard let first, let second else { return (a(), b()) }
+        return (first, second)
     }
 }

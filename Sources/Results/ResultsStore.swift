@@ -1,0 +1,412 @@
+import Foundation
+import GRDB
+
+/// The results database: SQLite through GRDB, WAL mode, a busy timeout, one transaction per answer.
+///
+/// Several processes (participants at several terminals) may write to one file at once: writes
+/// take the write lock immediately (`BEGIN IMMEDIATE`) and wait up to the busy timeout for it.
+public final class ResultsStore: Sendable {
+    let db: DatabaseQueue
+    /// The database file.
+    public let path: String
+
+    /// The environment variable that names the database file.
+    public static let environmentVariable = "KATCH_DB"
+    /// The default file name, in the working folder.
+    public static let defaultFileName = "katch-results.sqlite"
+
+    /// Opens (creating and migrating) the database at `path`.
+    public init(path: String, busyTimeout: TimeInterval = 30) throws(ResultsError) {
+        self.path = path
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "katch-results"
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+            try Self.migrator.migrate(db)
+        } catch {
+            throw ResultsError("cannot open the results database \(path): \(error)")
+        }
+    }
+
+    /// The database path from `--db`, else `KATCH_DB`, else the default file in the working folder.
+    public static func resolvePath(_ option: String?) -> String {
+        if let option, !option.isEmpty { return option }
+        if let env = ProcessInfo.processInfo.environment[environmentVariable], !env.isEmpty { return env }
+        return defaultFileName
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.create(table: "training") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("place", .text).notNull().defaults(to: "")
+                t.column("start_date", .text).notNull().defaults(to: "")
+                t.column("end_date", .text).notNull().defaults(to: "")
+                t.column("trainer", .text).notNull().defaults(to: "")
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(table: "participant") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("training_id", .text).notNull().references("training", onDelete: .restrict)
+                t.column("code", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("agency", .text).notNull()
+                t.column("agency_other", .text).notNull().defaults(to: "")
+                t.column("gender", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.uniqueKey(["training_id", "code"])
+            }
+            // Personal data kept apart, so that nothing but this table ever holds a name.
+            try db.create(table: "participant_identity") { t in
+                t.primaryKey("participant_id", .integer).references("participant", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("name_key", .text).notNull().indexed()
+                t.column("contact", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "attempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participant_id", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("phase", .text).notNull()
+                t.column("instrument_id", .text).notNull()
+                t.column("content_hash", .text).notNull()
+                t.column("started_at", .text).notNull()
+                t.column("submitted_at", .text)
+                t.column("position", .integer).notNull().defaults(to: 0)
+                t.uniqueKey(["participant_id", "phase", "instrument_id"])
+            }
+            try db.create(table: "response") { t in
+                t.column("attempt_id", .integer).notNull().references("attempt", onDelete: .cascade)
+                t.column("question_id", .text).notNull()
+                t.column("choice", .text)
+                t.column("text", .text)
+                t.column("correct", .boolean)
+                t.column("score", .double)
+                t.column("max_score", .double).notNull()
+                t.column("answered_at", .text).notNull()
+                t.column("scored_at", .text)
+                t.primaryKey(["attempt_id", "question_id"])
+            }
+        }
+        return m
+    }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+
+    /// Runs `body` in one immediate write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws(ResultsError) -> T {
+        do {
+            return try db.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw ResultsError("transaction produced no result") }
+                return result
+            }
+        } catch let e as ResultsError {
+            throw e
+        } catch {
+            throw ResultsError("database write failed: \(error)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(ResultsError) -> T {
+        do {
+            return try db.read(body)
+        } catch let e as ResultsError {
+            throw e
+        } catch {
+            throw ResultsError("database read failed: \(error)")
+        }
+    }
+
+    // MARK: Trainings
+
+    /// Adds a training; an existing id is refused (nothing is overwritten).
+    public func addTraining(_ t: Training) throws(ResultsError) {
+        guard !t.id.isEmpty, t.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+            throw ResultsError("training id '\(t.id)' must be letters, digits, '-', '_' or '.'")
+        }
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [t.id]) == true {
+                throw ResultsError("training '\(t.id)' already exists; nothing was changed")
+            }
+            try db.execute(
+                sql: "INSERT INTO training (id, title, place, start_date, end_date, trainer, created_at) VALUES (?,?,?,?,?,?,?)",
+                arguments: [t.id, t.title, t.place, t.startDate, t.endDate, t.trainer, Self.now()])
+        }
+    }
+
+    /// All trainings, by start date then id.
+    public func trainings() throws(ResultsError) -> [Training] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM training ORDER BY start_date, id").map(Self.training)
+        }
+    }
+
+    /// The training with `id`.
+    public func training(_ id: String) throws(ResultsError) -> Training? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM training WHERE id = ?", arguments: [id]).map(Self.training) }
+    }
+
+    static func training(_ r: Row) -> Training {
+        Training(id: r["id"], title: r["title"], place: r["place"], startDate: r["start_date"], endDate: r["end_date"], trainer: r["trainer"])
+    }
+
+    // MARK: Participants
+
+    /// Registers a participant in a training and gives them a new code.
+    public func register(_ reg: Registration, training: String) throws(ResultsError) -> Participant {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [training]) == true else {
+                throw ResultsError("no training '\(training)'; add it with 'katch training add'")
+            }
+            var code = ParticipantCode.make()
+            while try Bool.fetchOne(db, sql: "SELECT 1 FROM participant WHERE training_id = ? AND code = ?", arguments: [training, code]) == true {
+                code = ParticipantCode.make()
+            }
+            try db.execute(
+                sql: "INSERT INTO participant (training_id, code, region, agency, agency_other, gender, created_at) VALUES (?,?,?,?,?,?,?)",
+                arguments: [training, code, reg.region, reg.agency, reg.agencyOther, reg.gender, Self.now()])
+            let id = db.lastInsertedRowID
+            try db.execute(
+                sql: "INSERT INTO participant_identity (participant_id, name, name_key, contact) VALUES (?,?,?,?)",
+                arguments: [id, reg.name, NameKey.make(reg.name), reg.contact])
+            return Participant(rowID: id, trainingID: training, code: code, region: reg.region, agency: reg.agency, agencyOther: reg.agencyOther, gender: reg.gender)
+        }
+    }
+
+    /// The participant with `code` in `training` (case-insensitive).
+    public func participant(training: String, code: String) throws(ResultsError) -> Participant? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM participant WHERE training_id = ? AND code = ?", arguments: [training, code.uppercased()]
+            ).map(Self.participant)
+        }
+    }
+
+    /// Participants of `training` whose name matches `name` (case and spacing ignored).
+    public func participants(training: String, name: String) throws(ResultsError) -> [Participant] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.* FROM participant p JOIN participant_identity i ON i.participant_id = p.id
+                    WHERE p.training_id = ? AND i.name_key = ? ORDER BY p.id
+                    """, arguments: [training, NameKey.make(name)]
+            ).map(Self.participant)
+        }
+    }
+
+    /// Every participant of `training`.
+    public func participants(training: String) throws(ResultsError) -> [Participant] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM participant WHERE training_id = ? ORDER BY id", arguments: [training]).map(Self.participant)
+        }
+    }
+
+    static func participant(_ r: Row) -> Participant {
+        Participant(
+            rowID: r["id"], trainingID: r["training_id"], code: r["code"], region: r["region"], agency: r["agency"],
+            agencyOther: r["agency_other"], gender: r["gender"])
+    }
+
+    // MARK: Attempts and answers
+
+    /// The attempt of a participant at a phase of an instrument, if any.
+    public func attempt(participant: Int64, phase: Phase, instrument: String) throws(ResultsError) -> Attempt? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM attempt WHERE participant_id = ? AND phase = ? AND instrument_id = ?",
+                arguments: [participant, phase.rawValue, instrument]
+            ).map(Self.attempt)
+        }
+    }
+
+    /// Starts an attempt, or returns the one already started (never a second one).
+    public func startAttempt(participant: Int64, phase: Phase, instrument: String, contentHash: String) throws(ResultsError) -> Attempt {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO attempt (participant_id, phase, instrument_id, content_hash, started_at, position)
+                    VALUES (?,?,?,?,?,0)
+                    """, arguments: [participant, phase.rawValue, instrument, contentHash, Self.now()])
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM attempt WHERE participant_id = ? AND phase = ? AND instrument_id = ?",
+                arguments: [participant, phase.rawValue, instrument])
+            else { throw ResultsError("attempt could not be created") }
+            return Self.attempt(row)
+        }
+    }
+
+    static func attempt(_ r: Row) -> Attempt {
+        Attempt(
+            rowID: r["id"], participantID: r["participant_id"], phase: Phase(rawValue: r["phase"]) ?? .pre,
+            instrumentID: r["instrument_id"], contentHash: r["content_hash"], startedAt: r["started_at"],
+            submittedAt: r["submitted_at"], position: r["position"])
+    }
+
+    /// Stores one answer (replacing an earlier answer to the same question) and the position, in
+    /// one transaction: once this returns, the answer survives a killed terminal.
+    public func save(_ response: Response, attempt: Int64, position: Int) throws(ResultsError) {
+        try write { db in
+            if try String.fetchOne(db, sql: "SELECT submitted_at FROM attempt WHERE id = ?", arguments: [attempt]) != nil {
+                throw ResultsError("this attempt was already submitted; answers cannot change")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO response (attempt_id, question_id, choice, text, correct, score, max_score, answered_at)
+                    VALUES (?,?,?,?,?,?,?,?)
+                    ON CONFLICT(attempt_id, question_id) DO UPDATE SET
+                      choice = excluded.choice, text = excluded.text, correct = excluded.correct,
+                      score = excluded.score, max_score = excluded.max_score, answered_at = excluded.answered_at, scored_at = NULL
+                    """,
+                arguments: [attempt, response.questionID, response.choice, response.text, response.correct, response.score, response.maxScore, Self.now()])
+            try db.execute(sql: "UPDATE attempt SET position = ? WHERE id = ?", arguments: [position, attempt])
+        }
+    }
+
+    /// Records where the participant is (for resuming) without answering.
+    public func setPosition(_ position: Int, attempt: Int64) throws(ResultsError) {
+        try write { db in try db.execute(sql: "UPDATE attempt SET position = ? WHERE id = ?", arguments: [position, attempt]) }
+    }
+
+    /// Submits an attempt.
+    public func submit(attempt: Int64) throws(ResultsError) {
+        try write { db in
+            try db.execute(sql: "UPDATE attempt SET submitted_at = ? WHERE id = ? AND submitted_at IS NULL", arguments: [Self.now(), attempt])
+        }
+    }
+
+    /// The answers of an attempt, by question id.
+    public func responses(attempt: Int64) throws(ResultsError) -> [String: Response] {
+        try read { db in
+            var result: [String: Response] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM response WHERE attempt_id = ?", arguments: [attempt]) {
+                let resp = Self.response(r)
+                result[resp.questionID] = resp
+            }
+            return result
+        }
+    }
+
+    static func response(_ r: Row) -> Response {
+        Response(questionID: r["question_id"], choice: r["choice"], text: r["text"], correct: r["correct"], score: r["score"], maxScore: r["max_score"])
+    }
+
+    // MARK: Scoring open answers
+
+    /// An open answer waiting for (or having) a trainer's score.
+    public struct OpenAnswer: Sendable, Hashable {
+        /// Attempt row id.
+        public var attemptID: Int64
+        /// Participant code.
+        public var participantCode: String
+        /// Phase.
+        public var phase: Phase
+        /// Question id.
+        public var questionID: String
+        /// The answer text.
+        public var text: String
+        /// The score so far.
+        public var score: Double?
+        /// Maximum.
+        public var maxScore: Double
+    }
+
+    /// Open answers of a training (submitted attempts), unscored first unless `all`.
+    public func openAnswers(training: String, includeScored: Bool = false) throws(ResultsError) -> [OpenAnswer] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.attempt_id, p.code, a.phase, r.question_id, r.text, r.score, r.max_score
+                    FROM response r JOIN attempt a ON a.id = r.attempt_id JOIN participant p ON p.id = a.participant_id
+                    WHERE p.training_id = ? AND r.text IS NOT NULL AND r.correct IS NULL AND r.max_score > 0
+                      AND a.phase IN ('pre','post') \(includeScored ? "" : "AND r.score IS NULL")
+                    ORDER BY r.question_id, a.phase, p.code
+                    """, arguments: [training]
+            ).map { r in
+                OpenAnswer(
+                    attemptID: r["attempt_id"], participantCode: r["code"], phase: Phase(rawValue: r["phase"]) ?? .pre,
+                    questionID: r["question_id"], text: r["text"], score: r["score"], maxScore: r["max_score"])
+            }
+        }
+    }
+
+    /// Stores a trainer's score for an open answer.
+    public func setScore(_ score: Double, attempt: Int64, question: String) throws(ResultsError) {
+        try write { db in
+            guard let max = try Double.fetchOne(db, sql: "SELECT max_score FROM response WHERE attempt_id = ? AND question_id = ?", arguments: [attempt, question]) else {
+                throw ResultsError("no answer to \(question) in attempt \(attempt)")
+            }
+            guard score >= 0, score <= max else { throw ResultsError("score must be between 0 and \(max)") }
+            try db.execute(
+                sql: "UPDATE response SET score = ?, scored_at = ? WHERE attempt_id = ? AND question_id = ?",
+                arguments: [score, Self.now(), attempt, question])
+        }
+    }
+}
+
+/// Pseudonymous participant codes: 6 characters without look-alikes (no 0/O, 1/I/L).
+public enum ParticipantCode {
+    static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+
+    /// A new random code.
+    public static func make() -> String {
+        var g = SystemRandomNumberGenerator()
+        return String((0..<6).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] })
+    }
+}
+
+/// A comparable form of a name: NFC, lowercased, spaces folded.
+enum NameKey {
+    static func make(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// Option letters: 0 → a, 1 → b …
+public enum OptionLetter {
+    /// The letter of option `index`.
+    public static func letter(_ index: Int) -> String {
+        let scalars = Array("abcdefghijklmnopqrstuvwxyz")
+        return index >= 0 && index < scalars.count ? String(scalars[index]) : "\(index + 1)"
+    }
+
+    /// The index of a letter (`a` → 0), nil when it is not one.
+    public static func index(_ letter: String) -> Int? {
+        let l = letter.lowercased()
+        guard l.count == 1, let c = l.unicodeScalars.first, c.value >= 97, c.value <= 122 else { return Int(l).map { $0 - 1 } }
+        return Int(c.value) - 97
+    }
+
+    /// `a;c` for indices [0, 2].
+    public static func encode(_ indices: [Int]) -> String { indices.sorted().map(letter).joined(separator: ";") }
+
+    /// [0, 2] for `a;c` (also `a,c`, `ac`, `A C`); nil when a part is not a letter.
+    public static func decode(_ text: String) -> [Int]? {
+        let parts: [String]
+        if text.contains(";") || text.contains(",") || text.contains(" ") {
+            parts = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map(String.init)
+        } else {
+            parts = text.map { String($0) }
+        }
+        var result: [Int] = []
+        for p in parts {
+            guard let i = index(p) else { return nil }
+            result.append(i)
+        }
+        return Array(Set(result)).sorted()
+    }
+}
