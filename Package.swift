@@ -33,11 +33,14 @@ let package = Package(
         .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
         // Results database (SQLite through GRDB): trainings, participants, attempts, answers; CSV import/export.
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        // Evaluation summary: pre/post statistics, item analysis, feedback; HTML, Markdown, JSON, CSV.
+        .target(
+            name: "Evaluation", dependencies: ["Statistics", "Results", "CourseModel", "Localization"], swiftSettings: strict),
         // Command-line commands (ArgumentParser only).
         .target(
             name: "KatchCLI",
             dependencies: [
-                "CourseModel", "Markdown", "SiteBuilder", "Localization", "Results",
+                "CourseModel", "Markdown", "SiteBuilder", "Localization", "Results", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -45,6 +48,8 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "CourseModel"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Results", "Statistics", "CourseModel"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -7,7 +7,7 @@ public struct Katch: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "katch",
         abstract: "Training-course runner for the KATCH curriculum.",
-        subcommands: [Check.self, Build.self, Bench.self])
+        subcommands: [Check.self, Build.self, TrainingCommand.self, Quiz.self, Score.self, Practice.self, ResultsCommand.self, Report.self, Bench.self])
 
     public init() {}
 }

@@ -1,0 +1,3 @@
+import CourseModel
+import Results
+import Statistics
