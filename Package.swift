@@ -36,11 +36,16 @@ let package = Package(
         // Evaluation summary: pre/post statistics, item analysis, feedback; HTML, Markdown, JSON, CSV.
         .target(
             name: "Evaluation", dependencies: ["Statistics", "Results", "CourseModel", "Localization"], swiftSettings: strict),
+        // Terminal: raw mode, keys, wrapping of Kazakh text, colours (NO_COLOR).
+        .target(name: "Terminal", swiftSettings: strict),
+        // Quiz, survey and practice engine with its interactive and plain front ends.
+        .target(
+            name: "QuizRunner", dependencies: ["CourseModel", "Results", "Terminal", "Localization"], swiftSettings: strict),
         // Command-line commands (ArgumentParser only).
         .target(
             name: "KatchCLI",
             dependencies: [
-                "CourseModel", "Markdown", "SiteBuilder", "Localization", "Results", "Evaluation",
+                "CourseModel", "Markdown", "SiteBuilder", "Localization", "Results", "Evaluation", "QuizRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -48,6 +53,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel"]),
+        .testTarget(name: "QuizRunnerTests", dependencies: ["QuizRunner", "Results", "CourseModel", "Terminal"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "CourseModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Results", "Statistics", "CourseModel"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),

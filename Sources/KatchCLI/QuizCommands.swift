@@ -1,8 +1,163 @@
 import ArgumentParser
+import CourseModel
+import Foundation
+import Localization
+import QuizRunner
+import Results
+import Terminal
+
+/// Options for commands that use the results database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "Results database file (default: $KATCH_DB, else katch-results.sqlite in the current folder).")
+    var db: String?
+
+    func open() throws -> ResultsStore {
+        do {
+            return try ResultsStore(path: ResultsStore.resolvePath(db))
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `--lang` for terminal commands.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Interface language: kk (default), ru or en.")
+    var lang: String?
+
+    func localizer(course: Course?) throws -> Localizer {
+        let code = lang ?? course?.config.language ?? "kk"
+        guard let language = Language(rawValue: code) else {
+            throw ValidationError("--lang must be kk, ru or en")
+        }
+        return Localizer(language)
+    }
+}
+
+/// Loads the course for terminal commands, failing with diagnostics when it has errors.
+func loadCourseOrFail(_ options: CourseOptions) throws -> Course {
+    let result = CourseLoader.load(root: options.root)
+    if result.hasErrors {
+        printDiagnostics(result.diagnostics.filter { $0.severity == .error })
+        printError("the course has errors (run 'katch check')")
+        throw ExitCode(1)
+    }
+    return result.course
+}
+
+/// Chooses the interactive console, or the plain one with `--plain` or when stdin is not a terminal.
+func makeConsole(plain: Bool, localizer: Localizer) -> Console {
+    let env = ProcessInfo.processInfo.environment
+    if !plain, let interactive = InteractiveConsole(localizer: localizer, environment: env) { return interactive }
+    let columns = Int(env["COLUMNS"] ?? "") ?? 80
+    return PlainConsole(localizer: localizer, columns: columns)
+}
 
 struct TrainingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "training", abstract: "Add and list trainings.")
+    static let configuration = CommandConfiguration(
+        commandName: "training", abstract: "Add and list trainings (a quiz always runs inside a training).",
+        subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a training.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Short id, e.g. shymkent-2026-03.") var id: String
+        @Option(help: "Title.") var title: String
+        @Option(help: "Place.") var place: String = ""
+        @Option(help: "First day, YYYY-MM-DD.") var start: String = ""
+        @Option(help: "Last day, YYYY-MM-DD.") var end: String = ""
+        @Option(help: "Trainer name(s).") var trainer: String = ""
+
+        func validate() throws {
+            for (name, value) in [("start", start), ("end", end)] where !value.isEmpty {
+                let parts = value.split(separator: "-")
+                guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else {
+                    throw ValidationError("--\(name) must be a date like 2026-03-14")
+                }
+            }
+        }
+
+        func run() throws {
+            let store = try database.open()
+            do {
+                try store.addTraining(Training(id: id, title: title, place: place, startDate: start, endDate: end.isEmpty ? start : end, trainer: trainer))
+                print("training added: \(id)")
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List trainings.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            let trainings: [Training]
+            do { trainings = try store.trainings() } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+            if trainings.isEmpty { print("no trainings yet: katch training add ID --title …") }
+            for t in trainings {
+                let count = (try? store.participants(training: t.id).count) ?? 0
+                print("\(t.id)\t\(t.startDate)…\(t.endDate)\t\(t.place)\t\(t.title)\t\(count) participants")
+            }
+        }
+    }
 }
-struct Quiz: ParsableCommand {}
-struct Score: ParsableCommand {}
-struct Practice: ParsableCommand {}
+
+struct Quiz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take the pre-test or the post-test (then the feedback form) in the terminal.",
+        discussion: "Every answer is stored at once; running the same command again offers to resume. Exit codes: 0 done, 1 refused, 3 end of input, 130 interrupted.")
+
+    enum PhaseArgument: String, ExpressibleByArgument, CaseIterable { case pre, post }
+
+    @Argument(help: "pre or post.") var phase: PhaseArgument
+    @Option(help: "The training id.") var training: String
+    @Flag(help: "Plain mode: numbered options, one line per answer, no escape codes (automatic when stdin is not a terminal).")
+    var plain = false
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var course: CourseOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let loaded = try loadCourseOrFail(course)
+        let store = try database.open()
+        let console = makeConsole(plain: plain, localizer: try language.localizer(course: loaded))
+        let app: QuizApp
+        do { app = try QuizApp(course: loaded, store: store, console: console) } catch {
+            console.close()
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let result = app.run(phase: phase == .pre ? .pre : .post, training: training)
+        console.close()
+        if result != .completed { throw ExitCode(result.rawValue) }
+    }
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score open answers of a training one by one, with the rubric on screen.")
+
+    @Option(help: "The training id.") var training: String
+    @Flag(help: "Also show answers scored before (to change their score).") var all = false
+    @Flag(help: "Plain mode.") var plain = false
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var course: CourseOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let loaded = try loadCourseOrFail(course)
+        let store = try database.open()
+        let console = makeConsole(plain: plain, localizer: try language.localizer(course: loaded))
+        let result = Scoring(course: loaded, store: store, console: console).run(training: training, includeScored: all)
+        console.close()
+        if result != .completed { throw ExitCode(result.rawValue) }
+    }
+}

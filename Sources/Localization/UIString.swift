@@ -18,6 +18,35 @@ public enum UIString: String, Sendable, CaseIterable {
     case kindIcebreaker, kindEnergizer, kindQuiz, kindSurvey, kindScreening, kindReference
     case calloutAttention, calloutImportant, calloutNote, calloutExample, calloutEnergizer, calloutTrainer, calloutAnswer
 
+    // Terminal (quiz, survey, practice, screening)
+    case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintTextPlain
+    case tHintChoicePlain, tHintMultiplePlain, tInvalidNumber, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
+    case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tRegisterNew, tYourCode, tKeepCode
+    case tAlreadySubmittedPre, tAlreadyCompleted, tResumeOffer, tResumed, tReviewTitle, tReviewUnanswered, tReviewAllAnswered
+    case tSubmitChoice, tGoToQuestion, tConfirmSubmit, tSubmitted, tSavedExit, tInterrupted, tEndOfInput, tYourScores, tScorePre
+    case tScorePost, tOpenNotScored, tAnswered, tNotAnswered, tNoTraining, tPressEnter, tBack, tFieldOptional, tYesNo, tYes, tNo
+    case tPracticeList, tPracticeCorrect, tPracticeIncorrect, tPracticePartly, tPracticeModelAnswer, tPracticeExplanation, tPracticeDone
+    case tPracticeScore, tPracticeNotStored, tScreeningIntro, tScreeningNotes, tScreeningSection, tScreeningTotal, tScreeningJudgement
+    case tScreeningSaved, tScoreTitle, tScoreRubric, tScorePrompt, tScoreSaved, tScoreNothing, tTrainingAdded, tOther, tParticipantCode
+
+    // Report
+    case reportTitle, reportTrainings, reportTraining, reportPlace, reportDates, reportOverview, reportRegistered
+    case reportPreSubmitted, reportPostSubmitted, reportFeedbackSubmitted, reportMatchedPairs, reportUnsubmitted
+    case reportUnscored, reportUnmatched, reportOnlyPre, reportOnlyPost, reportScores, reportPre, reportPost, reportN
+    case reportMean, reportMedian, reportSD, reportMin, reportMax, reportAllSubmitted, reportMatchedOnly, reportLearning
+    case reportMeanGain, reportCI, reportMedianGain, reportTTest, reportDz, reportWilcoxon, reportWilcoxonNote
+    case reportRankBiserial, reportHakeClass, reportHakeIndividual, reportQuestions, reportQuestion, reportFacilityPre
+    case reportFacilityPost, reportChange, reportMcNemar, reportDiscrimination, reportOptions, reportReliability
+    case reportFeedback, reportRatingMean, reportBreakdowns, reportByRegion, reportByAgency, reportByGender, reportGroup
+    case reportSmallSample, reportFlags, reportFlagMastered, reportFlagWorse, reportFlagNegative, reportFlagReliability
+    case reportNoFlags, reportComparison, reportOpenAnswers, reportComments, reportParticipant, reportPhase, reportScore
+    case reportNotScored, reportMoreNotShown, reportMethod, reportMethodScore, reportMethodTests, reportMethodItems
+    case reportChartDistribution, reportChartSlope, reportChartSlopeLimited, reportChartQuestions, reportChartFeedback
+    case reportChartComparison, reportUnavailable, reportOther, reportNone, reportExact, reportChiSquare, reportReasonEmpty
+    case reportReasonFewerThanTwo, reportReasonZeroVariance, reportReasonAllZero, reportReasonNothingPaired, reportReasonPreAtMax
+    case reportReasonAllPreAtMax, reportReasonConstantItem, reportReasonConstantRest, reportReasonFewItems, reportReasonZeroTotalVariance
+    case reportReasonNoDiscordant, reportReasonOpenQuestion
+
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
         switch self {
@@ -120,6 +149,203 @@ public enum UIString: String, Sendable, CaseIterable {
         case .calloutEnergizer: return ("Энерджайзер", "Энерджайзер", "Energizer")
         case .calloutTrainer: return ("Жаттықтырушыға", "Для тренера", "For the trainer")
         case .calloutAnswer: return ("Жауаптар", "Ответы", "Answers")
+        case .tQuizTitlePre: return ("Тренингке дейінгі тест", "Тест до тренинга", "Pre-training test")
+        case .tQuizTitlePost: return ("Тренингтен кейінгі тест", "Тест после тренинга", "Post-training test")
+        case .tFeedbackTitle: return ("Кері байланыс", "Обратная связь", "Feedback")
+        case .tPracticeTitle: return ("Жаттығу: %1", "Практика: %1", "Practice: %1")
+        case .tNoTTYPlain: return ("Қарапайым режим", "Простой режим", "Plain mode")
+        case .tHintChoice:
+            return ("↑↓ немесе j/k: жылжу · Enter: таңдау · 1–9 / a–z: тікелей · ←: артқа · Ctrl-C: сақтап шығу",
+                    "↑↓ или j/k: выбор · Enter: подтвердить · 1–9 / a–z: сразу · ←: назад · Ctrl-C: сохранить и выйти",
+                    "↑↓ or j/k: move · Enter: choose · 1–9 / a–z: direct · ←: back · Ctrl-C: save and quit")
+        case .tHintMultiple:
+            return ("↑↓: жылжу · Бос орын / 1–9 / a–z: белгілеу · Enter: растау · ←: артқа",
+                    "↑↓: выбор · Пробел / 1–9 / a–z: отметить · Enter: подтвердить · ←: назад",
+                    "↑↓: move · Space / 1–9 / a–z: toggle · Enter: confirm · ←: back")
+        case .tHintText:
+            return ("Жауабыңызды жазыңыз. Enter: жаңа жол · екі рет Enter немесе Ctrl-D: дайын · Esc: артқа",
+                    "Напишите ответ. Enter: новая строка · два раза Enter или Ctrl-D: готово · Esc: назад",
+                    "Type your answer. Enter: new line · Enter twice or Ctrl-D: done · Esc: back")
+        case .tHintTextPlain:
+            return ("Жауапты жазыңыз; бітіру үшін жеке жолға «.» жазыңыз. «<» — артқа, бос жол — өткізіп жіберу.",
+                    "Напишите ответ; для завершения — строка «.». «<» — назад, пустая строка — пропустить.",
+                    "Type your answer; finish with a line holding only «.». «<» goes back, an empty line skips.")
+        case .tHintChoicePlain:
+            return ("Нөмірін немесе әрпін енгізіңіз. «<» — артқа, бос жол — өткізіп жіберу.",
+                    "Введите номер или букву. «<» — назад, пустая строка — пропустить.",
+                    "Type the number or letter. «<» goes back, an empty line skips.")
+        case .tHintMultiplePlain:
+            return ("Бір немесе бірнеше нөмір/әріп енгізіңіз (мысалы: 1 3 немесе a,c). «<» — артқа.",
+                    "Введите один или несколько номеров/букв (например: 1 3 или a,c). «<» — назад.",
+                    "Type one or more numbers/letters (e.g. 1 3 or a,c). «<» goes back.")
+        case .tInvalidNumber: return ("Қате: 1-ден %1-ге дейінгі нөмірді немесе әріпті енгізіңіз.", "Ошибка: введите номер от 1 до %1 или букву.", "Invalid: type a number from 1 to %1 or a letter.")
+        case .tInvalidLetters: return ("Қате: тек тізімдегі нөмірлер мен әріптер (1–%1).", "Ошибка: только номера и буквы из списка (1–%1).", "Invalid: only numbers and letters from the list (1–%1).")
+        case .tInvalidEmpty: return ("Бұл өріс міндетті.", "Это поле обязательно.", "This field is required.")
+        case .tInvalidControl: return ("Қате: басқару таңбаларына рұқсат жоқ.", "Ошибка: управляющие символы недопустимы.", "Invalid: control characters are not allowed.")
+        case .tInvalidUTF8: return ("Қате: мәтін UTF-8 емес.", "Ошибка: текст не в UTF-8.", "Invalid: the text is not UTF-8.")
+        case .tTooLong: return ("Тым ұзын: ең көбі %1 таңба.", "Слишком длинно: не более %1 символов.", "Too long: at most %1 characters.")
+        case .tAskCodeOrNew:
+            return ("Тестті бұрын бастаған болсаңыз, кодыңызды енгізіңіз. Жаңа қатысушы болсаңыз, Enter басыңыз.",
+                    "Если вы уже начинали тест, введите свой код. Если вы новый участник, нажмите Enter.",
+                    "If you started the test before, type your code. New participants press Enter.")
+        case .tAskCodeOrName: return ("Қатысушы кодыңызды немесе аты-жөніңізді енгізіңіз", "Введите код участника или ФИО", "Type your participant code or your name")
+        case .tCodeNotFound: return ("Бұл тренингте мұндай код немесе есім табылмады.", "В этом тренинге такой код или имя не найдены.", "No such code or name in this training.")
+        case .tNameAmbiguous: return ("Бұл есіммен бірнеше қатысушы бар: кодыңызды енгізіңіз.", "Несколько участников с этим именем: введите код.", "Several participants have this name: type your code.")
+        case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сізсіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
+        case .tRegisterNew: return ("Табылмады. Жаңа қатысушы ретінде тіркелесіз бе?", "Не найдено. Зарегистрироваться как новый участник?", "Not found. Register as a new participant?")
+        case .tYourCode: return ("Сіздің қатысушы кодыңыз: %1", "Ваш код участника: %1", "Your participant code: %1")
+        case .tKeepCode: return ("Оны жазып алыңыз: тренингтен кейінгі тестте қажет болады.", "Запишите его: он понадобится в тесте после тренинга.", "Write it down: you will need it for the post-test.")
+        case .tAlreadySubmittedPre: return ("Сіз тренингке дейінгі тестті тапсырып қойдыңыз; екінші рет тапсыруға болмайды.", "Вы уже сдали тест до тренинга; повторно сдать нельзя.", "You have already submitted the pre-test; it cannot be taken twice.")
+        case .tAlreadyCompleted: return ("Сіз бұл тестті және кері байланысты тапсырып қойдыңыз. Рақмет!", "Вы уже сдали этот тест и обратную связь. Спасибо!", "You have already submitted this test and the feedback. Thank you!")
+        case .tResumeOffer: return ("Сіз бұл тестті бастағансыз (%1 жауап сақталған). Жалғастырасыз ба?", "Вы уже начали этот тест (сохранено ответов: %1). Продолжить?", "You started this test before (%1 answers saved). Continue?")
+        case .tResumed: return ("Жалғастырамыз: %1-сұрақ.", "Продолжаем: вопрос %1.", "Resuming at question %1.")
+        case .tReviewTitle: return ("Тапсыру алдында тексеру", "Проверка перед отправкой", "Review before submitting")
+        case .tReviewUnanswered: return ("Жауап берілмеген сұрақтар: %1", "Вопросы без ответа: %1", "Unanswered questions: %1")
+        case .tReviewAllAnswered: return ("Барлық сұрақтарға жауап берілді.", "На все вопросы даны ответы.", "All questions are answered.")
+        case .tSubmitChoice: return ("Тапсыру", "Отправить", "Submit")
+        case .tGoToQuestion: return ("%1-сұраққа оралу", "Вернуться к вопросу %1", "Go back to question %1")
+        case .tConfirmSubmit: return ("Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес. Тапсырасыз ба?", "После отправки ответы изменить нельзя. Отправить?", "Answers cannot change after submitting. Submit now?")
+        case .tSubmitted: return ("Жауаптарыңыз тапсырылды. Рақмет!", "Ваши ответы отправлены. Спасибо!", "Your answers are submitted. Thank you!")
+        case .tSavedExit: return ("Жауаптарыңыз сақталды. Жалғастыру үшін сол команданы қайта іске қосыңыз.", "Ответы сохранены. Чтобы продолжить, запустите ту же команду снова.", "Your answers are saved. Run the same command again to continue.")
+        case .tInterrupted: return ("Тоқтатылды.", "Прервано.", "Interrupted.")
+        case .tEndOfInput: return ("Енгізу аяқталды.", "Ввод закончился.", "End of input.")
+        case .tYourScores: return ("Сіздің нәтижелеріңіз", "Ваши результаты", "Your results")
+        case .tScorePre: return ("Тренингке дейін: %1%", "До тренинга: %1%", "Before the training: %1%")
+        case .tScorePost: return ("Тренингтен кейін: %1%", "После тренинга: %1%", "After the training: %1%")
+        case .tOpenNotScored: return ("(ашық сұрақтарды жаттықтырушы кейін бағалайды)", "(открытые вопросы тренер оценит позже)", "(the trainer scores open questions later)")
+        case .tAnswered: return ("жауап берілді", "есть ответ", "answered")
+        case .tNotAnswered: return ("жауап жоқ", "нет ответа", "not answered")
+        case .tNoTraining: return ("«%1» тренингі жоқ. Алдымен: katch training add", "Тренинга «%1» нет. Сначала: katch training add", "No training «%1». First: katch training add")
+        case .tPressEnter: return ("Жалғастыру үшін Enter басыңыз", "Нажмите Enter, чтобы продолжить", "Press Enter to continue")
+        case .tBack: return ("Артқа", "Назад", "Back")
+        case .tFieldOptional: return ("(міндетті емес; өткізу үшін Enter)", "(необязательно; Enter — пропустить)", "(optional; Enter to skip)")
+        case .tYesNo: return ("Иә / Жоқ", "Да / Нет", "Yes / No")
+        case .tYes: return ("Иә", "Да", "Yes")
+        case .tNo: return ("Жоқ", "Нет", "No")
+        case .tPracticeList: return ("Жаттығуға болатын тапсырмалар", "Доступные упражнения", "Practice exercises")
+        case .tPracticeCorrect: return ("Дұрыс.", "Верно.", "Correct.")
+        case .tPracticeIncorrect: return ("Дұрыс емес. Дұрыс жауап: %1", "Неверно. Правильный ответ: %1", "Not correct. The answer: %1")
+        case .tPracticePartly: return ("Ішінара дұрыс. Дұрыс жауап: %1", "Частично верно. Правильный ответ: %1", "Partly right. The answer: %1")
+        case .tPracticeModelAnswer: return ("Үлгі жауап", "Образец ответа", "Model answer")
+        case .tPracticeExplanation: return ("Жаттықтырушының түсіндірмесі", "Пояснение тренера", "Trainer's explanation")
+        case .tPracticeDone: return ("Жаттығу аяқталды.", "Упражнение завершено.", "Practice finished.")
+        case .tPracticeScore: return ("Дұрыс жауаптар: %1 / %2", "Правильных ответов: %1 / %2", "Correct answers: %1 / %2")
+        case .tPracticeNotStored: return ("Бұл жаттығу нәтижелері тест нәтижелерінен бөлек сақталады.", "Результаты практики хранятся отдельно от результатов теста.", "Practice results are kept apart from test results.")
+        case .tScreeningIntro:
+            return ("Бұл рөлдік ойынға арналған жаттығу құралы. Нақты адамның деректерін енгізбеңіз.",
+                    "Это учебный инструмент для ролевой игры. Не вводите данные реальных людей.",
+                    "This is practice material for role play. Do not enter a real person's data.")
+        case .tScreeningNotes: return ("Ескертпе (міндетті емес)", "Примечание (необязательно)", "Note (optional)")
+        case .tScreeningSection: return ("%1 бөлімі: %2 / %3", "Раздел %1: %2 / %3", "Section %1: %2 / %3")
+        case .tScreeningTotal: return ("%1: %2 / %3", "%1: %2 / %3", "%1: %2 / %3")
+        case .tScreeningJudgement: return ("Қорытынды баға", "Итоговая оценка", "Final judgement")
+        case .tScreeningSaved: return ("Толтырылған нысан сақталды: %1", "Заполненная форма сохранена: %1", "Filled form saved: %1")
+        case .tScoreTitle: return ("Ашық жауаптарды бағалау", "Оценка открытых ответов", "Scoring open answers")
+        case .tScoreRubric: return ("Бағалау критерийлері", "Критерии оценки", "Rubric")
+        case .tScorePrompt: return ("Балл (0–%1)", "Балл (0–%1)", "Score (0–%1)")
+        case .tScoreSaved: return ("Бағаланды: %1 жауап.", "Оценено ответов: %1.", "Scored: %1 answers.")
+        case .tScoreNothing: return ("Бағалайтын ашық жауап жоқ.", "Нет открытых ответов для оценки.", "No open answers to score.")
+        case .tTrainingAdded: return ("Тренинг қосылды: %1", "Тренинг добавлен: %1", "Training added: %1")
+        case .tOther: return ("Басқа", "Другое", "Other")
+        case .tParticipantCode: return ("Қатысушы коды", "Код участника", "Participant code")
+        // Report
+        case .reportTitle: return ("Тренингті бағалау қорытындысы", "Итоги оценки тренинга", "Training evaluation summary")
+        case .reportTrainings: return ("Тренингтер", "Тренинги", "Trainings")
+        case .reportTraining: return ("Тренинг", "Тренинг", "Training")
+        case .reportPlace: return ("Өткізілген орны", "Место", "Place")
+        case .reportDates: return ("Күндері", "Даты", "Dates")
+        case .reportOverview: return ("Жалпы шолу", "Обзор", "Overview")
+        case .reportRegistered: return ("Тіркелген қатысушылар", "Зарегистрировано участников", "Participants registered")
+        case .reportPreSubmitted: return ("Тапсырылған пре-тесттер", "Сдано пре-тестов", "Pre-tests submitted")
+        case .reportPostSubmitted: return ("Тапсырылған пост-тесттер", "Сдано пост-тестов", "Post-tests submitted")
+        case .reportFeedbackSubmitted: return ("Тапсырылған кері байланыс нысандары", "Сдано форм обратной связи", "Feedback forms submitted")
+        case .reportMatchedPairs: return ("Жұптастырылған қатысушылар (пре және пост)", "Сопоставленные пары (пре и пост)", "Matched pairs (pre and post)")
+        case .reportUnsubmitted: return ("Басталған, бірақ тапсырылмаған (талдауға кірмейді): пре %1, пост %2, кері байланыс %3", "Начаты, но не сданы (не анализируются): пре %1, пост %2, обратная связь %3", "Started but not submitted (not analysed): pre %1, post %2, feedback %3")
+        case .reportUnscored: return ("Әлі бағаланбаған ашық жауаптар: %1 (katch score іске қосыңыз)", "Ещё не оценённые открытые ответы: %1 (запустите katch score)", "Open answers not yet scored: %1 (run katch score)")
+        case .reportUnmatched: return ("Жұбы жоқ қатысушылар", "Участники без пары", "Unmatched participants")
+        case .reportOnlyPre: return ("тек пре-тест", "только пре-тест", "pre-test only")
+        case .reportOnlyPost: return ("тек пост-тест", "только пост-тест", "post-test only")
+        case .reportScores: return ("Тренингке дейінгі және кейінгі нәтижелер (ең жоғары баллдың %-ы)", "Результаты до и после (% от максимума)", "Scores before and after (% of the maximum)")
+        case .reportPre: return ("Пре-тест", "Пре-тест", "Pre-test")
+        case .reportPost: return ("Пост-тест", "Пост-тест", "Post-test")
+        case .reportN: return ("n", "n", "n")
+        case .reportMean: return ("Орташа", "Среднее", "Mean")
+        case .reportMedian: return ("Медиана", "Медиана", "Median")
+        case .reportSD: return ("Стандартты ауытқу", "Стандартное отклонение", "SD")
+        case .reportMin: return ("Ең төмен", "Минимум", "Min")
+        case .reportMax: return ("Ең жоғары", "Максимум", "Max")
+        case .reportAllSubmitted: return ("барлық тапсырылғандар", "все сданные", "all submitted")
+        case .reportMatchedOnly: return ("жұптар ғана", "только пары", "matched pairs only")
+        case .reportLearning: return ("Білім өсімі (жұптастырылған қатысушылар)", "Прирост знаний (сопоставленные пары)", "Learning gain (matched pairs)")
+        case .reportMeanGain: return ("Орташа өсім (пайыздық тармақ)", "Средний прирост (процентные пункты)", "Mean gain (percentage points)")
+        case .reportCI: return ("95% сенімділік аралығы", "95% доверительный интервал", "95% confidence interval")
+        case .reportMedianGain: return ("Өсімнің медианасы", "Медиана прироста", "Median gain")
+        case .reportTTest: return ("Жұптық t-тест", "Парный t-критерий", "Paired t-test")
+        case .reportDz: return ("Коэн d_z", "d_z Коэна", "Cohen's d_z")
+        case .reportWilcoxon: return ("Уилкоксонның таңбалы рангтік критерийі", "Критерий знаковых рангов Уилкоксона", "Wilcoxon signed-rank test")
+        case .reportWilcoxonNote: return ("нөлдік айырмалар алынып тасталды: %1; қалыпты жуықтау, тең рангтер мен үзіліссіздік түзетуімен", "нулевые разности исключены: %1; нормальная аппроксимация с поправками на связки и непрерывность", "zero differences dropped: %1; normal approximation with tie and continuity correction")
+        case .reportRankBiserial: return ("Рангтік-бисериалды r", "Рангово-бисериальный r", "Rank-biserial r")
+        case .reportHakeClass: return ("Хейктің топтық өсімі ⟨g⟩", "Нормализованный прирост Хейка по группе ⟨g⟩", "Hake's class gain ⟨g⟩")
+        case .reportHakeIndividual: return ("Жеке өсімдердің орташасы g (пре = 100% болған %1 қатысушы алынып тасталды)", "Среднее индивидуальных приростов g (исключено с пре = 100%: %1)", "Mean individual gain g (%1 excluded with pre = 100%)")
+        case .reportQuestions: return ("Сұрақтар бойынша", "По вопросам", "Questions")
+        case .reportQuestion: return ("Сұрақ", "Вопрос", "Question")
+        case .reportFacilityPre: return ("Дұрыс жауаптар, пре", "Доля верных, пре", "Facility pre")
+        case .reportFacilityPost: return ("Дұрыс жауаптар, пост", "Доля верных, пост", "Facility post")
+        case .reportChange: return ("Өзгеріс", "Изменение", "Change")
+        case .reportMcNemar: return ("Мак-Немар p", "p Мак-Немара", "McNemar p")
+        case .reportDiscrimination: return ("Дискриминация (пре / пост)", "Дискриминация (пре / пост)", "Discrimination (pre / post)")
+        case .reportOptions: return ("Таңдалған нұсқалар (пре → пост)", "Выбранные варианты (пре → пост)", "Options chosen (pre → post)")
+        case .reportReliability: return ("Тесттің сенімділігі (KR-20)", "Надёжность теста (KR-20)", "Test reliability (KR-20)")
+        case .reportFeedback: return ("Кері байланыс", "Обратная связь", "Feedback")
+        case .reportRatingMean: return ("Орташа баға", "Средняя оценка", "Mean rating")
+        case .reportBreakdowns: return ("Топтар бойынша", "По группам", "Breakdowns")
+        case .reportByRegion: return ("Өңір бойынша", "По регионам", "By region")
+        case .reportByAgency: return ("Мекеме бойынша", "По ведомствам", "By agency")
+        case .reportByGender: return ("Жынысы бойынша", "По полу", "By gender")
+        case .reportGroup: return ("Топ", "Группа", "Group")
+        case .reportSmallSample: return ("%1-тен аз жұп: абайлап түсіндіріңіз", "меньше %1 пар: интерпретируйте осторожно", "fewer than %1 matched pairs: read with care")
+        case .reportFlags: return ("Назар аударатын жайттар", "На что обратить внимание", "Points to look at")
+        case .reportFlagMastered: return ("%1: тренингке дейін-ақ жақсы білген (пре %2)", "%1: уже хорошо знали до тренинга (пре %2)", "%1: already known before the training (pre %2)")
+        case .reportFlagWorse: return ("%1: тренингтен кейін дұрыс жауаптар азайды (өзгеріс %2)", "%1: после тренинга верных ответов меньше (изменение %2)", "%1: fewer correct answers after the training (change %2)")
+        case .reportFlagNegative: return ("%1: %2 теріс дискриминация (r = %3)", "%1: отрицательная дискриминация, %2 (r = %3)", "%1: negative discrimination in the %2 (r = %3)")
+        case .reportFlagReliability: return ("%1 сенімділігі төмен (KR-20 = %2)", "Низкая надёжность: %1 (KR-20 = %2)", "Low reliability of the %1 (KR-20 = %2)")
+        case .reportNoFlags: return ("Ерекше белгіленетін ештеңе жоқ.", "Ничего не отмечено.", "Nothing flagged.")
+        case .reportComparison: return ("Тренингтерді салыстыру", "Сравнение тренингов", "Comparison across trainings")
+        case .reportOpenAnswers: return ("Ашық сұрақтарға жауаптар", "Ответы на открытые вопросы", "Open answers")
+        case .reportComments: return ("Кері байланыс пікірлері", "Комментарии обратной связи", "Feedback comments")
+        case .reportParticipant: return ("Қатысушы коды", "Код участника", "Participant code")
+        case .reportPhase: return ("Кезең", "Этап", "Phase")
+        case .reportScore: return ("Балл", "Балл", "Score")
+        case .reportNotScored: return ("бағаланбаған", "не оценено", "not scored")
+        case .reportMoreNotShown: return ("… тағы %1 (барлығы JSON және CSV есептерінде)", "… и ещё %1 (все есть в отчётах JSON и CSV)", "… and %1 more (all are in the JSON and CSV reports)")
+        case .reportMethod: return ("Көрсеткіштер қалай есептеледі", "Как рассчитаны показатели", "How the figures are computed")
+        case .reportMethodScore: return ("Балл — тесттің ең жоғары баллының пайызы. Тек тапсырылған тесттер есептеледі. Жауап берілмеген сұрақ 0 балл. Әлі бағаланбаған ашық жауап жаттықтырушы бағалағанға дейін алымнан да, ең жоғары баллдан да алынып тасталады.", "Балл — процент от максимального балла теста. Учитываются только сданные тесты. Вопрос без ответа — 0 баллов. Ещё не оценённый открытый ответ исключается и из баллов, и из максимума, пока тренер его не оценит.", "A score is the percentage of the quiz maximum. Only submitted tests count. An unanswered question scores 0. An open answer not yet scored by the trainer is left out of both the points and the maximum until it is scored.")
+        case .reportMethodTests: return ("Пре және пост код бойынша жұптастырылады. Орташа өсімнің 95% аралығы мен t-тест Стьюдент үлестірімі бойынша; Уилкоксон критерийінде нөлдік айырмалар алынып тасталады, қалыпты жуықтау тең рангтер мен үзіліссіздік түзетуімен. Хейктің жеке өсімдерінен пре = 100% болғандар алынып тасталады.", "Пре и пост сопоставляются по коду участника. 95% интервал среднего прироста и t-критерий — по распределению Стьюдента; в критерии Уилкоксона нулевые разности исключены, нормальная аппроксимация с поправками на связки и непрерывность. Из индивидуальных приростов Хейка исключены участники с пре = 100%.", "Pre and post are matched by participant code. The 95% interval of the mean gain and the t-test use Student's t; the Wilcoxon test drops zero differences and uses the normal approximation with tie and continuity correction. Hake's individual gains leave out participants with pre = 100%.")
+        case .reportMethodItems: return ("Сұрақтар көрсеткіштері (дұрыс жауаптар үлесі, дискриминация — Moodle бойынша сұрақ пен қалған тест арасындағы корреляция, KR-20, нұсқалар саны) сол кезеңнің барлық тапсырылған тесттері бойынша; Мак-Немар критерийі жұптар бойынша (сәйкессіз жұптар 25-тен аз болса — дәл биномдық). KR-20 тек таңдау сұрақтары бойынша.", "Показатели вопросов (доля верных, дискриминация — корреляция вопроса с остальным тестом, как в Moodle, KR-20, частоты вариантов) — по всем сданным тестам этапа; критерий Мак-Немара — по парам (точный биномиальный при числе несовпадающих пар меньше 25). KR-20 — только по вопросам с выбором.", "Question figures (facility, discrimination as Moodle defines it — the item–rest correlation, KR-20, option counts) use every submitted test of the phase; McNemar uses matched pairs (exact binomial when fewer than 25 discordant pairs). KR-20 uses the choice questions only.")
+        case .reportChartDistribution: return ("Пре және пост нәтижелерінің үлестірімі", "Распределение результатов пре и пост", "Distribution of scores before and after")
+        case .reportChartSlope: return ("Әр қатысушының нәтижесі: дейін және кейін", "Результат каждого участника: до и после", "Each participant's score before and after")
+        case .reportChartSlopeLimited: return ("%2 қатысушының алғашқы %1-і көрсетілген", "показаны первые %1 из %2 участников", "first %1 of %2 participants shown")
+        case .reportChartQuestions: return ("Сұрақтар бойынша дұрыс жауаптар үлесі: дейін және кейін", "Доля верных ответов по вопросам: до и после", "Correct answers per question, before and after")
+        case .reportChartFeedback: return ("Кері байланыс бағалары", "Оценки обратной связи", "Feedback ratings")
+        case .reportChartComparison: return ("Тренингтер бойынша орташа нәтиже", "Средний результат по тренингам", "Mean score per training")
+        case .reportUnavailable: return ("жоқ: %1", "нет: %1", "n/a: %1")
+        case .reportOther: return ("Басқа", "Другое", "Other")
+        case .reportNone: return ("жоқ", "нет", "none")
+        case .reportExact: return ("дәл", "точный", "exact")
+        case .reportChiSquare: return ("χ²", "χ²", "χ²")
+        case .reportReasonEmpty: return ("деректер жоқ", "нет данных", "no data")
+        case .reportReasonFewerThanTwo: return ("n < 2", "n < 2", "n < 2")
+        case .reportReasonZeroVariance: return ("дисперсия нөлге тең", "нулевая дисперсия", "zero variance")
+        case .reportReasonAllZero: return ("барлық айырмалар нөлге тең", "все разности равны нулю", "all differences are zero")
+        case .reportReasonNothingPaired: return ("жұптар жоқ", "нет пар", "nothing paired")
+        case .reportReasonPreAtMax: return ("пре орташасы ең жоғары балл", "среднее пре на максимуме", "mean pre = maximum")
+        case .reportReasonAllPreAtMax: return ("барлық пре = ең жоғары балл", "все пре на максимуме", "every pre = maximum")
+        case .reportReasonConstantItem: return ("сұраққа барлығы бірдей жауап берген", "на вопрос все ответили одинаково", "constant item score")
+        case .reportReasonConstantRest: return ("қалған тест баллы тұрақты", "остальной тест постоянен", "constant rest score")
+        case .reportReasonFewItems: return ("сұрақтар 2-ден аз", "меньше 2 вопросов", "fewer than 2 items")
+        case .reportReasonZeroTotalVariance: return ("жалпы баллдар бірдей", "итоговые баллы одинаковы", "zero variance of totals")
+        case .reportReasonNoDiscordant: return ("өзгерген жұптар жоқ", "нет изменившихся пар", "no discordant pairs")
+        case .reportReasonOpenQuestion: return ("ашық сұрақ", "открытый вопрос", "open question")
         }
     }
 }

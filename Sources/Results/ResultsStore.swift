@@ -92,6 +92,25 @@ public final class ResultsStore: Sendable {
                 t.primaryKey(["attempt_id", "question_id"])
             }
         }
+        // Practice (katch practice) is kept in tables of its own: never read by reports or exports.
+        m.registerMigration("v2-practice") { db in
+            try db.create(table: "practice_session") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("exercise_id", .text).notNull().indexed()
+                t.column("started_at", .text).notNull()
+                t.column("finished_at", .text)
+                t.column("position", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "practice_answer") { t in
+                t.column("session_id", .integer).notNull().references("practice_session", onDelete: .cascade)
+                t.column("question_id", .text).notNull()
+                t.column("choice", .text)
+                t.column("text", .text)
+                t.column("correct", .boolean)
+                t.column("answered_at", .text).notNull()
+                t.primaryKey(["session_id", "question_id"])
+            }
+        }
         return m
     }
 

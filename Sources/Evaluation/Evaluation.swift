@@ -1,3 +1,0 @@
-import CourseModel
-import Results
-import Statistics

@@ -1,0 +1,504 @@
+import Foundation
+import CourseModel
+import Localization
+import Results
+import Statistics
+
+/// Errors of the evaluation layer, with what to do about them.
+public struct EvaluationError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
+}
+
+/// What the evaluation needs to know about the course: the quiz, the survey, the registration form.
+public struct EvaluationInput: Sendable {
+    /// Course title.
+    public var courseTitle: String
+    /// Report language.
+    public var language: Language
+    /// Registration options (labels of regions, agencies, genders).
+    public var registration: RegistrationForm
+    /// The pre/post quiz.
+    public var quiz: InstrumentDefinition
+    /// The feedback survey, if any.
+    public var survey: InstrumentDefinition?
+
+    /// Creates the input from its parts.
+    public init(
+        courseTitle: String, language: Language, registration: RegistrationForm, quiz: InstrumentDefinition,
+        survey: InstrumentDefinition?
+    ) {
+        self.courseTitle = courseTitle
+        self.language = language
+        self.registration = registration
+        self.quiz = quiz
+        self.survey = survey
+    }
+
+    /// Reads the quiz (the page of kind `quiz`) and the survey (kind `survey`) of a loaded course.
+    /// - Parameters:
+    ///   - course: the course.
+    ///   - language: the report language; defaults to the course language (Kazakh when unknown).
+    /// - Throws: ``EvaluationError`` when the course has no quiz.
+    public init(course: Course, language: Language? = nil) throws(EvaluationError) {
+        guard let quizPage = course.pages.first(where: { $0.kind == .quiz }) else {
+            throw EvaluationError("the course at \(course.root.path) has no page of kind 'quiz' (the pre/post test)")
+        }
+        let surveyPage = course.pages.first(where: { $0.kind == .survey })
+        self.init(
+            courseTitle: course.config.title,
+            language: language ?? Language(rawValue: course.config.language) ?? .kk,
+            registration: course.config.registration,
+            quiz: InstrumentDefinition(page: quizPage, survey: false),
+            survey: surveyPage.map { InstrumentDefinition(page: $0, survey: true) })
+    }
+}
+
+extension InstrumentDefinition {
+    /// The definition of a quiz or survey page.
+    /// - Parameters:
+    ///   - page: the page.
+    ///   - survey: whether it is a survey (its open questions are comments, scored 0).
+    public init(page: Page, survey: Bool) {
+        self.init(
+            id: page.id, title: page.title,
+            questions: page.questions.map { q in
+                let max: Double
+                switch q.type {
+                case .single, .multiple: max = 1
+                case .open: max = survey ? 0 : Double(q.maxScore)
+                case .rating: max = 0
+                }
+                return QuestionDefinition(
+                    id: q.id, type: q.type.rawValue, prompt: q.prompt, options: q.options.map { $0.spans.plainText },
+                    correct: q.correctIndices, maxScore: max)
+            })
+    }
+}
+
+/// Options of an evaluation.
+public struct EvaluationOptions: Sendable {
+    /// Pre facility at or above which a question is flagged as mastered before (0.9).
+    public var masteredFacility = 0.9
+    /// KR-20 below which reliability is flagged (0.5).
+    public var lowReliability = 0.5
+    /// Groups with fewer matched pairs get a warning (5).
+    public var smallGroup = 5
+    /// Slope-chart participants and listed answers per question in HTML/Markdown (JSON and CSV have all).
+    public var listLimit = 300
+    /// Creates the default options.
+    public init() {}
+}
+
+/// Turns results (participants, attempts, answers) and the quiz definition into an ``EvaluationReport``.
+/// A pure function: no I/O, the same input gives the same report.
+public enum Evaluator {
+    /// Computes every figure of the report.
+    /// - Parameters:
+    ///   - snapshot: the results (practice attempts are ignored if present).
+    ///   - input: the quiz, survey and registration form.
+    ///   - options: thresholds.
+    /// - Returns: the report.
+    public static func evaluate(
+        _ snapshot: ResultsSnapshot, input: EvaluationInput, options: EvaluationOptions = EvaluationOptions()
+    ) -> EvaluationReport {
+        let data = PreparedData(snapshot: snapshot, input: input)
+        let all = Array(0..<data.participants.count)
+        let overall = data.section(all, options: options)
+        var comparison: [TrainingComparison] = []
+        if snapshot.trainings.count > 1 {
+            for (t, training) in snapshot.trainings.enumerated() {
+                let members = all.filter { data.trainingIndex[$0] == t }
+                let s = data.section(members, options: options)
+                comparison.append(
+                    TrainingComparison(
+                        training: TrainingInfo(training), counts: s.counts, meanPre: s.paired.meanPre, meanPost: s.paired.meanPost,
+                        meanGain: s.paired.meanGain, meanGainCI: s.paired.meanGainCI, tTestP: s.paired.tTest.p,
+                        cohensDz: s.paired.cohensDz, wilcoxonP: s.paired.wilcoxon.p, classGain: s.paired.hake.classGain,
+                        kr20Pre: s.reliability.kr20Pre, kr20Post: s.reliability.kr20Post,
+                        feedbackMeans: s.feedback.map { RatingMean(id: $0.id, mean: $0.distribution.mean, n: $0.distribution.n) },
+                        smallSample: s.counts.matchedPairs < options.smallGroup))
+            }
+        }
+        let method = MethodNotes(
+            submittedOnly: true, unscoredOpenAnswers: "excludedFromMaximum", unansweredQuestions: "incorrect",
+            masteredFacility: options.masteredFacility, lowReliability: options.lowReliability, smallGroup: options.smallGroup,
+            confidenceLevel: 0.95, itemSample: "allSubmittedAttemptsOfPhase", wilcoxon: "zeroDifferencesDropped;normalApproximation;tieCorrection;continuityCorrection",
+            mcNemar: "exactBinomialBelow25DiscordantElseChiSquareContinuity", reliability: "kr20OnChoiceQuestions",
+            listLimit: options.listLimit)
+        return EvaluationReport(
+            schemaVersion: EvaluationReport.currentSchemaVersion, generator: "katch report", language: input.language.rawValue,
+            course: input.courseTitle, quiz: input.quiz, survey: input.survey, method: method,
+            trainings: snapshot.trainings.map(TrainingInfo.init), overall: overall, comparison: comparison)
+    }
+}
+
+extension TrainingInfo {
+    init(_ t: Training) {
+        self.init(id: t.id, title: t.title, place: t.place, startDate: t.startDate, endDate: t.endDate)
+    }
+}
+
+/// One answer of a quiz attempt, compact.
+struct QuizAnswer {
+    /// Option bit mask for choice questions (−1 when not a choice answer).
+    var mask: Int32
+    /// Right or wrong (choice), nil otherwise.
+    var correct: Bool?
+    /// Open answer text.
+    var text: String?
+    /// Trainer's score (open) or 0/1 (choice).
+    var score: Double?
+}
+
+/// A submitted quiz attempt, scored.
+struct ScoredAttempt {
+    var answers: [QuizAnswer?]
+    var percent: Double?
+    var unscoredOpen: Int
+}
+
+/// Results indexed for fast grouping: one slot per participant.
+struct PreparedData {
+    let input: EvaluationInput
+    let participants: [Participant]
+    let trainingIDs: [String]
+    let trainingIndex: [Int]
+    var pre: [Int?]
+    var post: [Int?]
+    var feedback: [Int?]
+    var unsubmitted: [(pre: Bool, post: Bool, feedback: Bool)]
+    var quizAttempts: [ScoredAttempt] = []
+    var feedbackAttempts: [[Response?]] = []
+    let choiceItems: [Int]
+    let keyMasks: [Int32]
+
+    init(snapshot: ResultsSnapshot, input: EvaluationInput) {
+        self.input = input
+        participants = snapshot.participants
+        trainingIDs = snapshot.trainings.map(\.id)
+        var tIndex: [String: Int] = [:]
+        for (i, t) in snapshot.trainings.enumerated() { tIndex[t.id] = i }
+        trainingIndex = snapshot.participants.map { tIndex[$0.trainingID] ?? 0 }
+        let n = participants.count
+        pre = Array(repeating: nil, count: n)
+        post = Array(repeating: nil, count: n)
+        feedback = Array(repeating: nil, count: n)
+        unsubmitted = Array(repeating: (false, false, false), count: n)
+        let quiz = input.quiz
+        choiceItems = quiz.questions.indices.filter { quiz.questions[$0].isChoice }
+        keyMasks = quiz.questions.map { q in q.correct.reduce(Int32(0)) { $0 | (Int32(1) << Int32($1 & 31)) } }
+
+        var pIndex: [Int64: Int] = [:]
+        pIndex.reserveCapacity(n)
+        for (i, p) in participants.enumerated() { pIndex[p.rowID] = i }
+
+        // Attempts: slot per submitted attempt.
+        enum Slot { case quiz(Int), feedback(Int) }
+        var slots: [Int64: Slot] = [:]
+        slots.reserveCapacity(snapshot.attempts.count)
+        var quizCount = 0
+        var feedbackCount = 0
+        for a in snapshot.attempts {
+            guard let i = pIndex[a.participantID] else { continue }
+            switch a.phase {
+            case .pre, .post:
+                guard a.instrumentID == quiz.id else { continue }
+                if !a.isSubmitted {
+                    if a.phase == .pre { unsubmitted[i].pre = true } else { unsubmitted[i].post = true }
+                    continue
+                }
+                slots[a.rowID] = .quiz(quizCount)
+                if a.phase == .pre { pre[i] = quizCount } else { post[i] = quizCount }
+                quizCount += 1
+            case .feedback:
+                guard let survey = input.survey, a.instrumentID == survey.id else { continue }
+                if !a.isSubmitted {
+                    unsubmitted[i].feedback = true
+                    continue
+                }
+                slots[a.rowID] = .feedback(feedbackCount)
+                feedback[i] = feedbackCount
+                feedbackCount += 1
+            case .practice:
+                continue
+            }
+        }
+        var qIndex: [String: Int] = [:]
+        for (k, q) in quiz.questions.enumerated() { qIndex[q.id] = k }
+        var sIndex: [String: Int] = [:]
+        for (k, q) in (input.survey?.questions ?? []).enumerated() { sIndex[q.id] = k }
+        var quizAnswers = [[QuizAnswer?]](repeating: [QuizAnswer?](repeating: nil, count: quiz.questions.count), count: quizCount)
+        var survey = [[Response?]](
+            repeating: [Response?](repeating: nil, count: input.survey?.questions.count ?? 0), count: feedbackCount)
+
+        for stored in snapshot.responses {
+            guard let slot = slots[stored.attemptID] else { continue }
+            let r = stored.response
+            switch slot {
+            case .quiz(let a):
+                guard let k = qIndex[r.questionID] else { continue }
+                let q = quiz.questions[k]
+                if q.isChoice {
+                    guard let choice = r.choice, let mask = Self.mask(choice) else { continue }
+                    let correct = r.correct ?? (mask == keyMasks[k])
+                    quizAnswers[a][k] = QuizAnswer(mask: mask, correct: correct, text: nil, score: correct ? 1 : 0)
+                } else if q.isOpen {
+                    let score = r.score.map { Swift.min(Swift.max($0, 0), q.maxScore) }
+                    quizAnswers[a][k] = QuizAnswer(mask: -1, correct: nil, text: r.text ?? r.choice ?? "", score: score)
+                }
+            case .feedback(let a):
+                guard let k = sIndex[r.questionID] else { continue }
+                survey[a][k] = r
+            }
+        }
+        let maxPoints = quiz.maxPoints
+        quizAttempts = quizAnswers.map { answers in
+            var points = 0.0
+            var max = maxPoints
+            var unscored = 0
+            for (k, q) in quiz.questions.enumerated() {
+                guard let answer = answers[k] else { continue }
+                if q.isOpen {
+                    if let s = answer.score { points += s } else { max -= q.maxScore; unscored += 1 }
+                } else if q.isChoice, answer.correct == true {
+                    points += 1
+                }
+            }
+            return ScoredAttempt(answers: answers, percent: max > 0 ? 100 * points / max : nil, unscoredOpen: unscored)
+        }
+        feedbackAttempts = survey
+    }
+
+    /// `a;c` → bit mask; nil when a part is not a letter.
+    static func mask(_ text: String) -> Int32? {
+        var mask: Int32 = 0
+        var any = false
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): mask |= Int32(1) << Int32(b - UInt8(ascii: "a")); any = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): mask |= Int32(1) << Int32(b - UInt8(ascii: "A")); any = true
+            case UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: " "): continue
+            default: return nil
+            }
+        }
+        return any ? mask : nil
+    }
+
+    static func letters(_ mask: Int32) -> [String] {
+        (0..<26).filter { mask & (Int32(1) << Int32($0)) != 0 }.map { OptionLetter.letter($0) }
+    }
+
+    // MARK: Sections
+
+    func section(_ members: [Int], options: EvaluationOptions) -> SectionReport {
+        let quiz = input.quiz
+        var counts = Counts(
+            registered: members.count, preSubmitted: 0, postSubmitted: 0, feedbackSubmitted: 0, preUnsubmitted: 0,
+            postUnsubmitted: 0, feedbackUnsubmitted: 0, matchedPairs: 0, unscoredOpenAnswers: 0)
+        var unmatched: [UnmatchedParticipant] = []
+        var pairs: [ScorePair] = []
+        var pairedMembers: [Int] = []
+        var preAll: [Double] = []
+        var postAll: [Double] = []
+        var scores: [ParticipantScore] = []
+        var preSlots: [Int] = []
+        var postSlots: [Int] = []
+        for i in members {
+            let p = participants[i]
+            if unsubmitted[i].pre { counts.preUnsubmitted += 1 }
+            if unsubmitted[i].post { counts.postUnsubmitted += 1 }
+            if unsubmitted[i].feedback { counts.feedbackUnsubmitted += 1 }
+            if feedback[i] != nil { counts.feedbackSubmitted += 1 }
+            let a = pre[i].map { quizAttempts[$0] }
+            let b = post[i].map { quizAttempts[$0] }
+            if let s = pre[i] {
+                counts.preSubmitted += 1
+                preSlots.append(s)
+            }
+            if let s = post[i] {
+                counts.postSubmitted += 1
+                postSlots.append(s)
+            }
+            counts.unscoredOpenAnswers += (a?.unscoredOpen ?? 0) + (b?.unscoredOpen ?? 0)
+            if let x = a?.percent { preAll.append(x) }
+            if let y = b?.percent { postAll.append(y) }
+            if a != nil || b != nil {
+                scores.append(ParticipantScore(training: p.trainingID, code: p.code, pre: a?.percent, post: b?.percent))
+            }
+            if a != nil, b != nil {
+                counts.matchedPairs += 1
+                if let x = a?.percent, let y = b?.percent {
+                    pairs.append(ScorePair(pre: x, post: y))
+                    pairedMembers.append(i)
+                }
+            } else if a != nil || b != nil {
+                unmatched.append(UnmatchedParticipant(training: p.trainingID, code: p.code, hasPre: a != nil, hasPost: b != nil))
+            }
+        }
+        let paired = Paired.analyze(pairs)
+
+        // Items (choice questions), every submitted attempt of the phase.
+        func matrix(_ slots: [Int]) -> [[Bool?]] {
+            slots.map { s in
+                let answers = quizAttempts[s].answers
+                return choiceItems.map { answers[$0]?.correct }
+            }
+        }
+        let preItems = Items.analyze(matrix(preSlots))
+        let postItems = Items.analyze(matrix(postSlots))
+        var questions: [QuestionReport] = []
+        var flags: [Flag] = []
+        let pairedSlots = members.compactMap { i -> (Int, Int)? in
+            guard let a = pre[i], let b = post[i] else { return nil }
+            return (a, b)
+        }
+        for (k, q) in quiz.questions.enumerated() {
+            let answeredPre = preSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
+            let answeredPost = postSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
+            var report = QuestionReport(
+                id: q.id, type: q.type, answeredPre: answeredPre, answeredPost: answeredPost,
+                facilityPre: .unavailable(reason: StatReason.empty), facilityPost: .unavailable(reason: StatReason.empty),
+                change: .unavailable(reason: StatReason.empty), mcNemar: nil,
+                discriminationPre: .unavailable(reason: "open question"), discriminationPost: .unavailable(reason: "open question"),
+                optionsPre: nil, optionsPost: nil)
+            if let c = choiceItems.firstIndex(of: k) {
+                report.facilityPre = preItems.items.count > c ? preItems.items[c].facility : .unavailable(reason: StatReason.empty)
+                report.facilityPost = postItems.items.count > c ? postItems.items[c].facility : .unavailable(reason: StatReason.empty)
+                report.discriminationPre =
+                    preItems.items.count > c ? preItems.items[c].discrimination : .unavailable(reason: StatReason.empty)
+                report.discriminationPost =
+                    postItems.items.count > c ? postItems.items[c].discrimination : .unavailable(reason: StatReason.empty)
+                report.mcNemar = Items.mcNemar(
+                    pre: pairedSlots.map { quizAttempts[$0.0].answers[k]?.correct ?? false },
+                    post: pairedSlots.map { quizAttempts[$0.1].answers[k]?.correct ?? false })
+                let letters = q.options.indices.map { OptionLetter.letter($0) }
+                func counts(_ slots: [Int]) -> OptionCounts<String> {
+                    if q.type == "single" {
+                        return Options.counts(
+                            slots.map { s in quizAttempts[s].answers[k].flatMap { a in Self.letters(a.mask).first } }, options: letters)
+                    }
+                    return Options.counts(selections: slots.map { s in quizAttempts[s].answers[k].map { Self.letters($0.mask) } }, options: letters)
+                }
+                report.optionsPre = counts(preSlots)
+                report.optionsPost = counts(postSlots)
+            } else if q.isOpen, q.maxScore > 0 {
+                func facility(_ slots: [Int]) -> StatValue {
+                    let scored = slots.compactMap { quizAttempts[$0].answers[k]?.score }
+                    return Descriptives.mean(scored.map { $0 / q.maxScore })
+                }
+                report.facilityPre = facility(preSlots)
+                report.facilityPost = facility(postSlots)
+            }
+            if let a = report.facilityPre.doubleValue, let b = report.facilityPost.doubleValue {
+                report.change = StatValue(checking: b - a)
+            } else {
+                report.change = .unavailable(reason: report.facilityPre.reason ?? report.facilityPost.reason ?? StatReason.empty)
+            }
+            if let f = report.facilityPre.doubleValue, f >= options.masteredFacility {
+                flags.append(Flag(kind: .masteredBefore, question: q.id, phase: "pre", value: f))
+            }
+            if let c = report.change.doubleValue, c < 0 {
+                flags.append(Flag(kind: .gotWorse, question: q.id, phase: nil, value: c))
+            }
+            if let d = report.discriminationPre.doubleValue, d < 0 {
+                flags.append(Flag(kind: .negativeDiscrimination, question: q.id, phase: "pre", value: d))
+            }
+            if let d = report.discriminationPost.doubleValue, d < 0 {
+                flags.append(Flag(kind: .negativeDiscrimination, question: q.id, phase: "post", value: d))
+            }
+            questions.append(report)
+        }
+        let reliability = Reliability(items: choiceItems.count, kr20Pre: preItems.kr20, kr20Post: postItems.kr20)
+        if let r = reliability.kr20Pre.doubleValue, r < options.lowReliability {
+            flags.append(Flag(kind: .lowReliability, question: nil, phase: "pre", value: r))
+        }
+        if let r = reliability.kr20Post.doubleValue, r < options.lowReliability {
+            flags.append(Flag(kind: .lowReliability, question: nil, phase: "post", value: r))
+        }
+        if counts.unscoredOpenAnswers > 0 {
+            flags.append(Flag(kind: .unscoredOpenAnswers, question: nil, phase: nil, value: Double(counts.unscoredOpenAnswers)))
+        }
+        let unsubmittedTotal = counts.preUnsubmitted + counts.postUnsubmitted + counts.feedbackUnsubmitted
+        if unsubmittedTotal > 0 {
+            flags.append(Flag(kind: .unsubmittedAttempts, question: nil, phase: nil, value: Double(unsubmittedTotal)))
+        }
+
+        // Feedback.
+        var feedbackReports: [RatingReport] = []
+        var comments: [TextAnswer] = []
+        if let survey = input.survey {
+            let slots = members.compactMap { feedback[$0] }
+            for (k, q) in survey.questions.enumerated() where q.isRating {
+                let scale = 1...Swift.max(q.options.count, 2)
+                let ratings = slots.map { s -> Int? in
+                    guard let r = feedbackAttempts[s][k] else { return nil }
+                    return (r.choice ?? r.text).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                }
+                feedbackReports.append(RatingReport(id: q.id, labels: q.options, distribution: RatingDistribution(ratings: ratings, scale: scale)))
+            }
+            for (k, q) in survey.questions.enumerated() where q.isOpen {
+                for i in members {
+                    guard let s = feedback[i], let r = feedbackAttempts[s][k] else { continue }
+                    let text = (r.text ?? r.choice ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !text.isEmpty else { continue }
+                    let p = participants[i]
+                    comments.append(TextAnswer(training: p.trainingID, code: p.code, phase: "feedback", question: q.id, text: text, score: nil))
+                }
+            }
+        }
+
+        // Open quiz answers.
+        var openAnswers: [TextAnswer] = []
+        for (k, q) in quiz.questions.enumerated() where q.isOpen {
+            for (phase, slots) in [("pre", pre), ("post", post)] {
+                for i in members {
+                    guard let s = slots[i], let a = quizAttempts[s].answers[k], let text = a.text else { continue }
+                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !trimmed.isEmpty else { continue }
+                    let p = participants[i]
+                    openAnswers.append(TextAnswer(training: p.trainingID, code: p.code, phase: phase, question: q.id, text: trimmed, score: a.score))
+                }
+            }
+        }
+
+        // Breakdowns.
+        let reg = input.registration
+        let localize = Localizer(input.language)
+        func breakdown(_ dimension: String, _ known: [LabeledOption], _ key: (Participant) -> String) -> Breakdown {
+            var order = known.map(\.id)
+            var labels: [String: String] = [:]
+            for o in known { labels[o.id] = o.label }
+            if dimension == "agency" { labels["other"] = labels["other"] ?? localize(.reportOther) }
+            var registered: [String: Int] = [:]
+            var groupPairs: [String: [ScorePair]] = [:]
+            for i in members {
+                let id = key(participants[i])
+                if registered[id] == nil, !order.contains(id) { order.append(id) }
+                registered[id, default: 0] += 1
+            }
+            for (n, i) in pairedMembers.enumerated() { groupPairs[key(participants[i]), default: []].append(pairs[n]) }
+            let groups = order.compactMap { id -> GroupReport? in
+                guard let count = registered[id] else { return nil }
+                let a = Paired.analyze(groupPairs[id] ?? [])
+                return GroupReport(
+                    id: id, label: labels[id] ?? id, registered: count, matched: a.n, meanPre: a.meanPre, meanPost: a.meanPost,
+                    meanGain: a.meanGain, meanGainCI: a.meanGainCI, classGain: a.hake.classGain, smallSample: a.n < options.smallGroup)
+            }
+            return Breakdown(dimension: dimension, groups: groups)
+        }
+        let breakdowns = [
+            breakdown("region", reg.regions) { $0.region },
+            breakdown("agency", reg.agencies) { $0.agency },
+            breakdown("gender", reg.genders) { $0.gender },
+        ]
+
+        return SectionReport(
+            counts: counts, unmatched: unmatched, preScores: Descriptives.summary(preAll), postScores: Descriptives.summary(postAll),
+            matchedPre: Descriptives.summary(pairs.map(\.pre)), matchedPost: Descriptives.summary(pairs.map(\.post)), paired: paired,
+            questions: questions, reliability: reliability, feedback: feedbackReports, breakdowns: breakdowns, flags: flags,
+            participants: scores, openAnswers: openAnswers, comments: comments)
+    }
+}

@@ -1,0 +1,232 @@
+import CourseModel
+import Localization
+import Results
+
+/// How answers are checked while a question set runs.
+public enum FeedbackMode: Sendable {
+    /// Test mode: nothing about correctness is shown.
+    case none
+    /// Practice: right/wrong and the explanation after each answer.
+    case afterEach
+    /// Practice: everything at the end.
+    case atEnd
+}
+
+/// Where answers go: the results database for tests, the practice store for practice.
+protocol AnswerSink: AnyObject {
+    func save(_ response: Response, position: Int) throws(ResultsError)
+    func setPosition(_ position: Int) throws(ResultsError)
+    func submit() throws(ResultsError)
+}
+
+/// Runs a list of questions one per screen, with going back, a review screen and submission.
+final class QuestionLoop {
+    let questions: [Question]
+    let console: Console
+    let sink: AnswerSink
+    let title: String
+    let feedback: FeedbackMode
+    var answers: [String: Response]
+    /// Screens shown before question i when arriving at it going forward (a case's text).
+    var intros: [Int: Screen] = [:]
+    /// Section titles shown in the header of question i.
+    var sections: [Int: String] = [:]
+    var l: Localizer { console.l }
+
+    init(questions: [Question], console: Console, sink: AnswerSink, title: String, answers: [String: Response], feedback: FeedbackMode = .none) {
+        self.questions = questions
+        self.console = console
+        self.sink = sink
+        self.title = title
+        self.answers = answers
+        self.feedback = feedback
+    }
+
+    enum End { case submitted, interrupted, endOfInput, failed(ResultsError) }
+
+    /// Runs from `start`; returns when submitted or stopped.
+    func run(from start: Int) -> End {
+        var index = min(max(0, start), questions.count)
+        var lastShownIntro = -1
+        while true {
+            if index >= questions.count {
+                if feedback != .none {
+                    // Practice: no review screen, the run simply ends.
+                    do { try sink.submit() } catch { return .failed(error) }
+                    return .submitted
+                }
+                switch review() {
+                case .value(let next?):
+                    index = next
+                    continue
+                case .value(nil):
+                    do { try sink.submit() } catch { return .failed(error) }
+                    return .submitted
+                case .back:
+                    index = max(0, questions.count - 1)
+                    continue
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            }
+            let q = questions[index]
+            if let intro = introIndex(for: index), intro != lastShownIntro, let introScreen = intros[intro] {
+                lastShownIntro = intro
+                switch console.show(introScreen, wait: true) {
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                default: break
+                }
+            }
+            let section = sections[index].map { " — " + $0 } ?? ""
+            let screen = Screen(
+                header: title + section + " — " + l(.questionOf, index + 1, questions.count),
+                progress: (answers.count, questions.count), title: q.prompt, body: q.stem.map(\.plainText))
+            let outcome = ask(q, screen: screen)
+            switch outcome {
+            case .value(let response):
+                if let response {
+                    do { try sink.save(response, position: index + 1) } catch { return .failed(error) }
+                    answers[q.id] = response
+                    if feedback == .afterEach, case .interrupted = showFeedback(q, response) { return .interrupted }
+                } else {
+                    try? sink.setPosition(index + 1)
+                }
+                index += 1
+            case .back:
+                index = max(0, index - 1)
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+    }
+
+    /// The index of the intro that covers question `index` (the nearest at or before it).
+    func introIndex(for index: Int) -> Int? {
+        intros.keys.filter { $0 <= index }.max()
+    }
+
+    /// Asks one question; `.value(nil)` means skipped (the earlier answer stays).
+    func ask(_ q: Question, screen: Screen) -> Outcome<Response?> {
+        let previous = answers[q.id]
+        let options = q.options.map(\.spans.plainText)
+        switch q.type {
+        case .single:
+            let current = previous?.choice.flatMap { OptionLetter.decode($0)?.first }
+            switch console.chooseOne(screen, options: options, current: current, allowSkip: true) {
+            case .value(let i?): return .value(Self.response(q, chosen: [i]))
+            case .value(nil): return .value(nil)
+            case .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        case .multiple:
+            let current = Set(previous?.choice.flatMap { OptionLetter.decode($0) } ?? [])
+            switch console.chooseMany(screen, options: options, current: current) {
+            case .value(let set): return .value(set.isEmpty ? nil : Self.response(q, chosen: set))
+            case .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        case .rating:
+            let labels = options.enumerated().map { "\($0.offset + 1) — \($0.element)" }
+            let current = previous?.choice.flatMap { Int($0) }.map { $0 - 1 }
+            switch console.chooseOne(screen, options: labels, current: current, allowSkip: true) {
+            case .value(let i?): return .value(Response(questionID: q.id, choice: String(i + 1), maxScore: 0))
+            case .value(nil): return .value(nil)
+            case .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        case .open:
+            switch console.text(screen, current: previous?.text ?? "", multiline: true, required: false, maxLength: 4000) {
+            case .value(let t): return .value(t.isEmpty ? nil : Response(questionID: q.id, text: t, maxScore: Double(q.maxScore)))
+            case .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+    }
+
+    static func response(_ q: Question, chosen: Set<Int>) -> Response {
+        let correct = q.isCorrect(chosen)
+        return Response(questionID: q.id, choice: OptionLetter.encode(Array(chosen)), correct: correct, score: correct ? 1 : 0, maxScore: 1)
+    }
+
+    /// The review screen: `.value(nil)` submits, `.value(i)` goes to question i.
+    func review() -> Outcome<Int?> {
+        let unanswered = questions.indices.filter { answers[questions[$0].id] == nil }
+        var body = [unanswered.isEmpty ? l(.tReviewAllAnswered) : l(.tReviewUnanswered, unanswered.map { String($0 + 1) }.joined(separator: ", "))]
+        body += questions.enumerated().map { i, q in
+            "\(i + 1). " + (answers[q.id] == nil ? "— " + l(.tNotAnswered) : "✓ " + l(.tAnswered)) + " · " + String(q.prompt.prefix(60))
+        }
+        let options = [l(.tSubmitChoice)] + questions.indices.map { l(.tGoToQuestion, $0 + 1) }
+        let screen = Screen(header: title, progress: (answers.count, questions.count), title: l(.tReviewTitle), body: body)
+        switch console.chooseOne(screen, options: options, current: nil, allowSkip: false) {
+        case .value(0?):
+            switch console.confirm(Screen(header: title, title: l(.tConfirmSubmit))) {
+            case .value(true): return .value(nil)
+            case .value(false), .back: return review()
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        case .value(let i?): return .value(i - 1)
+        case .value(nil): return review()
+        case .back: return .back
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        }
+    }
+
+    // MARK: Practice feedback
+
+    func verdict(_ q: Question, _ r: Response) -> String {
+        let key = q.correctIndices.map { OptionLetter.letter($0) + ") " + q.options[$0].spans.plainText }.joined(separator: "; ")
+        switch q.type {
+        case .single, .multiple:
+            if r.correct == true { return l(.tPracticeCorrect) }
+            let chosen = Set(OptionLetter.decode(r.choice ?? "") ?? [])
+            let overlap = !chosen.intersection(q.correctIndices).isEmpty
+            return q.type == .multiple && overlap ? l(.tPracticePartly, key) : l(.tPracticeIncorrect, key)
+        case .open, .rating:
+            return l(.tPracticeModelAnswer) + ":"
+        }
+    }
+
+    func explanation(_ q: Question) -> [String] {
+        guard let e = q.explanation else { return [] }
+        return e.body.map(\.plainText).filter { !$0.isEmpty }
+    }
+
+    func showFeedback(_ q: Question, _ r: Response) -> Outcome<Void> {
+        var body: [String] = []
+        if q.type == .open { body.append("» " + (r.text ?? "")) }
+        body.append(verdict(q, r))
+        let ex = explanation(q)
+        if !ex.isEmpty {
+            if q.type != .open { body.append(l(.tPracticeExplanation) + ":") }
+            body += ex
+        }
+        return console.show(Screen(header: title, title: q.prompt, body: body), wait: true)
+    }
+
+    /// The end-of-run summary for practice.
+    func summaryLines() -> [String] {
+        var lines: [String] = []
+        let scored = questions.filter { $0.type == .single || $0.type == .multiple }
+        let right = scored.filter { answers[$0.id]?.correct == true }.count
+        lines.append(l(.tPracticeScore, right, scored.count))
+        for (i, q) in questions.enumerated() {
+            lines.append("")
+            lines.append("\(i + 1). " + q.prompt)
+            if let r = answers[q.id] {
+                if q.type == .open { lines.append("» " + (r.text ?? "")) }
+                lines.append(verdict(q, r))
+            } else {
+                lines.append("— " + l(.tNotAnswered))
+            }
+            lines += explanation(q)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,313 @@
+import CourseModel
+import Localization
+import Results
+
+/// How a quiz run ended; the process exit code.
+public enum QuizExit: Int32, Sendable {
+    /// Submitted (or nothing left to do).
+    case completed = 0
+    /// Refused: unknown training, second pre-test, database error.
+    case refused = 1
+    /// End of input before the end: everything answered is saved.
+    case endOfInput = 3
+    /// Ctrl-C: everything answered is saved.
+    case interrupted = 130
+}
+
+/// The pre-test / post-test runner: registration as on the paper form, the test, the feedback
+/// survey after the post-test, and the participant's own scores at the end.
+public final class QuizApp {
+    let course: Course
+    let store: ResultsStore
+    let console: Console
+    let quiz: Page
+    let survey: Page?
+    var l: Localizer { console.l }
+
+    /// Errors before anything runs.
+    public struct SetupError: Error, CustomStringConvertible {
+        /// What is wrong.
+        public var description: String
+    }
+
+    /// Creates the runner for the course's quiz (the page of kind `quiz`).
+    public init(course: Course, store: ResultsStore, console: Console) throws(SetupError) {
+        guard let quiz = course.pages.first(where: { $0.kind == .quiz }) else {
+            throw SetupError(description: "the course has no quiz (a page with kind: quiz)")
+        }
+        self.course = course
+        self.store = store
+        self.console = console
+        self.quiz = quiz
+        self.survey = course.pages.first { $0.kind == .survey }
+    }
+
+    /// A hash of the questions (ids, types, options), stored with each attempt.
+    static func contentHash(_ questions: [Question]) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for q in questions {
+            for s in [q.id, q.type.rawValue, String(q.options.count)] + q.options.map({ $0.isCorrect ? "1" : "0" }) {
+                for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                h = (h ^ 0xFF) &* 0x100000001b3
+            }
+        }
+        return String(h, radix: 16)
+    }
+
+    func exit(_ o: Outcome<some Any>) -> QuizExit? {
+        switch o {
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        default: return nil
+        }
+    }
+
+    /// Runs the pre-test or the post-test for a participant in `training`.
+    public func run(phase: Phase, training: String) -> QuizExit {
+        let result = runInner(phase: phase, training: training)
+        switch result {
+        case .interrupted, .endOfInput:
+            _ = console.show(Screen(title: l(result == .interrupted ? .tInterrupted : .tEndOfInput), body: [l(.tSavedExit)]), wait: false)
+        default: break
+        }
+        return result
+    }
+
+    func fail(_ message: String) -> QuizExit {
+        _ = console.show(Screen(title: message), wait: true)
+        return .refused
+    }
+
+    func runInner(phase: Phase, training: String) -> QuizExit {
+        do {
+            guard let t = try store.training(training) else { return fail(l(.tNoTraining, training)) }
+            let title = l(phase == .pre ? .tQuizTitlePre : .tQuizTitlePost)
+            let participant: Participant
+            switch identify(phase: phase, training: t, title: title) {
+            case .value(let p): participant = p
+            case .back: return .completed
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+            let questions = quiz.questions
+            let hash = Self.contentHash(questions)
+            if let existing = try store.attempt(participant: participant.rowID, phase: phase, instrument: quiz.id), existing.isSubmitted {
+                if phase == .pre { return fail(l(.tAlreadySubmittedPre)) }
+                let feedbackDone = try survey.map { s throws(ResultsError) in
+                    try store.attempt(participant: participant.rowID, phase: .feedback, instrument: s.id)?.isSubmitted == true
+                } ?? true
+                if feedbackDone { return fail(l(.tAlreadyCompleted)) }
+            } else {
+                if let end = try runAttempt(participant, phase: phase, instrument: quiz.id, questions: questions, hash: hash, title: title) {
+                    return end
+                }
+            }
+            if phase == .post {
+                if let survey, !survey.questions.isEmpty {
+                    let existing = try store.attempt(participant: participant.rowID, phase: .feedback, instrument: survey.id)
+                    if existing?.isSubmitted != true, let end = try runAttempt(
+                        participant, phase: .feedback, instrument: survey.id, questions: survey.questions,
+                        hash: Self.contentHash(survey.questions), title: l(.tFeedbackTitle))
+                    {
+                        return end
+                    }
+                }
+                let scores = try ownScores(participant)
+                _ = console.show(Screen(title: l(.tYourScores), body: scores + [l(.tOpenNotScored)]), wait: true)
+            } else {
+                _ = console.show(Screen(title: l(.tSubmitted), body: [l(.tYourCode, participant.code), l(.tKeepCode)]), wait: true)
+            }
+            return .completed
+        } catch {
+            return fail(error.description)
+        }
+    }
+
+    /// Runs (or resumes) one attempt; nil when submitted, else how it stopped.
+    func runAttempt(_ p: Participant, phase: Phase, instrument: String, questions: [Question], hash: String, title: String) throws(ResultsError) -> QuizExit? {
+        let existing = try store.attempt(participant: p.rowID, phase: phase, instrument: instrument)
+        let attempt = try store.startAttempt(participant: p.rowID, phase: phase, instrument: instrument, contentHash: hash)
+        let answers = try store.responses(attempt: attempt.rowID)
+        var start = 0
+        if existing != nil && !answers.isEmpty || (existing?.position ?? 0) > 0 {
+            switch console.confirm(Screen(header: title, title: l(.tResumeOffer, answers.count))) {
+            case .value(true): start = attempt.position
+            case .value(false), .back: start = 0
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+        let sink = DatabaseSink(store: store, attempt: attempt.rowID)
+        let loop = QuestionLoop(questions: questions, console: console, sink: sink, title: title, answers: answers)
+        switch loop.run(from: start) {
+        case .submitted: return nil
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        case .failed(let e): throw e
+        }
+    }
+
+    /// The participant's own pre and post percentages (choice questions).
+    func ownScores(_ p: Participant) throws(ResultsError) -> [String] {
+        var lines: [String] = []
+        for phase in [Phase.pre, .post] {
+            guard let a = try store.attempt(participant: p.rowID, phase: phase, instrument: quiz.id), a.isSubmitted else { continue }
+            let responses = try store.responses(attempt: a.rowID)
+            let choice = quiz.questions.filter { $0.type == .single || $0.type == .multiple }
+            guard !choice.isEmpty else { continue }
+            let right = choice.filter { responses[$0.id]?.correct == true }.count
+            let percent = Int((Double(right) * 100 / Double(choice.count)).rounded())
+            lines.append(l(phase == .pre ? .tScorePre : .tScorePost, percent))
+        }
+        return lines
+    }
+
+    // MARK: Identification and registration
+
+    func identify(phase: Phase, training: Training, title: String) -> Outcome<Participant> {
+        while true {
+            let prompt = phase == .pre ? l(.tAskCodeOrNew) : l(.tAskCodeOrName)
+            let typed: String
+            switch console.text(Screen(header: title, title: training.title, body: [prompt]), current: "", multiline: false, required: phase == .post, maxLength: 200) {
+            case .value(let t): typed = t
+            case .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+            do {
+                if typed.isEmpty {
+                    return register(training: training, title: title)
+                }
+                if let p = try store.participant(training: training.id, code: typed) { return .value(p) }
+                let byName = try store.participants(training: training.id, name: typed)
+                if byName.count == 1, let p = byName.first {
+                    switch console.confirm(Screen(header: title, title: l(.tIsThisYou, describe(p)))) {
+                    case .value(true): return .value(p)
+                    case .value(false), .back: continue
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                }
+                if byName.count > 1 {
+                    _ = console.show(Screen(header: title, title: l(.tNameAmbiguous)), wait: false)
+                    continue
+                }
+                switch console.confirm(Screen(header: title, title: l(.tRegisterNew))) {
+                case .value(true): return register(training: training, title: title, name: phase == .post ? typed : nil)
+                case .value(false), .back: continue
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            } catch {
+                _ = console.show(Screen(title: error.description), wait: true)
+                return .back
+            }
+        }
+    }
+
+    func describe(_ p: Participant) -> String {
+        let reg = course.config.registration
+        let region = reg.regions.first { $0.id == p.region }?.label ?? p.region
+        let agency = reg.agencies.first { $0.id == p.agency }?.label ?? (p.agencyOther.isEmpty ? p.agency : p.agencyOther)
+        return region + ", " + agency
+    }
+
+    /// The paper form's fields, one per screen, with going back between them.
+    func register(training: Training, title: String, name: String? = nil) -> Outcome<Participant> {
+        let reg = course.config.registration
+        var fields = RegistrationFields(name: name ?? "")
+        var step = 0
+        let otherIndex = reg.agencies.count
+        while true {
+            let header = title
+            switch step {
+            case 0:
+                switch console.text(Screen(header: header, title: l(.formName)), current: fields.name, multiline: false, required: true, maxLength: 120) {
+                case .value(let v): fields.name = v; step += 1
+                case .back: return .back
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case 1:
+                switch console.chooseOne(Screen(header: header, title: l(.formRegion)), options: reg.regions.map(\.label), current: fields.region, allowSkip: false) {
+                case .value(let v): fields.region = v; step += 1
+                case .back: step -= 1
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case 2:
+                let options = reg.agencies.map(\.label) + (reg.otherAgency ? [l(.tOther)] : [])
+                switch console.chooseOne(Screen(header: header, title: l(.formAgency)), options: options, current: fields.agency, allowSkip: false) {
+                case .value(let v):
+                    fields.agency = v
+                    step += (v == otherIndex ? 1 : 2)
+                case .back: step -= 1
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case 3:
+                switch console.text(Screen(header: header, title: l(.formAgencyOther)), current: fields.agencyOther, multiline: false, required: true, maxLength: 120) {
+                case .value(let v): fields.agencyOther = v; step += 1
+                case .back: step -= 1
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case 4:
+                switch console.chooseOne(Screen(header: header, title: l(.formGender)), options: reg.genders.map(\.label), current: fields.gender, allowSkip: false) {
+                case .value(let v): fields.gender = v; step += 1
+                case .back: step -= (fields.agency == otherIndex ? 1 : 2)
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case 5:
+                switch console.text(Screen(header: header, title: l(.formContact)), current: fields.contact, multiline: false, required: false, maxLength: 120) {
+                case .value(let v): fields.contact = v; step += 1
+                case .back: step -= 1
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            default:
+                let agencyID = fields.agency.flatMap { $0 < reg.agencies.count ? reg.agencies[$0].id : "other" } ?? "other"
+                let registration = Registration(
+                    name: fields.name, region: fields.region.map { reg.regions[$0].id } ?? "",
+                    agency: agencyID, agencyOther: agencyID == "other" ? fields.agencyOther : "",
+                    gender: fields.gender.map { reg.genders[$0].id } ?? "", contact: fields.contact)
+                do {
+                    let p = try store.register(registration, training: training.id)
+                    switch console.show(Screen(header: title, title: l(.tYourCode, p.code), body: [l(.tKeepCode)]), wait: true) {
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    default: return .value(p)
+                    }
+                } catch {
+                    _ = console.show(Screen(title: error.description), wait: true)
+                    return .back
+                }
+            }
+        }
+    }
+
+    struct RegistrationFields {
+        var name: String
+        var region: Int?
+        var agency: Int?
+        var agencyOther = ""
+        var gender: Int?
+        var contact = ""
+    }
+}
+
+/// Saves answers of a test attempt in the results database.
+final class DatabaseSink: AnswerSink {
+    let store: ResultsStore
+    let attempt: Int64
+
+    init(store: ResultsStore, attempt: Int64) {
+        self.store = store
+        self.attempt = attempt
+    }
+
+    func save(_ response: Response, position: Int) throws(ResultsError) { try store.save(response, attempt: attempt, position: position) }
+    func setPosition(_ position: Int) throws(ResultsError) { try store.setPosition(position, attempt: attempt) }
+    func submit() throws(ResultsError) { try store.submit(attempt: attempt) }
+}

@@ -1,0 +1,199 @@
+import CourseModel
+import Foundation
+import Localization
+import Terminal
+
+/// The screening instrument as a guided interview for role play: section by section, item by
+/// item, with the evidence score (or yes/no), notes, section and grand totals with the tool's
+/// maxima, and the final judgement. The filled form is written as Markdown. Practice only: it
+/// stores no person's data in the results database and says so on screen.
+public struct ScreeningInterview {
+    let page: Page
+    let tool: ScreeningTool
+    let console: Console
+    var l: Localizer { console.l }
+
+    /// One recorded item.
+    public struct Answer: Sendable, Hashable {
+        /// Score on the scale, or 1/0 for yes/no, nil for text items.
+        public var score: Int?
+        /// The answer shown on the form (label).
+        public var label: String
+        /// Interviewer's note.
+        public var note: String
+    }
+
+    /// The filled form.
+    public struct Result: Sendable {
+        /// Answers by item id.
+        public var answers: [String: Answer]
+        /// Sections that applied.
+        public var applied: Set<String>
+        /// Section sums (scale items).
+        public var sectionScores: [String: Int]
+        /// Totals: label, score, maximum, and whether it is the one that applies.
+        public var totals: [(label: String, score: Int, max: Int, applies: Bool)]
+        /// The final judgement's label.
+        public var judgement: String?
+    }
+
+    init(page: Page, tool: ScreeningTool, console: Console) {
+        self.page = page
+        self.tool = tool
+        self.console = console
+    }
+
+    /// Computes sums and totals from answers.
+    public static func totals(tool: ScreeningTool, answers: [String: Answer], applied: Set<String>) -> (sections: [String: Int], totals: [(label: String, score: Int, max: Int, applies: Bool)]) {
+        var sections: [String: Int] = [:]
+        for s in tool.sections where applied.contains(s.id) {
+            sections[s.id] = s.items.filter { $0.type == .scale }.compactMap { answers[$0.id]?.score }.reduce(0, +)
+        }
+        let totals = (tool.totals ?? []).map { t -> (label: String, score: Int, max: Int, applies: Bool) in
+            let score = t.sections.compactMap { sections[$0] }.reduce(0, +)
+            // A total applies when it covers exactly the sections that were asked (among scored ones).
+            let scored = Set(tool.sections.filter { applied.contains($0.id) && $0.maxScore(top: tool.scaleTop) > 0 }.map(\.id))
+            let covered = Set(t.sections).intersection(Set(tool.sections.filter { $0.maxScore(top: tool.scaleTop) > 0 }.map(\.id)))
+            return (t.label, score, t.max, covered == scored)
+        }
+        return (sections, totals)
+    }
+
+    func run(output: String?) -> QuizExit {
+        let title = l(.tPracticeTitle, page.title)
+        switch console.show(Screen(header: title, title: page.title, body: [l(.tScreeningIntro)]), wait: true) {
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        default: break
+        }
+        var answers: [String: Answer] = [:]
+        var applied: Set<String> = []
+        let scale = tool.scale ?? []
+        for section in tool.sections {
+            if section.optional == true {
+                switch console.confirm(Screen(header: title, title: section.title, body: [section.note ?? "", l(.sectionOptional) + "?"].filter { !$0.isEmpty })) {
+                case .value(false), .back: continue
+                case .value(true): break
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            }
+            applied.insert(section.id)
+            for (i, item) in section.items.enumerated() {
+                let screen = Screen(
+                    header: title + " — " + section.title, progress: (i, section.items.count), title: item.id + ". " + item.text,
+                    body: [item.note ?? ""].filter { !$0.isEmpty })
+                var answer: Answer
+                switch item.type {
+                case .scale:
+                    switch console.chooseOne(screen, options: scale.map { "\($0.value) — \($0.label)" }, current: nil, allowSkip: false) {
+                    case .value(let v?): answer = Answer(score: scale[v].value, label: "\(scale[v].value)", note: "")
+                    case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                case .yesno:
+                    switch console.chooseOne(screen, options: [l(.tYes), l(.tNo)], current: nil, allowSkip: false) {
+                    case .value(let v?): answer = Answer(score: v == 0 ? 1 : 0, label: v == 0 ? l(.tYes) : l(.tNo), note: "")
+                    case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                case .choice:
+                    let options = item.options ?? []
+                    switch console.chooseOne(screen, options: options, current: nil, allowSkip: true) {
+                    case .value(let v?): answer = Answer(score: nil, label: options[v], note: "")
+                    case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                case .multiple:
+                    let options = item.options ?? []
+                    switch console.chooseMany(screen, options: options, current: []) {
+                    case .value(let set): answer = Answer(score: nil, label: set.sorted().map { options[$0] }.joined(separator: "; "), note: "")
+                    case .back: answer = Answer(score: nil, label: "—", note: "")
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                case .text:
+                    switch console.text(screen, current: "", multiline: false, required: false, maxLength: 1000) {
+                    case .value(let t): answer = Answer(score: nil, label: t.isEmpty ? "—" : t, note: "")
+                    case .back: answer = Answer(score: nil, label: "—", note: "")
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                }
+                if item.type != .text {
+                    switch console.text(Screen(header: screen.header, title: item.id + ": " + l(.tScreeningNotes)), current: "", multiline: false, required: false, maxLength: 1000) {
+                    case .value(let n): answer.note = n
+                    case .back: break
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                }
+                answers[item.id] = answer
+            }
+        }
+        var judgement: String?
+        if let levels = tool.judgement, !levels.isEmpty {
+            switch console.chooseOne(Screen(header: title, title: l(.tScreeningJudgement)), options: levels.map { "\($0.value) — \($0.label)" }, current: nil, allowSkip: true) {
+            case .value(let v?): judgement = "\(levels[v].value) — \(levels[v].label)"
+            case .value(nil), .back: judgement = nil
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+        let computed = Self.totals(tool: tool, answers: answers, applied: applied)
+        let result = Result(answers: answers, applied: applied, sectionScores: computed.sections, totals: computed.totals, judgement: judgement)
+        var summary: [String] = []
+        for s in tool.sections where applied.contains(s.id) && s.maxScore(top: tool.scaleTop) > 0 {
+            summary.append(l(.tScreeningSection, s.id, result.sectionScores[s.id] ?? 0, s.maxScore(top: tool.scaleTop)))
+        }
+        for t in result.totals { summary.append((t.applies ? "» " : "  ") + l(.tScreeningTotal, t.label, t.score, t.max)) }
+        if let j = judgement { summary.append(l(.tScreeningJudgement) + ": " + j) }
+        let markdown = Self.markdown(page: page, tool: tool, result: result, l: l)
+        let path = output ?? "screening-\(page.id)-\(Self.stamp()).md"
+        do {
+            try Data(markdown.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+            summary.append(l(.tScreeningSaved, path))
+        } catch {
+            summary.append("error: \(path): \(error.localizedDescription)")
+        }
+        _ = console.show(Screen(header: title, title: l(.screeningTotal), body: summary), wait: true)
+        return .completed
+    }
+
+    static func stamp() -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyyMMdd-HHmmss"
+        return f.string(from: Date())
+    }
+
+    /// The filled form as Markdown (printable, and re-readable by people).
+    public static func markdown(page: Page, tool: ScreeningTool, result: Result, l: Localizer) -> String {
+        var md = "# " + page.title + "\n\n> " + l(.tScreeningIntro) + "\n\n"
+        for s in tool.sections {
+            md += "## " + s.title + "\n\n"
+            guard result.applied.contains(s.id) else {
+                md += "— (" + l(.sectionOptional) + ")\n\n"
+                continue
+            }
+            md += "| № | " + l(.question) + " | " + l(.screeningScore) + " | " + l(.screeningNotes) + " |\n|---|---|---|---|\n"
+            for item in s.items {
+                let a = result.answers[item.id]
+                md += "| \(item.id) | \(cell(item.text)) | \(cell(a?.label ?? "—")) | \(cell(a?.note ?? "")) |\n"
+            }
+            let max = s.maxScore(top: tool.scaleTop)
+            if max > 0 { md += "\n**" + s.id + ": \(result.sectionScores[s.id] ?? 0) / \(max)**\n" }
+            md += "\n"
+        }
+        md += "## " + l(.screeningTotal) + "\n\n"
+        for t in result.totals { md += "- " + (t.applies ? "**" : "") + "\(t.label): \(t.score) / \(t.max)" + (t.applies ? "**" : "") + "\n" }
+        if let j = result.judgement { md += "\n**" + l(.screeningJudgement) + ":** " + j + "\n" }
+        return md
+    }
+
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,72 @@
+import GRDB
+
+/// Practice sessions (`katch practice`): answers to the case exercises, kept apart from test
+/// results so that they never enter an evaluation summary.
+extension ResultsStore {
+    /// A practice session.
+    public struct PracticeSession: Sendable, Hashable {
+        /// Row id.
+        public var id: Int64
+        /// The exercise page id.
+        public var exerciseID: String
+        /// Where the learner was.
+        public var position: Int
+        /// Whether it was finished.
+        public var finished: Bool
+    }
+
+    /// The latest unfinished session of an exercise, if any.
+    public func unfinishedPractice(exercise: String) throws(ResultsError) -> PracticeSession? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM practice_session WHERE exercise_id = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
+                arguments: [exercise]
+            ).map { PracticeSession(id: $0["id"], exerciseID: $0["exercise_id"], position: $0["position"], finished: false) }
+        }
+    }
+
+    /// Starts a new practice session.
+    public func startPractice(exercise: String) throws(ResultsError) -> PracticeSession {
+        try write { db in
+            try db.execute(sql: "INSERT INTO practice_session (exercise_id, started_at) VALUES (?, ?)", arguments: [exercise, Self.now()])
+            return PracticeSession(id: db.lastInsertedRowID, exerciseID: exercise, position: 0, finished: false)
+        }
+    }
+
+    /// Answers of a practice session by question id.
+    public func practiceAnswers(session: Int64) throws(ResultsError) -> [String: Response] {
+        try read { db in
+            var result: [String: Response] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM practice_answer WHERE session_id = ?", arguments: [session]) {
+                let resp = Response(questionID: r["question_id"], choice: r["choice"], text: r["text"], correct: r["correct"], maxScore: 0)
+                result[resp.questionID] = resp
+            }
+            return result
+        }
+    }
+
+    /// Stores one practice answer and the position.
+    public func savePractice(_ r: Response, session: Int64, position: Int) throws(ResultsError) {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO practice_answer (session_id, question_id, choice, text, correct, answered_at) VALUES (?,?,?,?,?,?)
+                    ON CONFLICT(session_id, question_id) DO UPDATE SET choice = excluded.choice, text = excluded.text,
+                      correct = excluded.correct, answered_at = excluded.answered_at
+                    """, arguments: [session, r.questionID, r.choice, r.text, r.correct, Self.now()])
+            try db.execute(sql: "UPDATE practice_session SET position = ? WHERE id = ?", arguments: [position, session])
+        }
+    }
+
+    /// Records the position of a practice session.
+    public func setPracticePosition(_ position: Int, session: Int64) throws(ResultsError) {
+        try write { db in try db.execute(sql: "UPDATE practice_session SET position = ? WHERE id = ?", arguments: [position, session]) }
+    }
+
+    /// Marks a practice session finished.
+    public func finishPractice(session: Int64) throws(ResultsError) {
+        try write { db in
+            try db.execute(sql: "UPDATE practice_session SET finished_at = ? WHERE id = ?", arguments: [Self.now(), session])
+        }
+    }
+}

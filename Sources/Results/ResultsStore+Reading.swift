@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// One stored answer with the attempt it belongs to.
+public struct StoredResponse: Sendable, Hashable {
+    /// The attempt's row id.
+    public var attemptID: Int64
+    /// The answer.
+    public var response: Response
+
+    /// Creates a stored answer.
+    public init(attemptID: Int64, response: Response) {
+        self.attemptID = attemptID
+        self.response = response
+    }
+}
+
+/// Everything a report needs, read in one consistent read transaction: trainings, participants
+/// (pseudonymous: code and registration groups, never names or contacts), attempts and answers.
+///
+/// Practice attempts are never part of a snapshot.
+public struct ResultsSnapshot: Sendable {
+    /// The trainings read, in the order asked for (or by start date then id).
+    public var trainings: [Training]
+    /// Their participants, by training then row id.
+    public var participants: [Participant]
+    /// Their attempts of phase pre, post and feedback (submitted or not).
+    public var attempts: [Attempt]
+    /// The answers of those attempts.
+    public var responses: [StoredResponse]
+
+    /// Creates a snapshot (tests build them by hand).
+    public init(trainings: [Training], participants: [Participant], attempts: [Attempt], responses: [StoredResponse]) {
+        self.trainings = trainings
+        self.participants = participants
+        self.attempts = attempts
+        self.responses = responses
+    }
+}
+
+extension ResultsStore {
+    /// Reads a ``ResultsSnapshot`` for the given trainings (all trainings when `trainingIDs` is
+    /// nil or empty), with raw SQL cursors so that millions of answers read in well under a second.
+    ///
+    /// - Parameter trainingIDs: the trainings to read; an unknown id is an error.
+    /// - Returns: the snapshot; practice attempts are left out.
+    public func snapshot(trainings trainingIDs: [String]? = nil) throws(ResultsError) -> ResultsSnapshot {
+        try read { db in
+            let all = try Row.fetchAll(db, sql: "SELECT * FROM training ORDER BY start_date, id").map(Self.training)
+            var trainings: [Training]
+            if let ids = trainingIDs, !ids.isEmpty {
+                var seen = Set<String>()
+                trainings = []
+                for id in ids where seen.insert(id).inserted {
+                    guard let t = all.first(where: { $0.id == id }) else {
+                        let known = all.map(\.id).joined(separator: ", ")
+                        throw ResultsError("no training '\(id)' in the database (known: \(known.isEmpty ? "none" : known))")
+                    }
+                    trainings.append(t)
+                }
+            } else {
+                trainings = all
+            }
+            let wanted = Set(trainings.map(\.id))
+            let everything = wanted.count == all.count
+
+            var participants: [Participant] = []
+            var participantIDs = Set<Int64>()
+            let pCursor = try Row.fetchCursor(
+                db, sql: "SELECT id, training_id, code, region, agency, agency_other, gender FROM participant ORDER BY training_id, id")
+            while let r = try pCursor.next() {
+                let training: String = r[1]
+                guard everything || wanted.contains(training) else { continue }
+                let id: Int64 = r[0]
+                participantIDs.insert(id)
+                participants.append(
+                    Participant(rowID: id, trainingID: training, code: r[2], region: r[3], agency: r[4], agencyOther: r[5], gender: r[6]))
+            }
+
+            var attempts: [Attempt] = []
+            var attemptIDs = Set<Int64>()
+            let aCursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position
+                    FROM attempt WHERE phase IN ('pre', 'post', 'feedback') ORDER BY id
+                    """)
+            while let r = try aCursor.next() {
+                let pid: Int64 = r[1]
+                guard everything || participantIDs.contains(pid) else { continue }
+                let phaseText: String = r[2]
+                guard let phase = Phase(rawValue: phaseText), phase != .practice else { continue }
+                let id: Int64 = r[0]
+                attemptIDs.insert(id)
+                attempts.append(
+                    Attempt(
+                        rowID: id, participantID: pid, phase: phase, instrumentID: r[3], contentHash: r[4], startedAt: r[5],
+                        submittedAt: r[6], position: r[7]))
+            }
+
+            var responses: [StoredResponse] = []
+            responses.reserveCapacity(attempts.count * 10)
+            let rCursor = try Row.fetchCursor(
+                db, sql: "SELECT attempt_id, question_id, choice, text, correct, score, max_score FROM response")
+            while let r = try rCursor.next() {
+                let aid: Int64 = r[0]
+                guard attemptIDs.contains(aid) else { continue }
+                responses.append(
+                    StoredResponse(
+                        attemptID: aid,
+                        response: Response(questionID: r[1], choice: r[2], text: r[3], correct: r[4], score: r[5], maxScore: r[6])))
+            }
+            return ResultsSnapshot(trainings: trainings, participants: participants, attempts: attempts, responses: responses)
+        }
+    }
+
+    /// Whether the database has a training with this id.
+    public func hasTraining(_ id: String) throws(ResultsError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [id]) == true }
+    }
+}

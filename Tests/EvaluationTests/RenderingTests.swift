@@ -1,0 +1,95 @@
+import CourseModel
+import Evaluation
+import Foundation
+import Results
+import Statistics
+import Testing
+
+@Suite(.serialized) struct RenderingTests {
+    @Test func htmlEscapesFreeText() throws {
+        let (report, fixture) = try EvaluationTests.report()
+        defer { fixture.remove() }
+        let html = String(decoding: report.rendered(as: .html), as: UTF8.self)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>жұмыс</b>"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;бірлесіп&#39; Қазақстан &lt;b&gt;жұмыс&lt;/b&gt;"))
+        #expect(html.contains("<html lang=\"kk\">"))
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+        #expect(!html.contains("<link"))
+        #expect(htmlEscape("a<b & \"c\" 'd' Қ") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39; Қ")
+        let md = String(decoding: report.rendered(as: .md), as: UTF8.self)
+        #expect(!md.contains("<script>"))
+        #expect(md.contains("&lt;script&gt;"))
+    }
+
+    @Test func noNameOrContactInAnyFormat() throws {
+        let (report, fixture) = try EvaluationTests.report()
+        defer { fixture.remove() }
+        for format in ReportFormat.allCases {
+            let text = String(decoding: report.rendered(as: format), as: UTF8.self)
+            #expect(!text.contains("Секретова"), "\(format)")
+            #expect(!text.contains("Зейнеп"), "\(format)")
+            #expect(!text.contains("zeinep.secret"), "\(format)")
+            #expect(!text.contains("0199"), "\(format)")
+            #expect(text.contains(fixture.codes["shymkent-2026-03"]?[0] ?? "?") || format == .csv, "\(format)")
+        }
+    }
+
+    @Test func jsonIsStableAndDecodes() throws {
+        let (report, fixture) = try EvaluationTests.report()
+        defer { fixture.remove() }
+        let data = Data(report.rendered(as: .json))
+        let decoded = try JSONDecoder().decode(EvaluationReport.self, from: data)
+        #expect(decoded == report)
+        #expect(report.rendered(as: .json) == report.rendered(as: .json))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        for key in ["overall", "comparison", "quiz", "survey", "method", "trainings"] { #expect(object[key] != nil, "\(key)") }
+    }
+
+    @Test func languagesAndCSV() throws {
+        let (report, fixture) = try EvaluationTests.report(language: "ru")
+        defer { fixture.remove() }
+        let html = String(decoding: report.rendered(as: .html), as: UTF8.self)
+        #expect(html.contains("<html lang=\"ru\">"))
+        #expect(html.contains("Итоги оценки тренинга"))
+        let csv = report.rendered(as: .csv)
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("\r\n"))
+        #expect(text.hasPrefix("table,measure,value"))
+        #expect(text.contains("\r\nquestion,type,answered_pre"))
+        #expect(text.contains("\r\ngroup,dimension,id"))
+        #expect(text.contains("\r\ntraining,id,registered"))
+    }
+
+    /// Opens the HTML report in headless Chromium (skipped without chromium): the DOM comes back
+    /// with every chart, and a screenshot is written.
+    @Test func htmlOpensInHeadlessChromium() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) else { return }
+        let (report, fixture) = try EvaluationTests.report()
+        defer { fixture.remove() }
+        let file = fixture.dir.appendingPathComponent("report.html")
+        try Data(report.rendered(as: .html)).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(fixture.dir.appendingPathComponent("profile").path)",
+            "--dump-dom", file.absoluteString,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let dom = String(decoding: out, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(dom.components(separatedBy: "<svg").count - 1 >= 5, "distribution, slope, questions, feedback, comparison")
+        #expect(dom.contains("id=\"questions\""))
+        #expect(!dom.contains("<script>alert"))
+    }
+}

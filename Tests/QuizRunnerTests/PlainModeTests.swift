@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import QuizRunner
+@testable import Results
+
+@Suite(.serialized) struct PlainModeTests {
+    @Test func wholePreAndPostTestInPlainMode() throws {
+        let db = try TempDB()
+        let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: "Айгүл Сәрсенова"))
+        #expect(pre.status == 0, "\(pre.output)")
+        let store = try db.store()
+        let participant = try #require(try store.participants(training: "t1").first)
+        #expect(pre.output.contains(participant.code))
+        let attempt = try #require(try store.attempt(participant: participant.rowID, phase: .pre, instrument: "pre-post-test"))
+        #expect(attempt.isSubmitted)
+        let answers = try store.responses(attempt: attempt.rowID)
+        #expect(answers["q1"]?.choice == "a" && answers["q1"]?.correct == true)
+        #expect(answers["q2"]?.choice == "b" && answers["q2"]?.correct == true)
+        #expect(answers["q3"]?.choice == "a;b" && answers["q3"]?.correct == true)
+        #expect(answers["q10"]?.text == "Полиция мен әлеуметтік қызмет")
+        #expect(answers["q10"]?.score == nil && answers["q10"]?.maxScore == 2)
+        // Test mode: nothing about correctness during or after the pre-test.
+        for word in ["Дұрыс", "дұрыс", "%"] { #expect(!pre.output.contains(word), "pre-test shows «\(word)»") }
+
+        // Post-test found by code; then feedback; then own pre and post scores.
+        let post = ["Айгүл сәрсенова", "1", "1", "1", "3", "", "1", "1", "4", "Жақсы өтті", ".", "1", "1"].joined(separator: "\n") + "\n"
+        let run = try runKatch(["quiz", "post", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: post)
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("100%"))
+        #expect(run.output.contains("33%"))
+        let postAttempt = try #require(try store.attempt(participant: participant.rowID, phase: .post, instrument: "pre-post-test"))
+        #expect(postAttempt.isSubmitted)
+        let feedback = try #require(try store.attempt(participant: participant.rowID, phase: .feedback, instrument: "feedback-form"))
+        #expect(try store.responses(attempt: feedback.rowID)["f1"]?.choice == "4")
+        // A second pre-test for the same person is refused.
+        let again = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: participant.code + "\n")
+        #expect(again.status == 1)
+        #expect(again.output.contains("екінші рет"))
+    }
+
+    @Test func badInputIsRefusedAndNeverStored() throws {
+        let db = try TempDB()
+        let long = String(repeating: "ә", count: 200)
+        let lines = [
+            "", "", "   ", long, "Бекзат\u{07}", "Бекзат Әлиев",  // name: empty, spaces, too long, control char, ok
+            "0", "9", "x", "1",  // region: out of range, letters
+            "-1", "2.5", "2",  // agency
+            "3", "1",  // gender out of range
+            long,  "",  // contact too long, skip
+            "7", "zz", "1",  // q1
+            "1",  // q2
+            "1 9", "q", "1",  // q3
+            "", "",  // q4 skipped (open: empty line keeps nothing)
+            "9", "1", "1",  // review, confirm
+        ]
+        var input = Data(lines.joined(separator: "\n").utf8)
+        // Insert a line of invalid UTF-8 before the region answers.
+        let marker = Data("\n0\n".utf8)
+        if let r = input.range(of: marker) { input.replaceSubrange(r, with: Data("\n\u{FF}\n0\n".utf8.map { $0 == 0xC3 ? 0xFF : $0 })) }
+        let run = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: String(decoding: input, as: UTF8.self) + "\n")
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("Бұл өріс міндетті"))
+        #expect(run.output.contains("Тым ұзын"))
+        #expect(run.output.contains("басқару таңбаларына"))
+        #expect(run.output.contains("1-ден 2-ге дейінгі"))
+        let store = try db.store()
+        let p = try #require(try store.participants(training: "t1").first)
+        #expect(p.region == "shymkent" && p.agency == "education" && p.gender == "f")
+        let answers = try store.responses(attempt: try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test")).rowID)
+        #expect(answers.keys.sorted() == ["q1", "q2", "q3"])
+        #expect(answers.values.allSatisfy { ($0.text ?? "").count < 100 })
+    }
+
+    @Test func invalidUTF8LineIsRefused() throws {
+        let db = try TempDB()
+        var bytes = Data("\n".utf8)
+        bytes.append(contentsOf: [0x41, 0xC3, 0x28, 0x0A])  // invalid UTF-8 as the name
+        bytes.append(Data("Дана\n1\n1\n1\n\n".utf8))
+        let run = try runKatchData(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: bytes)
+        #expect(run.output.contains("UTF-8 емес"))
+        #expect(run.status == 3)  // input ended before the end: saved, non-zero
+        let p = try #require(try db.store().participants(training: "t1").first)
+        #expect(p.region == "shymkent")
+    }
+
+    @Test func endOfInputSavesAndExitsNonZero() throws {
+        let db = try TempDB()
+        let partial = ["", "Дана", "1", "1", "1", "", "1", "2"].joined(separator: "\n") + "\n"
+        let run = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: partial)
+        #expect(run.status == 3)
+        #expect(run.output.contains("сақталды"))
+        let store = try db.store()
+        let p = try #require(try store.participants(training: "t1").first)
+        let attempt = try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"))
+        #expect(!attempt.isSubmitted)
+        #expect(try store.responses(attempt: attempt.rowID).count == 2)
+        // Running again with the code offers to resume and continues at question 3.
+        let resume = [p.code, "1", "1 2", "", "1", "1"].joined(separator: "\n") + "\n"
+        let again = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: resume)
+        #expect(again.status == 0, "\(again.output)")
+        #expect(again.output.contains("Жалғастырасыз ба"))
+        #expect(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test")?.isSubmitted == true)
+        #expect(try store.responses(attempt: attempt.rowID).count == 3)
+    }
+
+    @Test func unknownTrainingIsRefused() throws {
+        let db = try TempDB()
+        let run = try runKatch(["quiz", "pre", "--training", "nope", "--db", db.path, "--course", fixtureCourse], input: "")
+        #expect(run.status == 1)
+        #expect(run.output.contains("nope"))
+    }
+
+    @Test func thirtyParticipantsAtOnce() throws {
+        let db = try TempDB()
+        let binary = try katchBinary()
+        var processes: [(Process, Pipe)] = []
+        for i in 0..<30 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = ["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse]
+            let stdin = Pipe()
+            p.standardInput = stdin
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            processes.append((p, stdin))
+            _ = i
+        }
+        for (i, (_, stdin)) in processes.enumerated() {
+            stdin.fileHandleForWriting.write(Data(prePlainScript(name: "Қатысушы \(i)").utf8))
+            try stdin.fileHandleForWriting.close()
+        }
+        for (p, _) in processes { p.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.0.terminationStatus == 0 })
+        let store = try db.store()
+        let participants = try store.participants(training: "t1")
+        #expect(participants.count == 30)
+        #expect(Set(participants.map(\.code)).count == 30)
+        var complete = 0
+        for p in participants {
+            if let a = try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"), a.isSubmitted,
+                try store.responses(attempt: a.rowID).count == 4
+            {
+                complete += 1
+            }
+        }
+        #expect(complete == 30)
+    }
+}
+
+func runKatchData(_ arguments: [String], input: Data) throws -> (status: Int32, output: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: try katchBinary())
+    p.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe()
+    p.standardInput = stdin
+    p.standardOutput = stdout
+    p.standardError = stdout
+    try p.run()
+    stdin.fileHandleForWriting.write(input)
+    try stdin.fileHandleForWriting.close()
+    let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}

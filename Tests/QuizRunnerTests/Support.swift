@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import Results
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let fixtureCourse = repositoryRoot.appendingPathComponent("Tests/Fixtures/mini-course").path
+
+/// The built `katch` binary (scripts/test.sh builds it before the tests).
+func katchBinary() throws -> String {
+    for candidate in [".build/debug/katch", ".build/x86_64-unknown-linux-gnu/debug/katch", ".build/aarch64-unknown-linux-gnu/debug/katch"] {
+        let path = repositoryRoot.appendingPathComponent(candidate).path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    throw TestFailure("katch binary not found: run 'swift build --product katch' first (scripts/test.sh does)")
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// A temporary folder with a results database holding one training `t1`.
+struct TempDB {
+    let dir: URL
+    var path: String { dir.appendingPathComponent("results.sqlite").path }
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-quiz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try ResultsStore(path: path).addTraining(Training(id: "t1", title: "Шымкент тренингі", place: "Шымкент", startDate: "2026-03-01", endDate: "2026-03-03", trainer: "Т"))
+    }
+
+    func store() throws -> ResultsStore { try ResultsStore(path: path) }
+}
+
+/// Runs katch with `input` on standard input (plain mode, as from a script).
+@discardableResult
+func runKatch(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: try katchBinary())
+    p.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    let stdin = Pipe(), stdout = Pipe()
+    p.standardInput = stdin
+    p.standardOutput = stdout
+    p.standardError = stdout
+    try p.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// A tmux session running a command in a real pseudo-terminal.
+final class TmuxSession {
+    let name: String
+
+    init(_ command: String, columns: Int = 90, rows: Int = 30) throws {
+        name = "katch-\(UUID().uuidString.prefix(8))"
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command + "; echo EXIT=$?; sleep 60"])
+        try tmux(["set-option", "-t", name, "escape-time", "0"])
+    }
+
+    deinit { try? tmux(["kill-session", "-t", name]) }
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Sends tmux key names (`Enter`, `Down`, `Left`, `Space`) or literal text.
+    func send(_ keys: String...) throws {
+        for k in keys {
+            try tmux(["send-keys", "-t", name, k])
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+    }
+
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+        Thread.sleep(forTimeInterval: 0.15)
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
+
+    /// Waits until the screen contains `text` (up to `timeout` seconds) and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 8) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TestFailure("screen never showed «\(text)»; it shows:\n\(last)")
+    }
+
+    /// The pid of the process running in the pane's shell (the katch child).
+    func katchPID() throws -> Int32? {
+        let panePID = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        p.arguments = ["-P", panePID, "katch"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Int32(String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? "")
+    }
+}
+
+/// Lines a plain-mode pre-test takes on the fixture course: new participant, form, 4 answers, submit.
+func prePlainScript(name: String) -> String {
+    ["", name, "1", "1", "1", "", "1", "2", "1 2", "Полиция мен әлеуметтік қызмет", ".", "1", "1"].joined(separator: "\n") + "\n"
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import QuizRunner
+@testable import Results
+@testable import Terminal
+
+/// Drives the interactive quiz through tmux: a real pseudo-terminal, real keys.
+@Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed")) struct TerminalTests {
+    func quizCommand(_ db: TempDB, _ phase: String, env: String = "") throws -> String {
+        "\(env) \(try katchBinary()) quiz \(phase) --training t1 --db \(db.path) --course \(fixtureCourse)"
+    }
+
+    @Test func wholePreAndPostWithArrowKeysBackAndReview() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"))
+        try s.waitFor("Enter")
+        try s.send("Enter")  // new participant
+        try s.waitFor("Аты-жөні")
+        try s.type("Гүлнар Қасымова")
+        try s.send("Enter")
+        try s.waitFor("Өңір")
+        try s.send("Down", "Enter")  // Түркістан облысы
+        try s.waitFor("Мекеме")
+        try s.send("c")  // Басқа → text
+        try s.waitFor("Басқа (көрсетіңіз)")
+        try s.type("ҮЕҰ")
+        try s.send("Enter")
+        try s.waitFor("Жынысы")
+        try s.send("Enter")
+        try s.waitFor("Байланыс")
+        try s.send("Enter")
+        let codeScreen = try s.waitFor("кодыңыз")
+        try s.send("Enter")
+        // q1: move down twice, up once → option b, Enter; then go back and change to a.
+        try s.waitFor("Сұрақ 1 / 4")
+        try s.send("Down", "Down", "Up", "Enter")
+        try s.waitFor("Сұрақ 2 / 4")
+        try s.send("Left")
+        let back = try s.waitFor("Сұрақ 1 / 4")
+        #expect(back.contains("(•) Тек жыныстық"))
+        try s.send("k", "Enter")  // from b up to a
+        try s.waitFor("Сұрақ 2 / 4")
+        try s.send("2")
+        try s.waitFor("Сұрақ 3 / 4")
+        try s.send("Space", "Down", "Space", "Enter")
+        try s.waitFor("Сұрақ 4 / 4")
+        try s.type("Бірінші жол")
+        try s.send("Enter")
+        try s.type("екінші жол")
+        try s.send("Enter", "Enter")
+        let review = try s.waitFor("Тапсыру алдында тексеру")
+        #expect(review.contains("Барлық сұрақтарға жауап берілді"))
+        try s.send("Enter")
+        try s.waitFor("Тапсырасыз ба")
+        try s.send("Enter")
+        try s.waitFor("тапсырылды")
+        try s.send("Enter")
+        try s.waitFor("EXIT=0")
+
+        let store = try db.store()
+        let p = try #require(try store.participants(training: "t1").first)
+        #expect(codeScreen.contains(p.code))
+        #expect(p.region == "turkestan" && p.agency == "other" && p.agencyOther == "ҮЕҰ")
+        let a = try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"))
+        #expect(a.isSubmitted)
+        let answers = try store.responses(attempt: a.rowID)
+        #expect(answers["q1"]?.choice == "a")
+        #expect(answers["q2"]?.choice == "b")
+        #expect(answers["q3"]?.choice == "a;b")
+        #expect(answers["q10"]?.text == "Бірінші жол\nекінші жол")
+
+        // Post-test by code, with the feedback survey, then own scores.
+        let post = try TmuxSession(try quizCommand(db, "post"))
+        try post.waitFor("кодыңызды")
+        try post.type(p.code.lowercased())
+        try post.send("Enter")
+        try post.waitFor("Сұрақ 1 / 4")
+        try post.send("a")
+        try post.waitFor("Сұрақ 2 / 4")
+        try post.send("a")
+        try post.waitFor("Сұрақ 3 / 4")
+        try post.send("a", "Enter")
+        try post.waitFor("Сұрақ 4 / 4")
+        try post.send("C-d")
+        try post.waitFor("Тапсыру алдында")
+        try post.send("Enter")
+        try post.waitFor("Тапсырасыз ба")
+        try post.send("Enter")
+        try post.waitFor("Кері байланыс")
+        try post.send("5")
+        try post.waitFor("Не ұнады")
+        try post.type("Бәрі <жақсы> & «нақты»")
+        try post.send("C-d")
+        try post.waitFor("Тапсыру алдында")
+        try post.send("Enter")
+        try post.waitFor("Тапсырасыз ба")
+        try post.send("Enter")
+        let scores = try post.waitFor("нәтижелеріңіз")
+        #expect(scores.contains("100%"))
+        #expect(scores.contains("33%"))
+        try post.send("Enter")
+        try post.waitFor("EXIT=0")
+        let fb = try #require(try store.attempt(participant: p.rowID, phase: .feedback, instrument: "feedback-form"))
+        #expect(try store.responses(attempt: fb.rowID)["f3"]?.text == "Бәрі <жақсы> & «нақты»")
+    }
+
+    @Test func killedWithSIGKILLLosesNothingAndOffersResume() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"))
+        try s.waitFor("Enter")
+        try s.send("Enter")
+        try s.waitFor("Аты-жөні")
+        try s.type("Ерлан Нұрланов")
+        try s.send("Enter", "Enter", "Enter", "Down")
+        try s.waitFor("Жынысы")
+        try s.send("Down", "Enter")
+        try s.waitFor("Байланыс")
+        try s.send("Enter")
+        try s.waitFor("кодыңыз")
+        try s.send("Enter")
+        try s.waitFor("Сұрақ 1 / 4")
+        try s.send("c")
+        try s.waitFor("Сұрақ 2 / 4")
+        try s.send("b")
+        try s.waitFor("Сұрақ 3 / 4")
+        let pid = try #require(try s.katchPID())
+        #expect(kill(pid, SIGKILL) == 0)
+        try s.waitFor("EXIT=137")
+
+        let store = try db.store()
+        let p = try #require(try store.participants(training: "t1").first)
+        let a = try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"))
+        #expect(!a.isSubmitted)
+        let saved = try store.responses(attempt: a.rowID)
+        #expect(saved["q1"]?.choice == "c")
+        #expect(saved["q2"]?.choice == "b")
+
+        let again = try TmuxSession(try quizCommand(db, "pre"))
+        try again.waitFor("Enter")
+        try again.type(p.code)
+        try again.send("Enter")
+        let offer = try again.waitFor("Жалғастырасыз ба")
+        #expect(offer.contains("2 жауап"))
+        try again.send("Enter")
+        try again.waitFor("Сұрақ 3 / 4")
+        try again.send("C-c")
+        try again.waitFor("EXIT=130")
+        #expect(try store.responses(attempt: a.rowID).count == 2)
+    }
+
+    @Test func noColorAndNarrowTerminal() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre", env: "NO_COLOR=1"), columns: 40, rows: 20)
+        try s.waitFor("Enter")
+        let raw = try s.tmux(["capture-pane", "-t", s.name, "-p", "-e"])
+        #expect(!raw.contains("\u{1B}[1m"))
+        for line in try s.screen().split(separator: "\n") { #expect(TextLayout.width(String(line)) <= 40) }
+        try s.send("C-c")
+        try s.waitFor("EXIT=130")
+    }
+}
+
+@Suite struct TextLayoutTests {
+    @Test func wrapsKazakhWordsWhole() {
+        let text = "Қазақстанның балалар саудасына қарсы іс-қимылы жобасы өңірлерде өткізіледі"
+        let lines = TextLayout.wrap(text, columns: 20)
+        #expect(lines.allSatisfy { TextLayout.width($0) <= 20 })
+        #expect(lines.joined(separator: " ") == text)
+        #expect(lines.first == "Қазақстанның балалар")
+    }
+
+    @Test func splitsOverlongWords() {
+        let lines = TextLayout.wrap(String(repeating: "ә", count: 45), columns: 20)
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.count <= 20 })
+    }
+
+    @Test func progressBar() {
+        #expect(TextLayout.progressBar(done: 5, total: 10, width: 10) == "█████░░░░░")
+        #expect(TextLayout.progressBar(done: 0, total: 10, width: 4) == "░░░░")
+    }
+
+    @Test func optionInput() {
+        #expect(OptionInput.index("2", count: 3) == 1)
+        #expect(OptionInput.index("C", count: 3) == 2)
+        #expect(OptionInput.index("4", count: 3) == nil)
+        #expect(OptionInput.index("d", count: 3) == nil)
+        #expect(OptionInput.indices("1 3", count: 3) == [0, 2])
+        #expect(OptionInput.indices("a,c", count: 3) == [0, 2])
+        #expect(OptionInput.indices("ac", count: 3) == [0, 2])
+        #expect(OptionInput.indices("1 9", count: 3) == nil)
+    }
+
+    @Test func noColorDisablesEscapes() {
+        #expect(Style(enabled: true, environment: ["NO_COLOR": "1"]).bold("x") == "x")
+        #expect(Style(enabled: true, environment: [:]).bold("x") == "\u{1B}[1mx\u{1B}[0m")
+    }
+}
