@@ -52,6 +52,7 @@ enum Validator {
             if (page.kind == .quiz || page.kind == .survey) && page.questions.isEmpty {
                 bag.error(page.file, start, "a \(page.kind.rawValue) needs at least one question (## heading {#id})", code: "empty-instrument")
             }
+            ExtractionDamage.check(page, into: &bag)
             for phase in page.phases where phase != "pre" && phase != "post" {
                 bag.error(page.file, start, "unknown phase '\(phase)' (pre, post)", code: "bad-phase")
             }

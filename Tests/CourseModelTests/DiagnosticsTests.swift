@@ -149,4 +149,20 @@ import Testing
         #expect(result.course.page("big") != nil)
         #expect(result.course.page("nested") != nil)
     }
+
+    @Test func extractionDamageIsAnError() throws {
+        let body = "Бірінші ▶ абзац.\n\nсөз бөлі-\nнген жол.\n\nМәтін 3534 1-модуль жалғасы.\n\nКөшіп-қонушылар дұрыс.\n"
+        let c = try TempCourse(files: ["modules/p.md": page("p", body: body)])
+        #expect(c.diagnostics("extraction-glyph").first?.position.line == 6)
+        #expect(c.diagnostics("extraction-hyphen").first?.position.line == 8)
+        #expect(c.diagnostics("extraction-header").first?.position.line == 11)
+        #expect(c.load().diagnostics.filter { $0.code.hasPrefix("extraction") }.count == 3)
+    }
+
+    @Test func realCourseHasNoExtractionDamage() {
+        let result = CourseLoader.load(root: repositoryRoot)
+        #expect(result.course.pages.count > 50)
+        let damage = result.diagnostics.filter { $0.code.hasPrefix("extraction") }
+        #expect(damage.isEmpty, "\(damage.prefix(10).map(\.description))")
+    }
 }

@@ -91,5 +91,23 @@ import Testing
         #expect(dom.components(separatedBy: "<svg").count - 1 >= 5, "distribution, slope, questions, feedback, comparison")
         #expect(dom.contains("id=\"questions\""))
         #expect(!dom.contains("<script>alert"))
+        // A sample for reading by hand: KATCH_REPORT_SAMPLE_DIR=/tmp/x swift test … keeps the HTML and a screenshot.
+        if let keep = ProcessInfo.processInfo.environment["KATCH_REPORT_SAMPLE_DIR"] {
+            let dir = URL(fileURLWithPath: keep)
+            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let html = dir.appendingPathComponent("report.html")
+            try? FileManager.default.removeItem(at: html)
+            try FileManager.default.copyItem(at: file, to: html)
+            let shot = Process()
+            shot.executableURL = URL(fileURLWithPath: chromium)
+            shot.arguments = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(fixture.dir.appendingPathComponent("profile2").path)",
+                "--window-size=1000,5000", "--screenshot=\(dir.appendingPathComponent("report.png").path)", html.absoluteString,
+            ]
+            shot.standardOutput = FileHandle.nullDevice
+            shot.standardError = FileHandle.nullDevice
+            try shot.run()
+            shot.waitUntilExit()
+        }
     }
 }

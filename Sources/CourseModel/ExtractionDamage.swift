@@ -1,0 +1,56 @@
+import Markdown
+
+/// Lint for damage left by the PDF extraction the manual came from: bullet glyphs in prose,
+/// words split by an end-of-line hyphen, running headers and page numbers glued into text.
+enum ExtractionDamage {
+    static func check(_ page: Page, into bag: inout DiagnosticBag) {
+        func spans(_ s: [Span], at position: SourcePosition) {
+            let items = s
+            for (i, span) in items.enumerated() {
+                switch span {
+                case .text(let t):
+                    if let glyph = t.unicodeScalars.first(where: { glyphs.contains($0) }) {
+                        bag.error(page.file, position, "stray bullet glyph «\(glyph)» in text: make it a Markdown list", code: "extraction-glyph")
+                    }
+                    if t.contains(runningHeader) {
+                        bag.error(page.file, position, "a running page header is glued into the text («\(t.firstMatch(of: runningHeader).map { String(t[$0.range]) } ?? "")»)", code: "extraction-header")
+                    }
+                    if i + 2 < items.count, items[i + 1] == .softBreak, case .text(let next) = items[i + 2],
+                        let last = t.dropLast().last, last.isLetter, t.hasSuffix("-"), let first = next.first, first.isLowercase
+                    {
+                        bag.error(page.file, position, "word split by an end-of-line hyphen: «\(t.suffix(12))\(next.prefix(12))»", code: "extraction-hyphen")
+                    }
+                case .emphasis(let c), .strong(let c), .link(_, let c), .reference(_, let c): spans(c, at: position)
+                default: break
+                }
+            }
+        }
+        func blocks(_ bs: [ContentBlock]) {
+            for b in bs {
+                switch b.kind {
+                case .paragraph(let s): spans(s, at: b.position)
+                case .heading(let h): spans(h.spans, at: b.position)
+                case .list(_, let items): items.forEach(blocks)
+                case .quote(let inner): blocks(inner)
+                case .callout(let c):
+                    spans(c.title, at: b.position)
+                    blocks(c.body)
+                case .table(let t): (t.header + t.rows.flatMap { $0 }).forEach { spans($0, at: b.position) }
+                case .question(let q):
+                    spans(q.heading.spans, at: b.position)
+                    q.options.forEach { spans($0.spans, at: b.position) }
+                    if let e = q.explanation { blocks([ContentBlock(.callout(e), at: b.position)]) }
+                default: break
+                }
+            }
+        }
+        blocks(page.blocks)
+        for note in page.footnotes { spans(note.spans, at: SourcePosition(line: 1, column: 1)) }
+    }
+
+    /// Bullet glyphs of the PDF (▶, •, and the private-use bullets of symbol fonts).
+    static let glyphs: Set<Unicode.Scalar> = ["\u{25B6}", "\u{2022}", "\u{F0B7}", "\u{F0A7}", "\u{F0D8}"]
+
+    /// «3534 1-модуль» style headers: a page-number run of 3–6 digits before a module header.
+    nonisolated(unsafe) static let runningHeader = #/\d{3,6}\s+\d[‑-]модуль/#
+}
