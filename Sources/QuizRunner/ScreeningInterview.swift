@@ -49,12 +49,16 @@ public struct ScreeningInterview {
         for s in tool.sections where applied.contains(s.id) {
             sections[s.id] = s.items.filter { $0.type == .scale }.compactMap { answers[$0.id]?.score }.reduce(0, +)
         }
-        let totals = (tool.totals ?? []).map { t -> (label: String, score: Int, max: Int, applies: Bool) in
+        let scoredSections = Set(tool.sections.filter { $0.maxScore(top: tool.scaleTop) > 0 }.map(\.id))
+        let asked = scoredSections.intersection(applied)
+        let candidates = (tool.totals ?? []).filter { t in t.sections.contains(where: applied.contains) }
+        // The grand total that applies covers exactly the scored sections that were asked.
+        let fitting = candidates.filter { Set($0.sections).intersection(scoredSections) == asked }
+        let widest = fitting.map(\.sections.count).max() ?? 0
+        let totals = candidates.map { t -> (label: String, score: Int, max: Int, applies: Bool) in
             let score = t.sections.compactMap { sections[$0] }.reduce(0, +)
-            // A total applies when it covers exactly the sections that were asked (among scored ones).
-            let scored = Set(tool.sections.filter { applied.contains($0.id) && $0.maxScore(top: tool.scaleTop) > 0 }.map(\.id))
-            let covered = Set(t.sections).intersection(Set(tool.sections.filter { $0.maxScore(top: tool.scaleTop) > 0 }.map(\.id)))
-            return (t.label, score, t.max, covered == scored)
+            let applies = t.sections.count == widest && Set(t.sections).intersection(scoredSections) == asked
+            return (t.label, score, t.max, applies)
         }
         return (sections, totals)
     }

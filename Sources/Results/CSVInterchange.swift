@@ -1,0 +1,794 @@
+import Foundation
+import GRDB
+
+// MARK: Formats and keys
+
+/// The two CSV layouts of results.
+///
+/// - **long**: one row per answer, `training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score`
+///   (plus `agency_other` at the end on export). Feedback answers are rows with phase `feedback`.
+/// - **wide**: one row per participant per phase, `training_id,participant_id,region,agency,agency_other,gender,phase`
+///   then one column per question (the answer letter(s), the rating or the open text) and `<question>_score` columns
+///   for the trainer's scores of open quiz questions.
+public enum CSVFormat: String, Sendable, CaseIterable {
+    case long, wide
+}
+
+/// What an import or export needs to know of a quiz or survey: question ids, kinds, options, key.
+public struct InstrumentKey: Sendable, Hashable {
+    /// A question.
+    public struct Question: Sendable, Hashable {
+        /// The kinds of question.
+        public enum Kind: String, Sendable, Hashable {
+            case single, multiple, open, rating
+        }
+        /// Question id (`q1`).
+        public var id: String
+        /// Kind.
+        public var kind: Kind
+        /// Number of options (ratings: the top of the scale).
+        public var optionCount: Int
+        /// Indices of the correct options.
+        public var correct: Set<Int>
+        /// Maximum score (1 for choice, the rubric maximum for open quiz questions, 0 for ratings and survey text).
+        public var maxScore: Double
+
+        /// Creates a question key.
+        public init(id: String, kind: Kind, optionCount: Int, correct: Set<Int>, maxScore: Double) {
+            self.id = id
+            self.kind = kind
+            self.optionCount = optionCount
+            self.correct = correct
+            self.maxScore = maxScore
+        }
+    }
+
+    /// Instrument (page) id.
+    public var id: String
+    /// Questions in order.
+    public var questions: [Question]
+
+    /// Creates a key.
+    public init(id: String, questions: [Question]) {
+        self.id = id
+        self.questions = questions
+    }
+}
+
+/// A CSV import that was refused: every problem with its line, nothing imported.
+public struct CSVImportError: Error, Sendable, CustomStringConvertible {
+    /// One problem.
+    public struct Problem: Sendable, Hashable {
+        /// 1-based line of the file (0: the file as a whole).
+        public var line: Int
+        /// What is wrong.
+        public var message: String
+    }
+    /// The file name used in messages.
+    public var file: String
+    /// The problems, in line order.
+    public var problems: [Problem]
+
+    /// `file:line: error: message` lines (at most 50, then a count), and that nothing was imported.
+    public var description: String {
+        var lines = problems.prefix(50).map { p in p.line > 0 ? "\(file):\(p.line): error: \(p.message)" : "\(file): error: \(p.message)" }
+        if problems.count > 50 { lines.append("\(file): error: … and \(problems.count - 50) more problems") }
+        lines.append("\(file): nothing was imported")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What an import did.
+public struct CSVImportSummary: Sendable, Hashable {
+    /// The layout detected from the header.
+    public var format: CSVFormat
+    /// Data rows read.
+    public var rows: Int
+    /// Trainings created (`--create-trainings`).
+    public var trainingsCreated: [String]
+    /// Participants created.
+    public var participantsCreated: Int
+    /// Participants that already existed and got new attempts.
+    public var participantsExisting: Int
+    /// Attempts created (all submitted).
+    public var attempts: Int
+    /// Answers stored.
+    public var responses: Int
+}
+
+/// Options of an import.
+public struct CSVImportOptions: Sendable {
+    /// Training for rows without a `training_id` (and the only training allowed when given).
+    public var training: String?
+    /// Create unknown trainings instead of refusing them.
+    public var createTrainings: Bool
+    /// The quiz key (recomputes correctness; checks question ids, letters, score ranges). Nil: trust the file.
+    public var quiz: InstrumentKey?
+    /// The survey key.
+    public var survey: InstrumentKey?
+    /// The name used in error messages.
+    public var fileName: String
+
+    /// Creates options.
+    public init(training: String? = nil, createTrainings: Bool = false, quiz: InstrumentKey? = nil, survey: InstrumentKey? = nil, fileName: String = "input.csv") {
+        self.training = training
+        self.createTrainings = createTrainings
+        self.quiz = quiz
+        self.survey = survey
+        self.fileName = fileName
+    }
+
+    var quizID: String { quiz?.id ?? "pre-post-test" }
+    var surveyID: String { survey?.id ?? "feedback-form" }
+}
+
+// MARK: Export
+
+extension ResultsStore {
+    /// Exports the submitted pre, post and feedback answers as CSV (UTF-8 with BOM, CRLF).
+    /// Practice attempts, unsubmitted attempts, names and contacts are never exported.
+    /// - Parameters:
+    ///   - format: long or wide.
+    ///   - trainings: the trainings (all when nil or empty).
+    ///   - quiz: the quiz key (orders questions; nil: question ids in natural order).
+    ///   - survey: the survey key.
+    /// - Returns: the file's bytes.
+    public func exportCSV(format: CSVFormat, trainings: [String]? = nil, quiz: InstrumentKey? = nil, survey: InstrumentKey? = nil) throws(ResultsError) -> [UInt8] {
+        let snap = try snapshot(trainings: trainings)
+        var byAttempt: [Int64: [Response]] = [:]
+        for r in snap.responses { byAttempt[r.attemptID, default: []].append(r.response) }
+        var order: [String: Int] = [:]
+        for (i, q) in ((quiz?.questions ?? []) + (survey?.questions ?? [])).enumerated() where order[q.id] == nil { order[q.id] = i }
+        func sortKey(_ id: String) -> (Int, Int, String) {
+            if let i = order[id] { return (0, i, "") }
+            let digits = Int(id.filter(\.isNumber)) ?? 0
+            return (1, digits, id)
+        }
+        var attemptsByParticipant: [Int64: [Attempt]] = [:]
+        for a in snap.attempts where a.isSubmitted && a.phase != .practice { attemptsByParticipant[a.participantID, default: []].append(a) }
+        let phaseOrder: [Phase: Int] = [.pre: 0, .post: 1, .feedback: 2]
+
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(snap.responses.count * 60)
+        func row(_ fields: [String]) {
+            for (i, f) in fields.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                CSVText.appendField(f, to: &out)
+            }
+            out.append(13)
+            out.append(10)
+        }
+        switch format {
+        case .long:
+            row(["training_id", "participant_id", "region", "agency", "gender", "phase", "question_id", "response", "correct", "score", "agency_other"])
+            for p in snap.participants {
+                let attempts = (attemptsByParticipant[p.rowID] ?? []).sorted { (phaseOrder[$0.phase] ?? 3) < (phaseOrder[$1.phase] ?? 3) }
+                for a in attempts {
+                    let responses = (byAttempt[a.rowID] ?? []).sorted { sortKey($0.questionID) < sortKey($1.questionID) }
+                    for r in responses {
+                        row([
+                            p.trainingID, p.code, p.region, p.agency, p.gender, a.phase.rawValue, r.questionID, r.choice ?? r.text ?? "",
+                            r.correct.map { $0 ? "1" : "0" } ?? "", r.score.map(CSVText.number) ?? "", p.agencyOther,
+                        ])
+                    }
+                }
+            }
+        case .wide:
+            var columns: [String] = (quiz?.questions.map(\.id) ?? []) + (survey?.questions.map(\.id) ?? [])
+            var seen = Set(columns)
+            for r in snap.responses.map(\.response.questionID).sorted(by: { sortKey($0) < sortKey($1) }) where seen.insert(r).inserted {
+                columns.append(r)
+            }
+            var openQuiz = quiz?.questions.filter { $0.kind == .open }.map(\.id) ?? []
+            if quiz == nil {
+                // Without the key: every question that has a trainer's score on an open answer.
+                var s = Set<String>()
+                for r in snap.responses where r.response.text != nil && r.response.correct == nil && r.response.maxScore > 0 { s.insert(r.response.questionID) }
+                openQuiz = columns.filter { s.contains($0) }
+            }
+            row(["training_id", "participant_id", "region", "agency", "agency_other", "gender", "phase"] + columns + openQuiz.map { "\($0)_score" })
+            var index: [String: Int] = [:]
+            for (i, c) in columns.enumerated() { index[c] = i }
+            for p in snap.participants {
+                let attempts = (attemptsByParticipant[p.rowID] ?? []).sorted { (phaseOrder[$0.phase] ?? 3) < (phaseOrder[$1.phase] ?? 3) }
+                for a in attempts {
+                    var cells = [String](repeating: "", count: columns.count)
+                    var scores = [String](repeating: "", count: openQuiz.count)
+                    for r in byAttempt[a.rowID] ?? [] {
+                        if let i = index[r.questionID] { cells[i] = r.choice ?? r.text ?? "" }
+                        if let j = openQuiz.firstIndex(of: r.questionID), a.phase != .feedback { scores[j] = r.score.map(CSVText.number) ?? "" }
+                    }
+                    row([p.trainingID, p.code, p.region, p.agency, p.agencyOther, p.gender, a.phase.rawValue] + cells + scores)
+                }
+            }
+        }
+        return out
+    }
+}
+
+// MARK: Import
+
+extension ResultsStore {
+    /// Imports a long or wide results CSV (detected by its header), all or nothing, in one transaction.
+    ///
+    /// Accepts UTF-8 with or without BOM, comma or semicolon separators, CRLF or LF, quoted fields
+    /// (with `""` and line breaks inside). Every bad row is reported with its line number and nothing
+    /// is imported. Existing answers are never overwritten: a participant who already has an attempt
+    /// of the same phase is refused. Imported attempts are stored as submitted.
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - options: training, keys, file name.
+    /// - Returns: what was imported.
+    public func importCSV(_ bytes: [UInt8], options: CSVImportOptions) throws(CSVImportError) -> CSVImportSummary {
+        var plan = try CSVImportPlan.make(bytes, options: options)
+        try plan.apply(to: self, options: options)
+        return plan.summary
+    }
+}
+
+/// CSV text helpers.
+enum CSVText {
+    static func needsQuotes(_ s: String) -> Bool {
+        s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            || s.first == " " || s.last == " "
+    }
+
+    static func appendField(_ s: String, to out: inout [UInt8]) {
+        if needsQuotes(s) {
+            out.append(UInt8(ascii: "\""))
+            for b in s.utf8 {
+                if b == UInt8(ascii: "\"") { out.append(b) }
+                out.append(b)
+            }
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: s.utf8)
+        }
+    }
+
+    /// `1` for 1.0, `1.5` for 1.5.
+    static func number(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return String(x)
+    }
+
+    /// The byte offset of the first invalid UTF-8 sequence, or nil when valid.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            var need = 0
+            var min: UInt32 = 0
+            var cp: UInt32 = 0
+            if c & 0xE0 == 0xC0 {
+                need = 1; min = 0x80; cp = UInt32(c & 0x1F)
+            } else if c & 0xF0 == 0xE0 {
+                need = 2; min = 0x800; cp = UInt32(c & 0x0F)
+            } else if c & 0xF8 == 0xF0 {
+                need = 3; min = 0x10000; cp = UInt32(c & 0x07)
+            } else {
+                return i
+            }
+            guard i + need < n else { return i }
+            for k in 1...need {
+                let cc = b[i + k]
+                guard cc & 0xC0 == 0x80 else { return i }
+                cp = (cp << 6) | UInt32(cc & 0x3F)
+            }
+            if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+}
+
+/// One parsed answer waiting to be stored.
+struct PendingResponse {
+    var question: String
+    var choice: String?
+    var text: String?
+    var correct: Bool?
+    var score: Double?
+    var maxScore: Double
+    var line: Int
+}
+
+struct PendingParticipant {
+    var training: String
+    var code: String
+    var region: String
+    var agency: String
+    var agencyOther: String
+    var gender: String
+    var line: Int
+}
+
+struct PendingAttempt {
+    var participant: Int
+    var phase: Phase
+    var line: Int
+    var responses: [PendingResponse]
+}
+
+/// A validated import, ready to write.
+struct CSVImportPlan {
+    var format: CSVFormat = .long
+    var rows = 0
+    var participants: [PendingParticipant] = []
+    var attempts: [PendingAttempt] = []
+    var summary = CSVImportSummary(format: .long, rows: 0, trainingsCreated: [], participantsCreated: 0, participantsExisting: 0, attempts: 0, responses: 0)
+
+    static let meta: Set<String> = ["training_id", "participant_id", "region", "agency", "agency_other", "gender", "phase"]
+
+    static func make(_ input: [UInt8], options: CSVImportOptions) throws(CSVImportError) -> CSVImportPlan {
+        var problems: [CSVImportError.Problem] = []
+        func fail(_ line: Int, _ message: String) { problems.append(.init(line: line, message: message)) }
+        var plan = CSVImportPlan()
+        var bytes = input[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let data = Array(bytes)
+        if let bad = data.withUnsafeBufferPointer({ CSVText.firstInvalidUTF8($0) }) {
+            let line = 1 + data[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            throw CSVImportError(file: options.fileName, problems: [.init(line: line, message: "the file is not valid UTF-8 (save it as «CSV UTF-8»)")])
+        }
+        guard data.contains(where: { $0 != 10 && $0 != 13 && $0 != 32 }) else {
+            throw CSVImportError(file: options.fileName, problems: [.init(line: 0, message: "the file is empty")])
+        }
+        // Separator: the more frequent of ',' and ';' in the header line (outside quotes).
+        var commas = 0
+        var semicolons = 0
+        var quoted = false
+        for b in data {
+            if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted {
+                if b == 10 { break }
+                if b == UInt8(ascii: ",") { commas += 1 } else if b == UInt8(ascii: ";") { semicolons += 1 }
+            }
+        }
+        let separator = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+
+        var header: [String] = []
+        var column: [String: Int] = [:]
+        var questionColumns: [(index: Int, id: String)] = []
+        var scoreColumns: [String: Int] = [:]
+        var participantIndex: [String: Int] = [:]
+        var attemptIndex: [Int: Int] = [:]
+        let quizQuestions = Dictionary((options.quiz?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let surveyQuestions = Dictionary((options.survey?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var fatal = false
+
+        func cell(_ fields: [String], _ name: String) -> String {
+            guard let i = column[name], i < fields.count else { return "" }
+            return fields[i].trimmingCharacters(in: .whitespaces)
+        }
+
+        /// Adds one answer of a participant at a phase.
+        func add(line: Int, training: String, code: String, fields: [String], phase: Phase, question: String, response: String, correctText: String, scoreText: String) {
+            let pkey = training + "\u{0}" + code
+            let pIndex: Int
+            let region = cell(fields, "region"), agency = cell(fields, "agency"), gender = cell(fields, "gender")
+            let agencyOther = cell(fields, "agency_other")
+            if let i = participantIndex[pkey] {
+                pIndex = i
+                let p = plan.participants[i]
+                for (name, old, new) in [("region", p.region, region), ("agency", p.agency, agency), ("gender", p.gender, gender)]
+                where !new.isEmpty && !old.isEmpty && old != new {
+                    fail(line, "participant \(code) has \(name) '\(new)' here but '\(old)' on line \(p.line)")
+                }
+                if p.region.isEmpty { plan.participants[i].region = region }
+                if p.agency.isEmpty { plan.participants[i].agency = agency }
+                if p.gender.isEmpty { plan.participants[i].gender = gender }
+                if p.agencyOther.isEmpty { plan.participants[i].agencyOther = agencyOther }
+            } else {
+                pIndex = plan.participants.count
+                participantIndex[pkey] = pIndex
+                plan.participants.append(
+                    PendingParticipant(training: training, code: code, region: region, agency: agency, agencyOther: agencyOther, gender: gender, line: line))
+            }
+            let akey = pIndex * 4 + (phase == .pre ? 0 : phase == .post ? 1 : 2)
+            let aIndex: Int
+            if let i = attemptIndex[akey] {
+                aIndex = i
+            } else {
+                aIndex = plan.attempts.count
+                attemptIndex[akey] = aIndex
+                plan.attempts.append(PendingAttempt(participant: pIndex, phase: phase, line: line, responses: []))
+            }
+            if response.isEmpty { return }
+            if let earlier = plan.attempts[aIndex].responses.first(where: { $0.question == question }) {
+                fail(line, "duplicate answer of \(code) to \(question) at the \(phase.rawValue) phase (also on line \(earlier.line))")
+                return
+            }
+            guard let r = Self.response(line: line, phase: phase, question: question, response: response, correctText: correctText,
+                scoreText: scoreText, quiz: options.quiz == nil ? nil : quizQuestions, survey: options.survey == nil ? nil : surveyQuestions, fail: fail)
+            else { return }
+            plan.attempts[aIndex].responses.append(r)
+        }
+
+        func identity(_ fields: [String], line: Int) -> (String, String)? {
+            var training = cell(fields, "training_id")
+            if let t = options.training {
+                if training.isEmpty { training = t } else if training != t {
+                    fail(line, "training_id '\(training)' differs from --training \(t)")
+                    return nil
+                }
+            }
+            guard !training.isEmpty else {
+                fail(line, "no training_id (add the column or give --training ID)")
+                return nil
+            }
+            let code = cell(fields, "participant_id").uppercased()
+            guard !code.isEmpty else {
+                fail(line, "participant_id (the participant code) is empty")
+                return nil
+            }
+            guard code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), code.count <= 40 else {
+                fail(line, "participant_id '\(code)' must be a participant code (letters and digits), never a name")
+                return nil
+            }
+            return (training, code)
+        }
+
+        func phase(_ fields: [String], line: Int) -> Phase? {
+            let text = cell(fields, "phase").lowercased()
+            switch text {
+            case "pre", "post", "feedback": return Phase(rawValue: text)
+            case "practice":
+                fail(line, "practice answers are not results and cannot be imported")
+            case "":
+                fail(line, "phase is empty (pre, post or feedback)")
+            default:
+                fail(line, "unknown phase '\(text)' (pre, post or feedback)")
+            }
+            return nil
+        }
+
+        CSVParser.parse(data, separator: separator) { line, fields in
+            if fatal { return }
+            if header.isEmpty {
+                header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                for (i, h) in header.enumerated() where !h.isEmpty {
+                    if column[h] != nil {
+                        fail(line, "column '\(h)' appears twice in the header")
+                        fatal = true
+                    }
+                    column[h] = i
+                }
+                if column["question_id"] != nil && column["response"] != nil {
+                    plan.format = .long
+                    for required in ["participant_id", "phase"] where column[required] == nil {
+                        fail(line, "the long format needs a '\(required)' column")
+                        fatal = true
+                    }
+                } else if column["participant_id"] != nil && column["phase"] != nil {
+                    plan.format = .wide
+                    for (i, h) in header.enumerated() where !h.isEmpty && !meta.contains(h) {
+                        if h.hasSuffix("_score") { scoreColumns[String(h.dropLast(6))] = i } else { questionColumns.append((i, h)) }
+                    }
+                    for (i, h) in header.enumerated() where !h.isEmpty && !meta.contains(h) && !h.hasSuffix("_score") {
+                        if (options.quiz != nil || options.survey != nil), quizQuestions[h] == nil, surveyQuestions[h] == nil {
+                            fail(line, "column \(i + 1) '\(h)' is not a question of the quiz or the survey")
+                        }
+                    }
+                    if questionColumns.isEmpty {
+                        fail(line, "the wide format needs one column per question (q1, q2 …)")
+                        fatal = true
+                    }
+                } else {
+                    fail(line, "unrecognised header: a long CSV has training_id,participant_id,…,phase,question_id,response,correct,score; a wide CSV has participant_id, phase and one column per question")
+                    fatal = true
+                }
+                return
+            }
+            if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { return }  // blank line
+            plan.rows += 1
+            if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                fail(line, "\(fields.count) fields but the header has \(header.count) (a separator inside an unquoted field?)")
+                return
+            }
+            guard let (training, code) = identity(fields, line: line), let ph = phase(fields, line: line) else { return }
+            switch plan.format {
+            case .long:
+                let question = cell(fields, "question_id")
+                guard !question.isEmpty else {
+                    fail(line, "question_id is empty")
+                    return
+                }
+                let raw = column["response"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
+                let response = raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : raw
+                add(line: line, training: training, code: code, fields: fields, phase: ph, question: question, response: response,
+                    correctText: cell(fields, "correct"), scoreText: cell(fields, "score"))
+            case .wide:
+                var any = false
+                for (i, q) in questionColumns {
+                    let raw = i < fields.count ? fields[i] : ""
+                    let value = raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : raw
+                    let score = scoreColumns[q].flatMap { $0 < fields.count ? fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+                    if value.isEmpty { continue }
+                    let isQuiz = ph != .feedback
+                    if options.quiz != nil || options.survey != nil {
+                        if isQuiz && quizQuestions[q] == nil { continue }
+                        if !isQuiz && surveyQuestions[q] == nil { continue }
+                    }
+                    any = true
+                    add(line: line, training: training, code: code, fields: fields, phase: ph, question: q, response: value, correctText: "", scoreText: score)
+                }
+                let pkey = training + "\u{0}" + code
+                let akey = (participantIndex[pkey] ?? -1) * 4 + (ph == .pre ? 0 : ph == .post ? 1 : 2)
+                if !any {
+                    fail(line, "no answers for \(code) at the \(ph.rawValue) phase")
+                } else if let a = attemptIndex[akey], plan.attempts[a].line != line {
+                    fail(line, "a second \(ph.rawValue) row for \(code) (first on line \(plan.attempts[a].line))")
+                }
+            }
+        }
+        if header.isEmpty { fail(0, "the file has no header line") }
+        if !problems.isEmpty {
+            throw CSVImportError(file: options.fileName, problems: problems.sorted { $0.line < $1.line })
+        }
+        plan.summary.format = plan.format
+        plan.summary.rows = plan.rows
+        return plan
+    }
+
+    /// Validates and converts one answer.
+    static func response(
+        line: Int, phase: Phase, question: String, response: String, correctText: String, scoreText: String,
+        quiz: [String: InstrumentKey.Question]?, survey: [String: InstrumentKey.Question]?, fail: (Int, String) -> Void
+    ) -> PendingResponse? {
+        var score: Double?
+        if !scoreText.isEmpty {
+            guard let s = Double(scoreText.replacingOccurrences(of: ",", with: ".")), s.isFinite, s >= 0 else {
+                fail(line, "score '\(scoreText)' is not a number ≥ 0")
+                return nil
+            }
+            score = s
+        }
+        var correct: Bool?
+        switch correctText.lowercased() {
+        case "": correct = nil
+        case "1", "true", "yes": correct = true
+        case "0", "false", "no": correct = false
+        default:
+            fail(line, "correct must be 1, 0 or empty (got '\(correctText)')")
+            return nil
+        }
+        let keys = phase == .feedback ? survey : quiz
+        guard let keys else {
+            // No course: keep what the file says.
+            if phase == .feedback {
+                if let v = Int(response.trimmingCharacters(in: .whitespaces)) { return PendingResponse(question: question, choice: String(v), line: line, maxScore: 0) }
+                return PendingResponse(question: question, text: response, line: line, maxScore: 0)
+            }
+            if let correct {
+                guard let letters = OptionLetter.decode(response.trimmingCharacters(in: .whitespaces)), !letters.isEmpty else {
+                    fail(line, "answer '\(response)' of \(question) is not option letters (a, b, a;c)")
+                    return nil
+                }
+                return PendingResponse(question: question, choice: OptionLetter.encode(letters), correct: correct, score: score ?? (correct ? 1 : 0), line: line, maxScore: 1)
+            }
+            return PendingResponse(question: question, text: response, score: score, line: line, maxScore: Swift.max(1, score ?? 1))
+        }
+        guard let q = keys[question] else {
+            let known = keys.keys.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }.joined(separator: ", ")
+            fail(line, "unknown question '\(question)' for the \(phase.rawValue) phase (known: \(known))")
+            return nil
+        }
+        let trimmed = response.trimmingCharacters(in: .whitespaces)
+        switch q.kind {
+        case .single, .multiple:
+            guard let letters = OptionLetter.decode(trimmed), !letters.isEmpty else {
+                fail(line, "answer '\(response)' of \(question) is not option letters (a, b, a;c)")
+                return nil
+            }
+            if let bad = letters.first(where: { $0 < 0 || $0 >= q.optionCount }) {
+                fail(line, "\(question) has options a–\(OptionLetter.letter(q.optionCount - 1)); '\(OptionLetter.letter(bad))' is not one")
+                return nil
+            }
+            if q.kind == .single && letters.count > 1 {
+                fail(line, "\(question) takes one answer; got '\(response)'")
+                return nil
+            }
+            let isRight = Set(letters) == q.correct
+            return PendingResponse(question: question, choice: OptionLetter.encode(letters), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
+        case .rating:
+            guard let v = Int(trimmed), v >= 1, v <= Swift.max(q.optionCount, 1) else {
+                fail(line, "rating \(question) must be a whole number from 1 to \(q.optionCount) (got '\(response)')")
+                return nil
+            }
+            return PendingResponse(question: question, choice: String(v), line: line, maxScore: 0)
+        case .open:
+            if let s = score, s > q.maxScore {
+                fail(line, "score \(CSVText.number(s)) of \(question) is above its maximum \(CSVText.number(q.maxScore))")
+                return nil
+            }
+            if score != nil && q.maxScore == 0 {
+                fail(line, "\(question) is not scored; leave its score empty")
+                return nil
+            }
+            return PendingResponse(question: question, text: response, score: score, line: line, maxScore: q.maxScore)
+        }
+    }
+
+    /// Writes the plan in one immediate transaction; any conflict rolls everything back.
+    mutating func apply(to store: ResultsStore, options: CSVImportOptions) throws(CSVImportError) {
+        var problems: [CSVImportError.Problem] = []
+        struct Refused: Error {}
+        let now = ResultsStore.now()
+        var summary = self.summary
+        let participants = self.participants
+        let attempts = self.attempts
+        do {
+            try store.db.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    // Trainings.
+                    var trainingLine: [String: Int] = [:]
+                    for p in participants where trainingLine[p.training] == nil { trainingLine[p.training] = p.line }
+                    for (t, line) in trainingLine.sorted(by: { $0.value < $1.value }) {
+                        if try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [t]) == true { continue }
+                        guard options.createTrainings else {
+                            problems.append(.init(line: line, message: "no training '\(t)' in the database (add it with 'katch training add', or import with --create-trainings)"))
+                            continue
+                        }
+                        guard t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+                            problems.append(.init(line: line, message: "training id '\(t)' must be letters, digits, '-', '_' or '.'"))
+                            continue
+                        }
+                        try db.execute(sql: "INSERT INTO training (id, title, created_at) VALUES (?, ?, ?)", arguments: [t, t, now])
+                        summary.trainingsCreated.append(t)
+                    }
+                    if !problems.isEmpty { throw Refused() }
+                    // Existing participants and attempts of those trainings.
+                    var existing: [String: (id: Int64, region: String, agency: String, gender: String)] = [:]
+                    for t in trainingLine.keys {
+                        let rows = try Row.fetchCursor(db, sql: "SELECT id, code, region, agency, gender FROM participant WHERE training_id = ?", arguments: [t])
+                        while let r = try rows.next() {
+                            let code: String = r[1]
+                            existing[t + "\u{0}" + code] = (r[0], r[2], r[3], r[4])
+                        }
+                    }
+                    var existingAttempts = Set<String>()
+                    if !existing.isEmpty {
+                        let ids = Set(existing.values.map(\.id))
+                        let rows = try Row.fetchCursor(db, sql: "SELECT participant_id, phase, instrument_id FROM attempt")
+                        while let r = try rows.next() {
+                            let pid: Int64 = r[0]
+                            guard ids.contains(pid) else { continue }
+                            let phase: String = r[1]
+                            let instrument: String = r[2]
+                            existingAttempts.insert("\(pid)\u{0}\(phase)\u{0}\(instrument)")
+                        }
+                    }
+                    let insertParticipant = try db.cachedStatement(
+                        sql: "INSERT INTO participant (training_id, code, region, agency, agency_other, gender, created_at) VALUES (?,?,?,?,?,?,?)")
+                    var rowIDs = [Int64](repeating: 0, count: participants.count)
+                    for (i, p) in participants.enumerated() {
+                        if let e = existing[p.training + "\u{0}" + p.code] {
+                            rowIDs[i] = e.id
+                            summary.participantsExisting += 1
+                            for (name, old, new) in [("region", e.region, p.region), ("agency", e.agency, p.agency), ("gender", e.gender, p.gender)]
+                            where !new.isEmpty && old != new {
+                                problems.append(.init(line: p.line, message: "participant \(p.code) of \(p.training) is registered with \(name) '\(old)', not '\(new)'"))
+                            }
+                        } else {
+                            try insertParticipant.execute(arguments: [p.training, p.code, p.region, p.agency, p.agencyOther, p.gender, now])
+                            rowIDs[i] = db.lastInsertedRowID
+                            summary.participantsCreated += 1
+                        }
+                    }
+                    let insertAttempt = try db.cachedStatement(
+                        sql: """
+                            INSERT INTO attempt (participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position)
+                            VALUES (?,?,?,'imported',?,?,0)
+                            """)
+                    let insertResponse = try db.cachedStatement(
+                        sql: """
+                            INSERT INTO response (attempt_id, question_id, choice, text, correct, score, max_score, answered_at, scored_at)
+                            VALUES (?,?,?,?,?,?,?,?,?)
+                            """)
+                    for a in attempts {
+                        let pid = rowIDs[a.participant]
+                        let instrument = a.phase == .feedback ? options.surveyID : options.quizID
+                        if existingAttempts.contains("\(pid)\u{0}\(a.phase.rawValue)\u{0}\(instrument)") {
+                            let p = participants[a.participant]
+                            problems.append(.init(
+                                line: a.line,
+                                message: "participant \(p.code) of \(p.training) already has \(a.phase.rawValue) answers in the database; existing answers are never overwritten"))
+                            continue
+                        }
+                        if !problems.isEmpty { continue }
+                        try insertAttempt.execute(arguments: [pid, a.phase.rawValue, instrument, now, now])
+                        let aid = db.lastInsertedRowID
+                        summary.attempts += 1
+                        for r in a.responses {
+                            insertResponse.setUncheckedArguments([aid, r.question, r.choice, r.text, r.correct, r.score, r.maxScore, now, r.score == nil ? nil : now])
+                            try insertResponse.execute()
+                            summary.responses += 1
+                        }
+                    }
+                    if !problems.isEmpty { throw Refused() }
+                    return .commit
+                }
+            }
+        } catch is Refused {
+            throw CSVImportError(file: options.fileName, problems: problems.sorted { $0.line < $1.line })
+        } catch {
+            throw CSVImportError(file: options.fileName, problems: [.init(line: 0, message: "database write failed: \(error)")])
+        }
+        self.summary = summary
+    }
+}
+
+extension PendingResponse {
+    init(question: String, choice: String? = nil, text: String? = nil, correct: Bool? = nil, score: Double? = nil, line: Int, maxScore: Double) {
+        self.init(question: question, choice: choice, text: text, correct: correct, score: score, maxScore: maxScore, line: line)
+    }
+}
+
+/// A small, fast RFC 4180 reader over bytes: quoted fields with `""`, CR, LF or CRLF line ends,
+/// line breaks inside quotes. Reports each record with the line it starts on.
+enum CSVParser {
+    static func parse(_ data: [UInt8], separator: UInt8, _ record: (Int, [String]) -> Void) {
+        data.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = 0
+            var line = 1
+            var fields: [String] = []
+            fields.reserveCapacity(16)
+            var scratch: [UInt8] = []
+            while i < n {
+                let recordLine = line
+                fields.removeAll(keepingCapacity: true)
+                var endOfRecord = false
+                while !endOfRecord {
+                    if i < n && buf[i] == UInt8(ascii: "\"") {
+                        // Quoted field.
+                        i += 1
+                        scratch.removeAll(keepingCapacity: true)
+                        while i < n {
+                            let b = buf[i]
+                            if b == UInt8(ascii: "\"") {
+                                if i + 1 < n && buf[i + 1] == UInt8(ascii: "\"") {
+                                    scratch.append(b)
+                                    i += 2
+                                    continue
+                                }
+                                i += 1
+                                break
+                            }
+                            if b == 10 { line += 1 }
+                            scratch.append(b)
+                            i += 1
+                        }
+                        // Anything up to the separator after the closing quote is kept as text.
+                        while i < n && buf[i] != separator && buf[i] != 10 && buf[i] != 13 {
+                            scratch.append(buf[i])
+                            i += 1
+                        }
+                        fields.append(String(decoding: scratch, as: UTF8.self))
+                    } else {
+                        let start = i
+                        while i < n && buf[i] != separator && buf[i] != 10 && buf[i] != 13 { i += 1 }
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
+                    }
+                    if i >= n {
+                        endOfRecord = true
+                    } else if buf[i] == separator {
+                        i += 1
+                        if i >= n { fields.append(""); endOfRecord = true }
+                    } else {
+                        if buf[i] == 13 { i += 1 }
+                        if i < n && buf[i] == 10 { i += 1 }
+                        line += 1
+                        endOfRecord = true
+                    }
+                }
+                record(recordLine, fields)
+            }
+        }
+    }
+}

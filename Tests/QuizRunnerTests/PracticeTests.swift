@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import CourseModel
+@testable import QuizRunner
+@testable import Results
+
+/// `katch practice` on the real course: feedback checked against the trainer's answers in the Markdown.
+@Suite(.serialized) struct PracticeTests {
+    let course = CourseLoader.load(root: repositoryRoot).course
+
+    /// Plain-mode input answering every question of `page`: right when `right(i)`, else a wrong option.
+    func script(_ page: Page, right: (Int) -> Bool) -> String {
+        var lines: [String] = []
+        for (i, q) in page.questions.enumerated() {
+            switch q.type {
+            case .single, .multiple:
+                let correct = q.correctIndices
+                if right(i) {
+                    lines.append(correct.map { String($0 + 1) }.joined(separator: " "))
+                } else {
+                    let wrong = q.options.indices.first { !correct.contains($0) } ?? 0
+                    lines.append(String(wrong + 1))
+                }
+            case .open:
+                lines += ["Менің жауабым \(i)", "."]
+            case .rating:
+                lines.append("3")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func run(_ id: String, feedback: String = "each", input: String) throws -> (Int32, String) {
+        let db = try TempDB()
+        let r = try runKatch(["practice", id, "--feedback", feedback, "--plain", "--db", db.path, "--course", repositoryRoot.path], input: input, environment: ["COLUMNS": "1000"])
+        return (r.status, r.output)
+    }
+
+    @Test func exerciseOneFeedbackMatchesTheTrainersAnswers() throws {
+        let page = try #require(course.page("exercise-1"))
+        #expect(page.questions.count == 9)
+        let (status, output) = try run("exercise-1", input: script(page) { $0 % 2 == 0 })
+        #expect(status == 0, "\(output)")
+        for (i, q) in page.questions.enumerated() {
+            let key = q.correctIndices.map { OptionLetter.letter($0) + ") " + q.options[$0].spans.plainText }.joined(separator: "; ")
+            if i % 2 == 1 {
+                #expect(output.contains("Дұрыс емес. Дұрыс жауап: " + key) || output.contains("Ішінара дұрыс. Дұрыс жауап: " + key), "q\(i) \(q.id)")
+            }
+            let explanation = try #require(q.explanation?.body.first?.plainText)
+            #expect(output.contains(String(explanation.prefix(30))), "explanation of \(q.id)")
+        }
+        #expect(output.components(separatedBy: "Дұрыс.").count - 1 == 5)
+        #expect(output.contains("Дұрыс жауаптар: 5 / 9"))
+        // The case text is shown before its questions, the trainer's instructions are not.
+        #expect(output.contains("1‑мысал"))
+        #expect(!output.contains("Жаттықтырушы нұсқаулары"))
+    }
+
+    @Test func discussionOneTraffickingVerdictsAndModelAnswers() throws {
+        let page = try #require(course.page("discussion-1"))
+        let trafficking = page.questions.filter { $0.id.hasSuffix("-trafficking") }
+        #expect(trafficking.count == 4)
+        #expect(trafficking.allSatisfy { $0.options.map(\.spans.plainText) == ["Иә", "Жоқ", "Мүмкін"] })
+        let (status, output) = try run("discussion-1", feedback: "end", input: script(page) { _ in true })
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("Дұрыс жауаптар: 4 / 4"))
+        // Open questions: the participant's answer beside the model answer from the ANSWER block.
+        for q in page.questions where q.type == .open {
+            let model = try #require(q.explanation?.body.first?.plainText)
+            #expect(output.contains(String(model.prefix(40))), "model answer of \(q.id)")
+        }
+        #expect(output.contains("Менің жауабым 0"))
+        #expect(output.contains("Үлгі жауап"))
+    }
+
+    @Test func aTrackExerciseRuns() throws {
+        let page = try #require(course.page("exercise-4d2"))
+        let (status, output) = try run("exercise-4d2", input: script(page) { _ in true })
+        #expect(status == 0, "\(output)")
+        let choice = page.questions.filter { $0.type != .open }.count
+        #expect(output.contains("Дұрыс жауаптар: \(choice) / \(choice)"))
+    }
+
+    @Test func practiceResumesAndStaysOutOfTestResults() throws {
+        let db = try TempDB()
+        let page = try #require(course.page("exercise-1"))
+        let first = script(page) { _ in true }.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
+        let stopped = try runKatch(["practice", "exercise-1", "--plain", "--db", db.path, "--course", repositoryRoot.path], input: first)
+        #expect(stopped.status == 3)
+        let rest = "1\n" + script(page) { _ in true }.split(separator: "\n").dropFirst(3).joined(separator: "\n") + "\n"
+        let resumed = try runKatch(["practice", "exercise-1", "--plain", "--db", db.path, "--course", repositoryRoot.path], input: rest)
+        #expect(resumed.status == 0, "\(resumed.output)")
+        #expect(resumed.output.contains("Жалғастырасыз ба"))
+        #expect(resumed.output.contains("Дұрыс жауаптар: 9 / 9"))
+        let store = try db.store()
+        #expect(try store.participants(training: "t1").isEmpty)
+    }
+
+    @Test func listingGroupsByModule() throws {
+        let db = try TempDB()
+        let r = try runKatch(["practice", "--db", db.path, "--course", repositoryRoot.path], input: "")
+        #expect(r.status == 0)
+        for id in ["exercise-1", "discussion-1", "exercise-4a", "screening-appendix-4", "screening-child"] { #expect(r.output.contains(id)) }
+        #expect(!r.output.contains("pre-post-test"))
+    }
+
+    @Test func screeningInterviewTotalsAndMaxima() throws {
+        let page = try #require(course.page("screening-appendix-4"))
+        let tool = try #require(page.screeningTools.first)
+        var lines: [String] = []
+        let scores: [String: Int] = ["B": 3, "C": 1, "D": 0, "E": 2]  // value given to every scale item of a section
+        for section in tool.sections {
+            if section.optional == true { lines.append("1") }  // yes, section B applies
+            for item in section.items {
+                switch item.type {
+                case .scale: lines += [String((scores[section.id] ?? 0) + 1), ""]
+                case .yesno: lines += ["1", ""]
+                case .choice: lines += ["", ""]
+                case .multiple: lines += ["", ""]
+                case .text: lines.append("")
+                }
+            }
+        }
+        if tool.judgement?.isEmpty == false { lines.append("2") }
+        let db = try TempDB()
+        let form = db.dir.appendingPathComponent("form.md").path
+        let r = try runKatch(["practice", "screening-appendix-4", "--plain", "--form-out", form, "--db", db.path, "--course", repositoryRoot.path], input: lines.joined(separator: "\n") + "\n", environment: ["COLUMNS": "1000"])
+        #expect(r.status == 0, "\(r.output)")
+        let expected = tool.sections.map { s in
+            s.items.filter { $0.type == .scale }.count * (scores[s.id] ?? 0)
+        }.reduce(0, +)
+        let withB = try #require(tool.totals?.first { $0.max == 39 })
+        let withoutB = try #require(tool.totals?.first { $0.max == 27 })
+        #expect(r.output.contains("\(withB.label): \(expected) / 39"))
+        let withoutScore = tool.sections.filter { $0.id != "B" }.map { s in s.items.filter { $0.type == .scale }.count * (scores[s.id] ?? 0) }.reduce(0, +)
+        #expect(r.output.contains("\(withoutB.label): \(withoutScore) / 27"))
+        #expect(r.output.contains("B: 12 / 12") || r.output.contains("B бөлімі: 12 / 12"))
+        #expect(r.output.contains("нақты адамның деректерін енгізбеңіз") || r.output.contains("Нақты адамның деректерін енгізбеңіз"))
+        let md = try String(contentsOfFile: form, encoding: .utf8)
+        #expect(md.contains("**\(withB.label): \(expected) / 39**"))
+        #expect(md.contains("| B1 |"))
+    }
+
+    @Test func screeningTotalsFunction() throws {
+        let tool = ScreeningTool(
+            scale: [.init(value: 0, label: "0"), .init(value: 3, label: "3")],
+            sections: [
+                .init(id: "B", title: "B", optional: true, items: [.init(id: "B1", text: "x", type: .scale)]),
+                .init(id: "C", title: "C", items: [.init(id: "C1", text: "x", type: .scale), .init(id: "C2", text: "y", type: .scale)]),
+            ],
+            totals: [.init(label: "with", sections: ["B", "C"], max: 9), .init(label: "without", sections: ["C"], max: 6)])
+        let answers: [String: ScreeningInterview.Answer] = [
+            "B1": .init(score: 3, label: "3", note: ""), "C1": .init(score: 3, label: "3", note: ""), "C2": .init(score: 0, label: "0", note: ""),
+        ]
+        let withB = ScreeningInterview.totals(tool: tool, answers: answers, applied: ["B", "C"])
+        #expect(withB.sections == ["B": 3, "C": 3])
+        #expect(withB.totals.map(\.score) == [6, 3])
+        #expect(withB.totals.map(\.applies) == [true, false])
+        let withoutB = ScreeningInterview.totals(tool: tool, answers: answers, applied: ["C"])
+        #expect(withoutB.totals.map(\.score) == [3, 3])
+        #expect(withoutB.totals.last?.applies == true)
+    }
+}
