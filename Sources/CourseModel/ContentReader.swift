@@ -429,10 +429,10 @@ struct ContentReader {
     }
 
     mutating func splitFootnotes(_ text: String, at position: SourcePosition) -> [Span] {
-        guard text.contains("[^") else { return [.text(text)] }
+        guard text.containsBytes("[^") else { return [.text(text)] }
         var result: [Span] = []
         var rest = Substring(text)
-        while let start = rest.range(of: "[^") {
+        while let start = rest.rangeOfBytes("[^") {
             guard let close = rest[start.upperBound...].firstIndex(of: "]") else { break }
             let label = String(rest[start.upperBound..<close])
             guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {

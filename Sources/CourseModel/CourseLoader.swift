@@ -124,7 +124,7 @@ public enum CourseLoader {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\0") {
+        if text.utf8.contains(0) {
             bag.error(file, start, "the file contains NUL bytes: is it a binary file?", code: "binary-file")
             return nil
         }
@@ -339,7 +339,7 @@ enum FrontMatter {
     /// Escapes the `[` of lines that start a footnote definition (`[^N]: …`), so that CommonMark
     /// keeps them as paragraphs instead of taking them as link reference definitions.
     static func protectFootnoteDefinitions(_ body: String) -> String {
-        guard body.contains("[^") else { return body }
+        guard body.containsBytes("[^") else { return body }
         return body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasPrefix("[^") ? "\\" + line : line
         }.joined(separator: "\n")

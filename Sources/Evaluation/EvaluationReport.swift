@@ -153,7 +153,7 @@ public struct SectionReport: Sendable, Codable, Hashable {
     /// Breakdowns by region, agency and gender.
     public var breakdowns: [Breakdown]
     /// Things the reader should look at.
-    public var flags: [Flag]
+    public var flags: [ReportFlag]
     /// Every participant's % scores (by code), for the slope chart.
     public var participants: [ParticipantScore]
     /// Open answers of the quiz, by question then participant code.
@@ -305,7 +305,7 @@ public enum FlagKind: String, Sendable, Codable, Hashable, CaseIterable {
 }
 
 /// One flag.
-public struct Flag: Sendable, Codable, Hashable {
+public struct ReportFlag: Sendable, Codable, Hashable {
     /// Kind.
     public var kind: FlagKind
     /// The question concerned, if any.

@@ -287,8 +287,15 @@ struct PreparedData {
         return any ? mask : nil
     }
 
+    static let letterNames: [String] = (0..<26).map { OptionLetter.letter($0) }
+
     static func letters(_ mask: Int32) -> [String] {
-        (0..<26).filter { mask & (Int32(1) << Int32($0)) != 0 }.map { OptionLetter.letter($0) }
+        (0..<26).filter { mask & (Int32(1) << Int32($0)) != 0 }.map { letterNames[$0] }
+    }
+
+    /// The letter of the lowest option in `mask` (single choice).
+    static func firstLetter(_ mask: Int32) -> String? {
+        mask > 0 ? letterNames[mask.trailingZeroBitCount] : nil
     }
 
     // MARK: Sections
@@ -350,7 +357,7 @@ struct PreparedData {
         let preItems = Items.analyze(matrix(preSlots))
         let postItems = Items.analyze(matrix(postSlots))
         var questions: [QuestionReport] = []
-        var flags: [Flag] = []
+        var flags: [ReportFlag] = []
         let pairedSlots = members.compactMap { i -> (Int, Int)? in
             guard let a = pre[i], let b = post[i] else { return nil }
             return (a, b)
@@ -378,7 +385,7 @@ struct PreparedData {
                 func counts(_ slots: [Int]) -> OptionCounts<String> {
                     if q.type == "single" {
                         return Options.counts(
-                            slots.map { s in quizAttempts[s].answers[k].flatMap { a in Self.letters(a.mask).first } }, options: letters)
+                            slots.map { s in quizAttempts[s].answers[k].flatMap { a in Self.firstLetter(a.mask) } }, options: letters)
                     }
                     return Options.counts(selections: slots.map { s in quizAttempts[s].answers[k].map { Self.letters($0.mask) } }, options: letters)
                 }
@@ -398,32 +405,32 @@ struct PreparedData {
                 report.change = .unavailable(reason: report.facilityPre.reason ?? report.facilityPost.reason ?? StatReason.empty)
             }
             if let f = report.facilityPre.doubleValue, f >= options.masteredFacility {
-                flags.append(Flag(kind: .masteredBefore, question: q.id, phase: "pre", value: f))
+                flags.append(ReportFlag(kind: .masteredBefore, question: q.id, phase: "pre", value: f))
             }
             if let c = report.change.doubleValue, c < 0 {
-                flags.append(Flag(kind: .gotWorse, question: q.id, phase: nil, value: c))
+                flags.append(ReportFlag(kind: .gotWorse, question: q.id, phase: nil, value: c))
             }
             if let d = report.discriminationPre.doubleValue, d < 0 {
-                flags.append(Flag(kind: .negativeDiscrimination, question: q.id, phase: "pre", value: d))
+                flags.append(ReportFlag(kind: .negativeDiscrimination, question: q.id, phase: "pre", value: d))
             }
             if let d = report.discriminationPost.doubleValue, d < 0 {
-                flags.append(Flag(kind: .negativeDiscrimination, question: q.id, phase: "post", value: d))
+                flags.append(ReportFlag(kind: .negativeDiscrimination, question: q.id, phase: "post", value: d))
             }
             questions.append(report)
         }
         let reliability = Reliability(items: choiceItems.count, kr20Pre: preItems.kr20, kr20Post: postItems.kr20)
         if let r = reliability.kr20Pre.doubleValue, r < options.lowReliability {
-            flags.append(Flag(kind: .lowReliability, question: nil, phase: "pre", value: r))
+            flags.append(ReportFlag(kind: .lowReliability, question: nil, phase: "pre", value: r))
         }
         if let r = reliability.kr20Post.doubleValue, r < options.lowReliability {
-            flags.append(Flag(kind: .lowReliability, question: nil, phase: "post", value: r))
+            flags.append(ReportFlag(kind: .lowReliability, question: nil, phase: "post", value: r))
         }
         if counts.unscoredOpenAnswers > 0 {
-            flags.append(Flag(kind: .unscoredOpenAnswers, question: nil, phase: nil, value: Double(counts.unscoredOpenAnswers)))
+            flags.append(ReportFlag(kind: .unscoredOpenAnswers, question: nil, phase: nil, value: Double(counts.unscoredOpenAnswers)))
         }
         let unsubmittedTotal = counts.preUnsubmitted + counts.postUnsubmitted + counts.feedbackUnsubmitted
         if unsubmittedTotal > 0 {
-            flags.append(Flag(kind: .unsubmittedAttempts, question: nil, phase: nil, value: Double(unsubmittedTotal)))
+            flags.append(ReportFlag(kind: .unsubmittedAttempts, question: nil, phase: nil, value: Double(unsubmittedTotal)))
         }
 
         // Feedback.

@@ -94,7 +94,7 @@ enum HTMLReport {
 
         h += "<section id=\"questions\"><h2>\(htmlEscape(t(.reportQuestions)))</h2>"
         h += table(x.questionHeader, s.questions.map(x.questionRow), numeric: [1, 2, 3])
-        h += "<ol class=\"note\">" + report.quiz.questions.map { "<li><b>\(htmlEscape($0.id))</b>: \(htmlEscape($0.prompt))</li>" }.joined() + "</ol>"
+        h += "<ul class=\"note\">" + report.quiz.questions.map { "<li><b>\(htmlEscape($0.id))</b>: \(htmlEscape($0.prompt))</li>" }.joined() + "</ul>"
         h += questionChart(s, x)
         h += "</section>\n"
 

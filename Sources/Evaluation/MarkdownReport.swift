@@ -12,9 +12,7 @@ enum MarkdownReport {
         for ch in s {
             switch ch {
             case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "~", "{", "}": out.append("\\"); out.append(ch)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
+            case "<", ">", "&": out.append("\\"); out.append(ch)
             case "\n", "\r", "\r\n", "\t": out.append(" ")
             default: out.append(ch)
             }

@@ -136,7 +136,7 @@ struct ReportText {
         return pre.counts.map { c in "\(c.option): \(c.count)→\(post.count(of: c.option))" }.joined(separator: ", ")
     }
 
-    func flag(_ f: Flag) -> String {
+    func flag(_ f: ReportFlag) -> String {
         let q = f.question ?? ""
         switch f.kind {
         case .masteredBefore: return t(.reportFlagMastered, q, percent(.value(f.value)))

@@ -1,7 +1,152 @@
 import ArgumentParser
+import CourseModel
+import Foundation
+import Results
 
-/// `katch results export|import` (owned by the evaluation work).
+/// `katch results export|import|bench`: results as CSV.
 struct ResultsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "results", abstract: "Export and import results as CSV.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "results", abstract: "Export and import results as CSV.",
+        subcommands: [ResultsExport.self, ResultsImport.self, ResultsBench.self])
+}
+
+/// The quiz and survey keys of a course, for CSV import and export.
+func instrumentKeys(_ course: Course) -> (quiz: InstrumentKey?, survey: InstrumentKey?) {
+    func key(_ page: Page, survey: Bool) -> InstrumentKey {
+        InstrumentKey(
+            id: page.id,
+            questions: page.questions.map { q in
+                let kind = InstrumentKey.Question.Kind(rawValue: q.type.rawValue) ?? .open
+                let max: Double = kind == .single || kind == .multiple ? 1 : (kind == .open && !survey ? Double(q.maxScore) : 0)
+                return InstrumentKey.Question(id: q.id, kind: kind, optionCount: q.options.count, correct: Set(q.correctIndices), maxScore: max)
+            })
+    }
+    return (
+        course.pages.first { $0.kind == .quiz }.map { key($0, survey: false) },
+        course.pages.first { $0.kind == .survey }.map { key($0, survey: true) }
+    )
+}
+
+/// Loads the course for its keys; prints why not and returns nil when it cannot be used.
+func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: InstrumentKey?, survey: InstrumentKey?) {
+    let exists = FileManager.default.fileExists(atPath: options.root.appendingPathComponent("course.yml").path)
+    if !exists {
+        if required {
+            printError("no course.yml in \(options.root.path): give --course DIR (the quiz key is needed)")
+            throw ExitCode(1)
+        }
+        FileHandle.standardError.write(Data("warning: no course at \(options.root.path); answers are taken as they are in the file (correctness not recomputed)\n".utf8))
+        return (nil, nil)
+    }
+    let loaded = CourseLoader.load(root: options.root)
+    if loaded.hasErrors {
+        printDiagnostics(loaded.diagnostics.filter { $0.severity == .error })
+        printError("the course at \(options.root.path) has errors; fix them (katch check) first")
+        throw ExitCode(1)
+    }
+    let keys = instrumentKeys(loaded.course)
+    if keys.quiz == nil {
+        printError("the course at \(options.root.path) has no quiz page (kind: quiz)")
+        throw ExitCode(1)
+    }
+    return keys
+}
+
+struct ResultsExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write submitted pre, post and feedback answers as CSV (UTF-8 with BOM, CRLF; no names, no practice).")
+
+    @OptionGroup var course: CourseOptions
+
+    @Option(help: "long (one row per answer) or wide (one row per participant per phase).")
+    var format: String = "long"
+
+    @Option(name: .customLong("training"), help: "A training id to export (repeat for several; default: all).")
+    var trainings: [String] = []
+
+    @Option(help: "Results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    var db: String?
+
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
+    var output: String?
+
+    func validate() throws {
+        guard CSVFormat(rawValue: format) != nil else { throw ValidationError("--format must be long or wide (got '\(format)')") }
+    }
+
+    func run() throws {
+        guard let format = CSVFormat(rawValue: format) else { throw ExitCode(64) }
+        let path = ResultsStore.resolvePath(db)
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("no results database at \(path) (give --db FILE or set \(ResultsStore.environmentVariable))")
+            throw ExitCode(1)
+        }
+        let keys = try loadKeys(course, required: false)
+        do {
+            let store = try ResultsStore(path: path)
+            let bytes = try store.exportCSV(format: format, trainings: trainings, quiz: keys.quiz, survey: keys.survey)
+            if let output {
+                do { try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                    printError("cannot write \(output): \(error.localizedDescription)")
+                    throw ExitCode(1)
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(bytes))
+            }
+        } catch let e as ResultsError {
+            printError(e.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct ResultsImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a long or wide results CSV, all or nothing (bad lines are reported as file:line: error: …).",
+        discussion: """
+            The layout is detected from the header. UTF-8 with or without BOM, comma or semicolon, CRLF or LF,
+            quoted fields. Answers already in the database are never overwritten. Correctness of choice answers
+            is recomputed from the course's quiz key. Exit codes: 0 imported, 1 refused (nothing imported).
+            """)
+
+    @OptionGroup var course: CourseOptions
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Option(help: "Training for rows without training_id (rows naming another training are refused).")
+    var training: String?
+
+    @Flag(help: "Create trainings named in the file that are not in the database.")
+    var createTrainings = false
+
+    @Option(help: "Results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    var db: String?
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            printError("cannot read \(file)")
+            throw ExitCode(1)
+        }
+        let keys = try loadKeys(course, required: false)
+        do {
+            let store = try ResultsStore(path: ResultsStore.resolvePath(db))
+            let summary = try store.importCSV(
+                Array(data),
+                options: CSVImportOptions(training: training, createTrainings: createTrainings, quiz: keys.quiz, survey: keys.survey, fileName: file))
+            var text = "imported \(file) (\(summary.format.rawValue) format): \(summary.rows) rows, \(summary.responses) answers, "
+            text += "\(summary.attempts) attempts, \(summary.participantsCreated) new participants"
+            if summary.participantsExisting > 0 { text += ", \(summary.participantsExisting) existing participants" }
+            if !summary.trainingsCreated.isEmpty { text += "; created trainings \(summary.trainingsCreated.joined(separator: ", "))" }
+            print(text)
+        } catch let e as CSVImportError {
+            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            throw ExitCode(1)
+        } catch let e as ResultsError {
+            printError(e.description)
+            throw ExitCode(1)
+        }
+    }
 }

@@ -14,6 +14,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case formName, formRegion, formAgency, formAgencyOther, formGender, formContact, formDate, formTraining
     case ratingScale, openAnswerLines, screeningScore, screeningTotal, screeningNotes, screeningJudgement
     case yes, no, sectionOptional, printThisPage, practiceItems, trainerOnlyBadge, language, thenBlock
+    case projectName, projectFunder, projectImplementer
     case kindPage, kindModule, kindModulePart, kindExercise, kindDiscussion, kindCase, kindRolePlay
     case kindIcebreaker, kindEnergizer, kindQuiz, kindSurvey, kindScreening, kindReference
     case calloutAttention, calloutImportant, calloutNote, calloutExample, calloutEnergizer, calloutTrainer, calloutAnswer
@@ -129,6 +130,9 @@ public enum UIString: String, Sendable, CaseIterable {
         case .trainerOnlyBadge: return ("Тек жаттықтырушыға", "Только для тренера", "Trainer only")
         case .language: return ("Тіл", "Язык", "Language")
         case .thenBlock: return ("Содан кейін: %1", "Затем: %1", "Then: %1")
+        case .projectName: return ("Жоба", "Проект", "Project")
+        case .projectFunder: return ("Қаржыландырушы", "Финансирование", "Funded by")
+        case .projectImplementer: return ("Жүзеге асырушы", "Исполнитель", "Implemented by")
         case .kindPage: return ("Бет", "Страница", "Page")
         case .kindModule: return ("Модуль", "Модуль", "Module")
         case .kindModulePart: return ("Модуль бөлімі", "Раздел модуля", "Module part")

@@ -229,8 +229,13 @@ extension ResultsStore {
 /// CSV text helpers.
 enum CSVText {
     static func needsQuotes(_ s: String) -> Bool {
-        s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-            || s.first == " " || s.last == " "
+        for b in s.utf8 {
+            switch b {
+            case 44, 59, 34, 10, 13: return true
+            default: continue
+            }
+        }
+        return s.first == " " || s.last == " "
     }
 
     static func appendField(_ s: String, to out: inout [UInt8]) {

@@ -318,7 +318,16 @@ final class EditionBuilder {
         if let s = course.config.subtitle { main += "<p class=\"subtitle\">" + s.html + "</p>\n" }
         if !course.config.project.isEmpty {
             main += "<dl class=\"meta\">\n"
-            for p in course.config.project { main += "<div><dt>" + p.id.html + "</dt><dd>" + p.label.html + "</dd></div>\n" }
+            for p in course.config.project {
+                let key: String
+                switch p.id {
+                case "name": key = l(.projectName)
+                case "funder": key = l(.projectFunder)
+                case "implementer": key = l(.projectImplementer)
+                default: key = p.id
+                }
+                main += "<div><dt>" + key.html + "</dt><dd>" + p.label.html + "</dd></div>\n"
+            }
             main += "</dl>\n"
         }
         main += "<p class=\"edition-note\">" + layout.editionName.html

@@ -1,0 +1,236 @@
+import CourseModel
+import Foundation
+import Results
+import Testing
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let course = CourseLoader.load(root: repositoryRoot).course
+
+/// The quiz and survey keys of the real course (as `katch results` builds them).
+func keys() -> (quiz: InstrumentKey, survey: InstrumentKey) {
+    func key(_ kind: PageKind, survey: Bool) -> InstrumentKey {
+        let page = course.pages.first { $0.kind == kind }!
+        return InstrumentKey(
+            id: page.id,
+            questions: page.questions.map { q in
+                let k = InstrumentKey.Question.Kind(rawValue: q.type.rawValue)!
+                let max: Double = k == .single || k == .multiple ? 1 : (k == .open && !survey ? Double(q.maxScore) : 0)
+                return .init(id: q.id, kind: k, optionCount: q.options.count, correct: Set(q.correctIndices), maxScore: max)
+            })
+    }
+    return (key(.quiz, survey: false), key(.survey, survey: true))
+}
+
+final class TempStore {
+    let dir: URL
+    let store: ResultsStore
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-results-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        store = try ResultsStore(path: dir.appendingPathComponent("r.sqlite").path)
+    }
+    deinit { try? FileManager.default.removeItem(at: dir) }
+}
+
+let secretName = "Айбөпе Тестқызы-Құпиябекова"
+let secretContact = "aibope.secret@example.kz +7 702 111 2233"
+
+/// A small database filled through the public API: 3 participants, pre, post, feedback, practice.
+func filledStore() throws -> TempStore {
+    let t = try TempStore()
+    let s = t.store
+    let quiz = course.pages.first { $0.kind == .quiz }!
+    try s.addTraining(Training(id: "t-1", title: "Түркістан"))
+    for i in 0..<3 {
+        let p = try s.register(
+            Registration(name: i == 0 ? secretName : "Қатысушы \(i)", region: "turkistan-region", agency: i == 2 ? "other" : "police",
+                         agencyOther: i == 2 ? "ҮЕҰ, «Сенім»" : "", gender: i % 2 == 0 ? "f" : "m", contact: i == 0 ? secretContact : ""), training: "t-1")
+        for phase in [Phase.pre, .post] where !(i == 2 && phase == .post) {
+            let a = try s.startAttempt(participant: p.rowID, phase: phase, instrument: quiz.id, contentHash: "h")
+            for (k, q) in quiz.questions.enumerated() where q.type != .open {
+                let choice = (k + i + (phase == .post ? 1 : 0)) % 2 == 0 ? OptionLetter.encode(q.correctIndices) : "b"
+                let chosen = Set(OptionLetter.decode(choice)!)
+                try s.save(Response(questionID: q.id, choice: choice, correct: q.isCorrect(chosen), score: q.isCorrect(chosen) ? 1 : 0), attempt: a.rowID, position: k)
+            }
+            try s.save(Response(questionID: "q10", text: "Бірлесіп, \"ақпарат\" алмасу;\nекінші жол", maxScore: 2), attempt: a.rowID, position: 9)
+            if i == 0 { try s.setScore(1.5, attempt: a.rowID, question: "q10") }
+            try s.submit(attempt: a.rowID)
+        }
+        if i < 2 {
+            let f = try s.startAttempt(participant: p.rowID, phase: .feedback, instrument: "feedback-form", contentHash: "h")
+            try s.save(Response(questionID: "f1", choice: "\(4 + i)", maxScore: 0), attempt: f.rowID, position: 0)
+            try s.save(Response(questionID: "f3", text: "Жақсы <өтті> & т.б.", maxScore: 0), attempt: f.rowID, position: 2)
+            try s.submit(attempt: f.rowID)
+        }
+        let practice = try s.startAttempt(participant: p.rowID, phase: .practice, instrument: "exercise-1", contentHash: "h")
+        try s.save(Response(questionID: "ex1-s1-acts", choice: "a"), attempt: practice.rowID, position: 0)
+        try s.submit(attempt: practice.rowID)
+    }
+    // An unsubmitted attempt is not exported.
+    let p = try s.register(Registration(name: "Тапсырмаған", region: "almaty-city", agency: "police", gender: "m"), training: "t-1")
+    let a = try s.startAttempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test", contentHash: "h")
+    try s.save(Response(questionID: "q1", choice: "a", correct: true, score: 1), attempt: a.rowID, position: 0)
+    return t
+}
+
+/// Every submitted answer of the database, as comparable text lines (no row ids, no times).
+func results(_ s: ResultsStore) throws -> [String] {
+    let snap = try s.snapshot()
+    var lines: [String] = []
+    for p in snap.participants {
+        for a in snap.attempts where a.participantID == p.rowID && a.isSubmitted {
+            for r in snap.responses where r.attemptID == a.rowID {
+                let x = r.response
+                lines.append([p.trainingID, p.code, p.region, p.agency, p.agencyOther, p.gender, a.phase.rawValue, a.instrumentID, x.questionID,
+                              x.choice ?? "-", x.text ?? "-", x.correct.map { "\($0)" } ?? "-", x.score.map { "\($0)" } ?? "-", "\(x.maxScore)"].joined(separator: "|"))
+            }
+        }
+    }
+    return lines.sorted()
+}
+
+func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+@Suite struct CSVInterchangeTests {
+    @Test func exportLongHasBOMCRLFAndNoPersonalData() throws {
+        let t = try filledStore()
+        let k = keys()
+        let bytes = try t.store.exportCSV(format: .long, quiz: k.quiz, survey: k.survey)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let csv = text(Array(bytes.dropFirst(3)))
+        #expect(csv.hasPrefix("training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score"))
+        #expect(csv.contains("\r\n"))
+        #expect(!csv.contains("Құпиябекова") && !csv.contains("Айбөпе") && !csv.contains("aibope.secret") && !csv.contains("2233"))
+        #expect(!csv.contains("Тапсырмаған"))
+        #expect(!csv.contains("ex1-s1-acts"), "practice answers are never exported")
+        #expect(!csv.contains(",practice,"))
+        #expect(csv.contains("\"Бірлесіп, \"\"ақпарат\"\" алмасу;\nекінші жол\""))
+        #expect(csv.contains(",feedback,f1,4,,"))
+        for format in CSVFormat.allCases {
+            let all = text(try t.store.exportCSV(format: format, quiz: k.quiz, survey: k.survey))
+            #expect(!all.contains("Құпиябекова") && !all.contains("aibope"))
+        }
+    }
+
+    @Test(arguments: CSVFormat.allCases) func roundTripIntoEmptyDatabase(format: CSVFormat) throws {
+        let t = try filledStore()
+        let k = keys()
+        let bytes = try t.store.exportCSV(format: format, quiz: k.quiz, survey: k.survey)
+        let u = try TempStore()
+        let summary = try u.store.importCSV(bytes, options: CSVImportOptions(createTrainings: true, quiz: k.quiz, survey: k.survey, fileName: "x.csv"))
+        #expect(summary.format == format)
+        #expect(summary.participantsCreated == 3)
+        #expect(summary.trainingsCreated == ["t-1"])
+        #expect(try results(u.store) == results(t.store).filter { !$0.contains("|practice|") })
+        // Exporting again gives the same file.
+        #expect(try u.store.exportCSV(format: format, quiz: k.quiz, survey: k.survey) == bytes)
+    }
+
+    @Test func roundTripWithoutCourseKeepsTheFile() throws {
+        let t = try filledStore()
+        let bytes = try t.store.exportCSV(format: .long)
+        let u = try TempStore()
+        _ = try u.store.importCSV(bytes, options: CSVImportOptions(createTrainings: true))
+        let a = try results(u.store).map { $0.split(separator: "|").prefix(13).joined(separator: "|") }
+        let b = try results(t.store).map { $0.split(separator: "|").prefix(13).joined(separator: "|") }
+        #expect(a == b)
+    }
+
+    @Test func acceptsSemicolonsCRLFQuotesAndNoBOM() throws {
+        let k = keys()
+        let csv = "participant_id;phase;q1;q2;q3;q4;q5;q6;q7;q8;q9;q10;q10_score\r\n"
+            + "abc234;pre;a;c;A;b;a;a;b;c;c;\"Бір; екі \"\"үш\"\"\r\nтөрт\";2\r\n"
+            + "ABC234;post;a;c;a;a;a;a;b;c;c;жауап;\r\n"
+        let t = try TempStore()
+        try t.store.addTraining(Training(id: "t-2", title: "T"))
+        let s = try t.store.importCSV(Array(csv.utf8), options: CSVImportOptions(training: "t-2", quiz: k.quiz, survey: k.survey, fileName: "paper.csv"))
+        #expect(s.format == .wide)
+        #expect(s.responses == 21)
+        let snap = try t.store.snapshot()
+        #expect(snap.participants.map(\.code) == ["ABC234"])
+        let q10 = snap.responses.first { $0.response.questionID == "q10" && $0.response.score != nil }
+        #expect(q10?.response.text == "Бір; екі \"үш\"\r\nтөрт")
+        #expect(q10?.response.score == 2)
+        // q4 = b is wrong, recomputed from the key whatever the file says.
+        let q4 = snap.responses.filter { $0.response.questionID == "q4" }.map { $0.response.correct }
+        #expect(q4.contains(false) && q4.contains(true))
+        #expect(snap.attempts.allSatisfy(\.isSubmitted))
+    }
+
+    @Test func badRowsNameTheirLineAndImportNothing() throws {
+        let k = keys()
+        let t = try TempStore()
+        try t.store.addTraining(Training(id: "t-1", title: "T"))
+        let csv = """
+            \u{FEFF}training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score
+            t-1,AAA222,almaty-city,police,f,pre,q1,a,1,1
+            t-1,AAA222,almaty-city,police,f,pre,q2,z,,
+            t-1,AAA222,almaty-city,police,f,during,q3,a,,
+            t-1,AAA222,almaty-city,police,f,pre,q99,a,,
+            t-1,AAA222,almaty-city,police,f,pre,q10,text,,7
+            t-1,AAA222,almaty-city,police,f,pre,q1,b,,
+            t-1,AAA222,almaty-city,police,f,practice,q1,b,,
+            t-1,AAA222,almaty-city,police,f,feedback,f1,9,,
+
+            """
+        #expect(throws: CSVImportError.self) {
+            _ = try t.store.importCSV(Array(csv.utf8), options: CSVImportOptions(quiz: k.quiz, survey: k.survey, fileName: "bad.csv"))
+        }
+        do {
+            _ = try t.store.importCSV(Array(csv.utf8), options: CSVImportOptions(quiz: k.quiz, survey: k.survey, fileName: "bad.csv"))
+        } catch {
+            let lines = error.problems.map(\.line)
+            #expect(lines == [3, 4, 5, 6, 7, 8, 9])
+            #expect(error.description.contains("bad.csv:3: error: q2 has options a–c; 'z' is not one"))
+            #expect(error.description.contains("bad.csv:7: error: duplicate answer of AAA222 to q1"))
+            #expect(error.description.contains("bad.csv:6: error: score 7 of q10 is above its maximum 2"))
+            #expect(error.description.hasSuffix("nothing was imported"))
+        }
+        #expect(try t.store.snapshot().participants.isEmpty)
+        #expect(try t.store.snapshot().attempts.isEmpty)
+    }
+
+    @Test func refusesDuplicatesUnknownTrainingsAndInvalidUTF8() throws {
+        let k = keys()
+        let t = try filledStore()
+        let opts = CSVImportOptions(quiz: k.quiz, survey: k.survey, fileName: "again.csv")
+        let bytes = try t.store.exportCSV(format: .long, quiz: k.quiz, survey: k.survey)
+        let before = try results(t.store)
+        // Importing the same answers again is refused, nothing changes.
+        do {
+            _ = try t.store.importCSV(bytes, options: opts)
+            Issue.record("duplicate import was accepted")
+        } catch {
+            #expect(error.description.contains("already has pre answers in the database"))
+        }
+        #expect(try results(t.store) == before)
+        // Unknown training without --create-trainings.
+        let other = "training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score\nnew-training,BBB333,,,,pre,q1,a,,\n"
+        do {
+            _ = try t.store.importCSV(Array(other.utf8), options: opts)
+            Issue.record("unknown training was accepted")
+        } catch {
+            #expect(error.description.contains("again.csv:2: error: no training 'new-training'"))
+        }
+        #expect(try !t.store.hasTraining("new-training"))
+        let created = try t.store.importCSV(Array(other.utf8), options: CSVImportOptions(createTrainings: true, quiz: k.quiz, survey: k.survey))
+        #expect(created.trainingsCreated == ["new-training"])
+        // Invalid UTF-8 names its line.
+        var bad = Array("participant_id,phase,q1\nAAA,pre,a\nBBB,pre,".utf8)
+        bad += [0xC3, 0x28, 10]
+        do {
+            _ = try t.store.importCSV(bad, options: CSVImportOptions(training: "t-1", quiz: k.quiz, survey: k.survey, fileName: "latin1.csv"))
+            Issue.record("invalid UTF-8 accepted")
+        } catch {
+            #expect(error.problems.first?.line == 3)
+            #expect(error.description.contains("latin1.csv:3: error: the file is not valid UTF-8"))
+        }
+        // An unknown header.
+        do {
+            _ = try t.store.importCSV(Array("name,score\nx,1\n".utf8), options: opts)
+            Issue.record("unknown header accepted")
+        } catch {
+            #expect(error.problems.first?.line == 1)
+        }
+    }
+}

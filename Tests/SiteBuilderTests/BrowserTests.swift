@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import CourseModel
+@testable import SiteBuilder
+
+let chromiumPath = "/usr/bin/chromium"
+
+/// Opens the built fixture site from file:// in headless Chromium (scripts/test.sh installs it).
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: chromiumPath), "chromium is not installed"))
+struct BrowserTests {
+    static let site: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-browser-\(UUID().uuidString)")
+        if let course = try? fixtureCourse(), let outputs = try? SiteBuilder(course: course).buildAll() {
+            try? SiteBuilder.write(outputs, to: dir)
+        }
+        return dir
+    }()
+
+    /// The DOM after scripts ran, and the console messages.
+    func open(_ relative: String) throws -> (dom: String, console: [String]) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: chromiumPath)
+        let url = Self.site.appendingPathComponent(relative).absoluteString
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom", url]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let console = String(decoding: errData, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+        return (dom, console)
+    }
+
+    func results(_ query: String, edition: String = "participant") throws -> [String] {
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789")) ?? query
+        let (dom, console) = try open("\(edition)/search.html?q=\(encoded)")
+        #expect(console.isEmpty, "\(console)")
+        guard let start = dom.range(of: "<ol id=\"search-results\">"), let end = dom.range(of: "</ol>", range: start.upperBound..<dom.endIndex) else { return [] }
+        return dom[start.upperBound..<end.lowerBound].components(separatedBy: "<li>").dropFirst().map { String($0.prefix(120)) }
+    }
+
+    @Test func pagesOpenWithoutConsoleErrors() throws {
+        for page in ["trainer/index.html", "participant/index.html", "trainer/agenda-day-1.html", "trainer/exercise-1.html",
+                     "participant/pre-post-test.html", "trainer/screening-child.html", "participant/print.html", "trainer/activities.html"] {
+            let (dom, console) = try open(page)
+            #expect(console.isEmpty, "\(page): \(console)")
+            #expect(dom.contains("<main"), "\(page) did not render")
+        }
+    }
+
+    @Test func searchFindsKazakhWordsRegardlessOfCase() throws {
+        let lower = try results("әлеуметтік қорғау")
+        let upper = try results("ӘЛЕУМЕТТІК ҚОРҒАУ")
+        #expect(!lower.isEmpty)
+        #expect(lower == upper)
+        let letters = try results("әғқңөұүһі")
+        let upperLetters = try results("ӘҒҚҢӨҰҮҺІ")
+        #expect(letters == upperLetters)
+        #expect(!letters.isEmpty)
+        let secretInParticipant = try results("Құпия")
+        let secretInTrainer = try results("Құпия", edition: "trainer")
+        #expect(secretInParticipant.isEmpty)  // trainer-only word: not in the participant index
+        #expect(!secretInTrainer.isEmpty)
+    }
+}
