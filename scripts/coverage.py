@@ -462,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  by block (words multiset / in context):")
     for (lo, hi), name in TRAINER_BLOCKS:
         r = Report(source.part(lo, hi), site)
-        print(f"    L{lo}-L{hi:<5} {name:42} {r.multiset:6.2f}% / {r.pct(r.context_hit, r.total):6.2f}%  ({r.total} w)")
+        print(f"    {f'L{lo}-L{hi}':12} {name:42} {r.multiset:6.2f}% / {r.pct(r.context_hit, r.total):6.2f}%  ({r.total} w)")
     print_ranges(trainer, source, args, "trainer part")
     print()
     part = Report(source.part(*PARTICIPANT_PART), site)
@@ -494,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
             share = 100.0 * sum(g in psite.page_trigrams[best] for g in grams) / max(1, len(grams))
             bad = [x for x in r.missing_ranges(psource, args.threshold) if not explained(x[0], x[1])]
             flag = "   CHECK" if r.multiset < 95 or bad else ""
-            print(f"    L{lo}-L{hi:<5} {name:42} {r.multiset:6.2f}% / {r.pct(r.context_hit, r.total):6.2f}%"
+            print(f"    {f'L{lo}-L{hi}':12} {name:42} {r.multiset:6.2f}% / {r.pct(r.context_hit, r.total):6.2f}%"
                   f"  ({r.total} w)  {best} {share:.0f}%{flag}")
         print_ranges(hb, psource, args, "handbook in participant edition")
         if args.min_participant is not None and hb.multiset < args.min_participant:

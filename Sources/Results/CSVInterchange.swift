@@ -251,6 +251,44 @@ enum CSVText {
         }
     }
 
+    /// Removes leading and trailing ASCII white space (spaces, tabs, line breaks); fast when there is none.
+    static func trim(_ s: String) -> String {
+        let u = s.utf8
+        guard let f = u.first, let l = u.last else { return s }
+        func ws(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+        if !ws(f) && !ws(l) { return s }
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end && ws(u[start]) { start = u.index(after: start) }
+        while end > start && ws(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(s[start..<end])
+    }
+
+    static let letterNames: [String] = (0..<26).map { OptionLetter.letter($0) }
+
+    /// Sorted option indices of `a`, `a;c`, `A, C`, `ac`; nil when something else is there.
+    static func letters(_ s: String) -> [Int]? {
+        var mask: UInt32 = 0
+        for b in s.utf8 {
+            switch b {
+            case 97...122: mask |= 1 << UInt32(b - 97)
+            case 65...90: mask |= 1 << UInt32(b - 65)
+            case 59, 44, 32: continue
+            default: return nil
+            }
+        }
+        guard mask != 0 else { return nil }
+        var result: [Int] = []
+        for i in 0..<26 where mask & (1 << UInt32(i)) != 0 { result.append(i) }
+        return result
+    }
+
+    /// `a;c` for [0, 2] (sorted input).
+    static func encode(_ indices: [Int]) -> String {
+        if indices.count == 1, indices[0] >= 0, indices[0] < 26 { return letterNames[indices[0]] }
+        return OptionLetter.encode(indices)
+    }
+
     /// `1` for 1.0, `1.5` for 1.5.
     static func number(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
@@ -368,7 +406,7 @@ struct CSVImportPlan {
 
         func cell(_ fields: [String], _ name: String) -> String {
             guard let i = column[name], i < fields.count else { return "" }
-            return fields[i].trimmingCharacters(in: .whitespaces)
+            return CSVText.trim(fields[i])
         }
 
         /// Adds one answer of a participant at a phase.
@@ -426,7 +464,8 @@ struct CSVImportPlan {
                 fail(line, "no training_id (add the column or give --training ID)")
                 return nil
             }
-            let code = cell(fields, "participant_id").uppercased()
+            let rawCode = cell(fields, "participant_id")
+            let code = rawCode.utf8.contains(where: { $0 >= 97 && $0 <= 122 }) ? rawCode.uppercased() : rawCode
             guard !code.isEmpty else {
                 fail(line, "participant_id (the participant code) is empty")
                 return nil
@@ -439,7 +478,14 @@ struct CSVImportPlan {
         }
 
         func phase(_ fields: [String], line: Int) -> Phase? {
-            let text = cell(fields, "phase").lowercased()
+            let rawPhase = cell(fields, "phase")
+            switch rawPhase {
+            case "pre": return .pre
+            case "post": return .post
+            case "feedback": return .feedback
+            default: break
+            }
+            let text = rawPhase.lowercased()
             switch text {
             case "pre", "post", "feedback": return Phase(rawValue: text)
             case "practice":
@@ -455,7 +501,7 @@ struct CSVImportPlan {
         CSVParser.parse(data, separator: separator) { line, fields in
             if fatal { return }
             if header.isEmpty {
-                header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                header = fields.map { $CSVText.trim(0).lowercased() }
                 for (i, h) in header.enumerated() where !h.isEmpty {
                     if column[h] != nil {
                         fail(line, "column '\(h)' appears twice in the header")
@@ -489,9 +535,9 @@ struct CSVImportPlan {
                 }
                 return
             }
-            if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { return }  // blank line
+            if fields.count == 1 && CSVText.trim(fields[0]).isEmpty { return }  // blank line
             plan.rows += 1
-            if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if fields.count > header.count, fields[header.count...].contains(where: { !$CSVText.trim(0).isEmpty }) {
                 fail(line, "\(fields.count) fields but the header has \(header.count) (a separator inside an unquoted field?)")
                 return
             }
@@ -504,15 +550,15 @@ struct CSVImportPlan {
                     return
                 }
                 let raw = column["response"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
-                let response = raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : raw
+                let response = CSVText.trim(raw).isEmpty ? "" : raw
                 add(line: line, training: training, code: code, fields: fields, phase: ph, question: question, response: response,
                     correctText: cell(fields, "correct"), scoreText: cell(fields, "score"))
             case .wide:
                 var any = false
                 for (i, q) in questionColumns {
                     let raw = i < fields.count ? fields[i] : ""
-                    let value = raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : raw
-                    let score = scoreColumns[q].flatMap { $0 < fields.count ? fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+                    let value = CSVText.trim(raw).isEmpty ? "" : raw
+                    let score = scoreColumns[q].flatMap { $0 < fields.count ? CSVText.trim(fields[$0]) : nil } ?? ""
                     if value.isEmpty { continue }
                     let isQuiz = ph != .feedback
                     if options.quiz != nil || options.survey != nil {
@@ -547,14 +593,14 @@ struct CSVImportPlan {
     ) -> PendingResponse? {
         var score: Double?
         if !scoreText.isEmpty {
-            guard let s = Double(scoreText.replacingOccurrences(of: ",", with: ".")), s.isFinite, s >= 0 else {
+            guard let s = Double(scoreText) ?? Double(scoreText.replacingOccurrences(of: ",", with: ".")), s.isFinite, s >= 0 else {
                 fail(line, "score '\(scoreText)' is not a number ≥ 0")
                 return nil
             }
             score = s
         }
         var correct: Bool?
-        switch correctText.lowercased() {
+        switch correctText.count > 1 ? correctText.lowercased() : correctText {
         case "": correct = nil
         case "1", "true", "yes": correct = true
         case "0", "false", "no": correct = false
@@ -566,11 +612,11 @@ struct CSVImportPlan {
         guard let keys else {
             // No course: keep what the file says.
             if phase == .feedback {
-                if let v = Int(response.trimmingCharacters(in: .whitespaces)) { return PendingResponse(question: question, choice: String(v), line: line, maxScore: 0) }
+                if let v = Int(CSVText.trim(response)) { return PendingResponse(question: question, choice: String(v), line: line, maxScore: 0) }
                 return PendingResponse(question: question, text: response, line: line, maxScore: 0)
             }
             if let correct {
-                guard let letters = OptionLetter.decode(response.trimmingCharacters(in: .whitespaces)), !letters.isEmpty else {
+                guard let letters = OptionLetter.decode(CSVText.trim(response)), !letters.isEmpty else {
                     fail(line, "answer '\(response)' of \(question) is not option letters (a, b, a;c)")
                     return nil
                 }
@@ -583,10 +629,10 @@ struct CSVImportPlan {
             fail(line, "unknown question '\(question)' for the \(phase.rawValue) phase (known: \(known))")
             return nil
         }
-        let trimmed = response.trimmingCharacters(in: .whitespaces)
+        let trimmed = CSVText.trim(response)
         switch q.kind {
         case .single, .multiple:
-            guard let letters = OptionLetter.decode(trimmed), !letters.isEmpty else {
+            guard let letters = CSVText.letters(trimmed) ?? OptionLetter.decode(trimmed), !letters.isEmpty else {
                 fail(line, "answer '\(response)' of \(question) is not option letters (a, b, a;c)")
                 return nil
             }
@@ -598,8 +644,8 @@ struct CSVImportPlan {
                 fail(line, "\(question) takes one answer; got '\(response)'")
                 return nil
             }
-            let isRight = Set(letters) == q.correct
-            return PendingResponse(question: question, choice: OptionLetter.encode(letters), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
+            let isRight = letters.count == q.correct.count && letters.allSatisfy { q.correct.contains($0) }
+            return PendingResponse(question: question, choice: CSVText.encode(letters), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
         case .rating:
             guard let v = Int(trimmed), v >= 1, v <= Swift.max(q.optionCount, 1) else {
                 fail(line, "rating \(question) must be a whole number from 1 to \(q.optionCount) (got '\(response)')")

@@ -18,6 +18,8 @@ final class ContentRenderer {
     let headingShift: Int
     /// CSV downloads met while rendering: file name → rows.
     var downloads: [(name: String, rows: [[String]])] = []
+    /// The last heading level written: headings never skip a level (h1 → h3 becomes h1 → h2).
+    private var lastLevel: Int
     private var footnoteRefCount: [String: Int] = [:]
     private var footnoteOrder: [String] = []
 
@@ -29,6 +31,14 @@ final class ContentRenderer {
         self.anchorPrefix = anchorPrefix
         self.headingShift = headingShift
         self.link = link
+        self.lastLevel = 1 + headingShift
+    }
+
+    /// The level to write for an authored heading level, keeping headings in order.
+    func level(_ authored: Int) -> Int {
+        let l = min(6, min(authored + headingShift, lastLevel + 1))
+        lastLevel = l
+        return l
     }
 
     var isTrainer: Bool { edition == .trainer }
@@ -48,7 +58,7 @@ final class ContentRenderer {
         case .paragraph(let spans):
             out += "<p>" + render(spans) + "</p>\n"
         case .heading(let h):
-            let level = min(6, h.level + headingShift)
+            let level = level(h.level)
             out += "<h\(level) id=\"\(anchor(h.anchor).html)\">" + render(h.spans) + "</h\(level)>\n"
         case .list(let style, let items):
             let tag = style.ordered ? "ol" : "ul"
@@ -127,7 +137,7 @@ final class ContentRenderer {
     }
 
     func renderQuestion(_ q: Question, into out: inout String) {
-        let level = min(6, q.heading.level + headingShift)
+        let level = level(q.heading.level)
         out += "<section class=\"question question-\(q.type.rawValue)\" aria-labelledby=\"\(anchor(q.id).html)\">\n"
         out += "<h\(level) id=\"\(anchor(q.id).html)\">" + render(q.heading.spans) + "</h\(level)>\n"
         out += render(q.stem)
@@ -173,7 +183,7 @@ final class ContentRenderer {
         }
         let top = s.scaleTop
         for section in s.sections {
-            let level = min(6, 3 + headingShift)
+            let level = level(3)
             out += "<section class=\"screening-section\">\n<h\(level) id=\"\(anchor("screening-" + section.id.lowercased()).html)\">"
                 + section.title.html + "</h\(level)>\n"
             if section.optional == true { out += "<p class=\"hint\">" + l(.sectionOptional).html + "</p>\n" }
