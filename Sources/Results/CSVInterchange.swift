@@ -403,35 +403,48 @@ struct CSVImportPlan {
         let quizQuestions = Dictionary((options.quiz?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let surveyQuestions = Dictionary((options.survey?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var fatal = false
+        var lastParticipant: Int?
 
-        func cell(_ fields: [String], _ name: String) -> String {
-            guard let i = column[name], i < fields.count else { return "" }
+        struct Columns {
+            var training_id, participant_id, region, agency, agency_other, gender, phase, question_id, response, correct, score: Int?
+        }
+        var cols = Columns()
+        func cell(_ fields: [String], _ index: Int?) -> String {
+            guard let i = index, i < fields.count else { return "" }
             return CSVText.trim(fields[i])
         }
 
         /// Adds one answer of a participant at a phase.
         func add(line: Int, training: String, code: String, fields: [String], phase: Phase, question: String, response: String, correctText: String, scoreText: String) {
-            let pkey = training + "\u{0}" + code
             let pIndex: Int
-            let region = cell(fields, "region"), agency = cell(fields, "agency"), gender = cell(fields, "gender")
-            let agencyOther = cell(fields, "agency_other")
-            if let i = participantIndex[pkey] {
+            let region = cell(fields, cols.region), agency = cell(fields, cols.agency), gender = cell(fields, cols.gender)
+            let agencyOther = cell(fields, cols.agency_other)
+            let cached = lastParticipant.map { plan.participants[$0].code == code && plan.participants[$0].training == training } ?? false
+            let pkey = cached ? "" : training + "\u{0}" + code
+            if let i = cached ? lastParticipant : participantIndex[pkey] {
                 pIndex = i
                 let p = plan.participants[i]
-                for (name, old, new) in [("region", p.region, region), ("agency", p.agency, agency), ("gender", p.gender, gender)]
-                where !new.isEmpty && !old.isEmpty && old != new {
-                    fail(line, "participant \(code) has \(name) '\(new)' here but '\(old)' on line \(p.line)")
+                if p.region != region || p.agency != agency || p.gender != gender || p.agencyOther != agencyOther {
+                    for (name, old, new) in [("region", p.region, region), ("agency", p.agency, agency), ("gender", p.gender, gender)]
+                    where !new.isEmpty && !old.isEmpty && old != new {
+                        fail(line, "participant \(code) has \(name) '\(new)' here but '\(old)' on line \(p.line)")
+                    }
+                    if p.region.isEmpty { plan.participants[i].region = region }
+                    if p.agency.isEmpty { plan.participants[i].agency = agency }
+                    if p.gender.isEmpty { plan.participants[i].gender = gender }
+                    if p.agencyOther.isEmpty { plan.participants[i].agencyOther = agencyOther }
                 }
-                if p.region.isEmpty { plan.participants[i].region = region }
-                if p.agency.isEmpty { plan.participants[i].agency = agency }
-                if p.gender.isEmpty { plan.participants[i].gender = gender }
-                if p.agencyOther.isEmpty { plan.participants[i].agencyOther = agencyOther }
             } else {
+                guard code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), code.count <= 40 else {
+                    fail(line, "participant_id '\(code)' must be a participant code (letters and digits), never a name")
+                    return
+                }
                 pIndex = plan.participants.count
                 participantIndex[pkey] = pIndex
                 plan.participants.append(
                     PendingParticipant(training: training, code: code, region: region, agency: agency, agencyOther: agencyOther, gender: gender, line: line))
             }
+            lastParticipant = pIndex
             let akey = pIndex * 4 + (phase == .pre ? 0 : phase == .post ? 1 : 2)
             let aIndex: Int
             if let i = attemptIndex[akey] {
@@ -453,7 +466,7 @@ struct CSVImportPlan {
         }
 
         func identity(_ fields: [String], line: Int) -> (String, String)? {
-            var training = cell(fields, "training_id")
+            var training = cell(fields, cols.training_id)
             if let t = options.training {
                 if training.isEmpty { training = t } else if training != t {
                     fail(line, "training_id '\(training)' differs from --training \(t)")
@@ -464,21 +477,17 @@ struct CSVImportPlan {
                 fail(line, "no training_id (add the column or give --training ID)")
                 return nil
             }
-            let rawCode = cell(fields, "participant_id")
+            let rawCode = cell(fields, cols.participant_id)
             let code = rawCode.utf8.contains(where: { $0 >= 97 && $0 <= 122 }) ? rawCode.uppercased() : rawCode
             guard !code.isEmpty else {
                 fail(line, "participant_id (the participant code) is empty")
-                return nil
-            }
-            guard code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), code.count <= 40 else {
-                fail(line, "participant_id '\(code)' must be a participant code (letters and digits), never a name")
                 return nil
             }
             return (training, code)
         }
 
         func phase(_ fields: [String], line: Int) -> Phase? {
-            let rawPhase = cell(fields, "phase")
+            let rawPhase = cell(fields, cols.phase)
             switch rawPhase {
             case "pre": return .pre
             case "post": return .post
@@ -501,7 +510,7 @@ struct CSVImportPlan {
         CSVParser.parse(data, separator: separator) { line, fields in
             if fatal { return }
             if header.isEmpty {
-                header = fields.map { $CSVText.trim(0).lowercased() }
+                header = fields.map { CSVText.trim($0).lowercased() }
                 for (i, h) in header.enumerated() where !h.isEmpty {
                     if column[h] != nil {
                         fail(line, "column '\(h)' appears twice in the header")
@@ -509,6 +518,10 @@ struct CSVImportPlan {
                     }
                     column[h] = i
                 }
+                cols = Columns(
+                    training_id: column["training_id"], participant_id: column["participant_id"], region: column["region"], agency: column["agency"],
+                    agency_other: column["agency_other"], gender: column["gender"], phase: column["phase"], question_id: column["question_id"],
+                    response: column["response"], correct: column["correct"], score: column["score"])
                 if column["question_id"] != nil && column["response"] != nil {
                     plan.format = .long
                     for required in ["participant_id", "phase"] where column[required] == nil {
@@ -537,14 +550,14 @@ struct CSVImportPlan {
             }
             if fields.count == 1 && CSVText.trim(fields[0]).isEmpty { return }  // blank line
             plan.rows += 1
-            if fields.count > header.count, fields[header.count...].contains(where: { !$CSVText.trim(0).isEmpty }) {
+            if fields.count > header.count, fields[header.count...].contains(where: { !CSVText.trim($0).isEmpty }) {
                 fail(line, "\(fields.count) fields but the header has \(header.count) (a separator inside an unquoted field?)")
                 return
             }
             guard let (training, code) = identity(fields, line: line), let ph = phase(fields, line: line) else { return }
             switch plan.format {
             case .long:
-                let question = cell(fields, "question_id")
+                let question = cell(fields, cols.question_id)
                 guard !question.isEmpty else {
                     fail(line, "question_id is empty")
                     return
@@ -552,7 +565,7 @@ struct CSVImportPlan {
                 let raw = column["response"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
                 let response = CSVText.trim(raw).isEmpty ? "" : raw
                 add(line: line, training: training, code: code, fields: fields, phase: ph, question: question, response: response,
-                    correctText: cell(fields, "correct"), scoreText: cell(fields, "score"))
+                    correctText: cell(fields, cols.correct), scoreText: cell(fields, cols.score))
             case .wide:
                 var any = false
                 for (i, q) in questionColumns {

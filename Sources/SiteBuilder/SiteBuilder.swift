@@ -260,6 +260,8 @@ final class EditionBuilder {
         var out = "<section class=\"registration\" aria-label=\"" + l(.blankForm).html + "\">\n<dl>\n"
         out += "<div><dt>" + l(.formTraining).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
         out += "<div><dt>" + l(.formDate).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
+        out += "<div><dt>" + l(.formPlace).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
+        out += "<div><dt>" + l(.formInstructor).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
         out += "<div><dt>" + l(.formName).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
         func options(_ title: UIString, _ list: [LabeledOption], other: Bool = false) {
             guard !list.isEmpty else { return }

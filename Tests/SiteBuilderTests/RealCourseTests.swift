@@ -21,6 +21,38 @@ import Testing
     }
 }
 
+@Suite struct RealCourseAnswersTests {
+    /// Every practice or quiz explanation of the real course is in the trainer edition and in no
+    /// participant file; no participant file marks a correct option.
+    @Test func participantEditionHoldsNoAnswers() throws {
+        let course = CourseLoader.load(root: repositoryRoot).course
+        let outputs = try SiteBuilder(course: course).buildAll()
+        let participant = try #require(outputs.first { $0.edition == .participant })
+        let trainer = try #require(outputs.first { $0.edition == .trainer })
+        let participantText = participant.files.values.map { LeakDetector.textOfMarkup(String(decoding: $0, as: UTF8.self)) }.joined(separator: "\n")
+        let trainerText = trainer.files.values.map { LeakDetector.textOfMarkup(String(decoding: $0, as: UTF8.self)) }.joined(separator: "\n")
+        var checked = 0
+        for page in course.pages where page.audience == .all {
+            for q in page.questions {
+                guard let explanation = q.explanation?.body.map(\.plainText).joined(separator: " "), explanation.count > 40 else { continue }
+                let probe = String(explanation.prefix(60))
+                if participantVisible(probe, course: course) { continue }
+                #expect(trainerText.contains(probe), "\(q.id) explanation missing from the trainer edition")
+                #expect(!participantText.contains(probe), "\(q.id) explanation leaked into the participant edition")
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+        for (path, bytes) in participant.files where path.hasSuffix(".html") {
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("class=\"correct\""), "\(path) marks a correct option")
+        }
+    }
+
+    func participantVisible(_ text: String, course: Course) -> Bool {
+        course.pages.filter { $0.audience == .all }.contains { EditionText.visible($0.blocks, in: .participant).joined(separator: " ").contains(text) }
+    }
+}
+
 /// Heading levels inside <main> that skip a level going down (h2 → h4).
 enum HeadingOrder {
     static func skips(_ html: String) -> [String] {
