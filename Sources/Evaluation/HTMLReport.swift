@@ -35,6 +35,7 @@ enum HTMLReport {
         th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
         th{background:#f2f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .note{color:var(--muted);font-size:.9em}.warn{color:var(--bad)}
+        .scroll{overflow-x:auto}.wide table{font-size:.78em}.wide th,.wide td{padding:3px 4px}
         ul.flags li{margin:2px 0}
         figure{margin:12px 0}figcaption{font-weight:600;margin-bottom:4px}
         svg{max-width:100%;height:auto;font:11px system-ui,Arial,sans-serif}
@@ -93,7 +94,7 @@ enum HTMLReport {
         h += table(["", ""], x.learningRows(s)) + "</section>\n"
 
         h += "<section id=\"questions\"><h2>\(htmlEscape(t(.reportQuestions)))</h2>"
-        h += table(x.questionHeader, s.questions.map(x.questionRow), numeric: [1, 2, 3])
+        h += "<div class=\"scroll\">" + table(x.questionHeader, s.questions.map(x.questionRow), numeric: [1, 2, 3]) + "</div>"
         h += "<ul class=\"note\">" + report.quiz.questions.map { "<li><b>\(htmlEscape($0.id))</b>: \(htmlEscape($0.prompt))</li>" }.joined() + "</ul>"
         h += questionChart(s, x)
         h += "</section>\n"
@@ -127,7 +128,9 @@ enum HTMLReport {
 
         if !report.comparison.isEmpty {
             h += "<section id=\"comparison\"><h2>\(htmlEscape(t(.reportComparison)))</h2>"
+            h += "<div class=\"scroll wide\">"
             h += table(x.comparisonHeader, report.comparison.map(x.comparisonRow), numeric: Set(1..<x.comparisonHeader.count).subtracting([6]))
+            h += "</div>"
             h += comparisonChart(report, x)
             h += "</section>\n"
         }

@@ -114,7 +114,7 @@ enum MarkdownReport {
                 md += "### \(escape(q)). \(escape(x.prompt(q)))\n\n"
                 for a in items.prefix(report.method.listLimit) {
                     let score = a.phase == "feedback" ? "" : " (\(a.score.map { ReportText.number($0, 1) } ?? t(.reportNotScored)))"
-                    md += "- `\(a.code)` \(escape(x.phase(a.phase)))\(escape(score)): \(escape(a.text))\n"
+                    md += "- **\(escape(a.code))** \(escape(x.phase(a.phase)))\(escape(score)): \(escape(a.text))\n"
                 }
                 if items.count > report.method.listLimit { md += "- \(escape(t(.reportMoreNotShown, items.count - report.method.listLimit)))\n" }
                 md += "\n"

@@ -27,10 +27,10 @@ extension EvaluationReport {
         }
     }
 
-    /// The JSON document: pretty-printed, keys sorted (stable output for diffs).
+    /// The JSON document: compact, keys sorted (stable output; pipe it through `jq` to read).
     public func jsonData() -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
             var data = Array(try encoder.encode(self))
             data.append(0x0A)
@@ -64,6 +64,12 @@ struct ReportText {
         case .value(let x): return Self.number(x, digits)
         case .unavailable(let reason): return t(.reportUnavailable, self.reason(reason))
         }
+    }
+
+    /// `p = 0.012` or `p < 0.001`.
+    func pEquals(_ v: StatValue) -> String {
+        let text = p(v)
+        return text.hasPrefix("<") ? "p \(text)" : "p = \(text)"
     }
 
     /// A p-value: `< 0.001` or three decimals.
@@ -141,8 +147,8 @@ struct ReportText {
         switch f.kind {
         case .masteredBefore: return t(.reportFlagMastered, q, percent(.value(f.value)))
         case .gotWorse: return t(.reportFlagWorse, q, change(.value(f.value)))
-        case .negativeDiscrimination: return t(.reportFlagNegative, q, phase(f.phase), Self.number(f.value, 2))
-        case .lowReliability: return t(.reportFlagReliability, phase(f.phase), Self.number(f.value, 2))
+        case .negativeDiscrimination: return t(.reportFlagNegative, q, phase(f.phase).lowercased(), Self.number(f.value, 2))
+        case .lowReliability: return t(.reportFlagReliability, phase(f.phase).lowercased(), Self.number(f.value, 2))
         case .unscoredOpenAnswers: return t(.reportUnscored, Int(f.value))
         case .unsubmittedAttempts:
             let c = report.overall.counts
@@ -186,11 +192,11 @@ struct ReportText {
             [t(.reportMeanGain), stat(a.meanGain)],
             [t(.reportCI), ci(a.meanGainCI)],
             [t(.reportMedianGain), stat(a.medianGain)],
-            [t(.reportTTest), "t = \(stat(a.tTest.t, 2)), df = \(stat(a.tTest.df, 0)), p = \(p(a.tTest.p))"],
+            [t(.reportTTest), "t = \(stat(a.tTest.t, 2)), df = \(stat(a.tTest.df, 0)), \(pEquals(a.tTest.p))"],
             [t(.reportDz), stat(a.cohensDz, 2)],
             [
                 t(.reportWilcoxon),
-                "z = \(stat(a.wilcoxon.signedZ, 2)), p = \(p(a.wilcoxon.p)); \(t(.reportWilcoxonNote, a.wilcoxon.zeroDifferences))",
+                "z = \(stat(a.wilcoxon.signedZ, 2)), \(pEquals(a.wilcoxon.p)); \(t(.reportWilcoxonNote, a.wilcoxon.zeroDifferences))",
             ],
             [t(.reportRankBiserial), stat(a.wilcoxon.rankBiserial, 2)],
             [t(.reportHakeClass), stat(a.hake.classGain, 2)],

@@ -314,7 +314,7 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportFlagMastered: return ("%1: тренингке дейін-ақ жақсы білген (пре %2)", "%1: уже хорошо знали до тренинга (пре %2)", "%1: already known before the training (pre %2)")
         case .reportFlagWorse: return ("%1: тренингтен кейін дұрыс жауаптар азайды (өзгеріс %2)", "%1: после тренинга верных ответов меньше (изменение %2)", "%1: fewer correct answers after the training (change %2)")
         case .reportFlagNegative: return ("%1: %2 теріс дискриминация (r = %3)", "%1: отрицательная дискриминация, %2 (r = %3)", "%1: negative discrimination in the %2 (r = %3)")
-        case .reportFlagReliability: return ("%1 сенімділігі төмен (KR-20 = %2)", "Низкая надёжность: %1 (KR-20 = %2)", "Low reliability of the %1 (KR-20 = %2)")
+        case .reportFlagReliability: return ("Сенімділігі төмен: %1 (KR-20 = %2)", "Низкая надёжность: %1 (KR-20 = %2)", "Low reliability of the %1 (KR-20 = %2)")
         case .reportNoFlags: return ("Ерекше белгіленетін ештеңе жоқ.", "Ничего не отмечено.", "Nothing flagged.")
         case .reportComparison: return ("Тренингтерді салыстыру", "Сравнение тренингов", "Comparison across trainings")
         case .reportOpenAnswers: return ("Ашық сұрақтарға жауаптар", "Ответы на открытые вопросы", "Open answers")

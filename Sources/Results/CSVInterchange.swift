@@ -11,7 +11,10 @@ import GRDB
 ///   then one column per question (the answer letter(s), the rating or the open text) and `<question>_score` columns
 ///   for the trainer's scores of open quiz questions.
 public enum CSVFormat: String, Sendable, CaseIterable {
-    case long, wide
+    /// One row per answer.
+    case long
+    /// One row per participant per phase, one column per question.
+    case wide
 }
 
 /// What an import or export needs to know of a quiz or survey: question ids, kinds, options, key.
@@ -20,7 +23,14 @@ public struct InstrumentKey: Sendable, Hashable {
     public struct Question: Sendable, Hashable {
         /// The kinds of question.
         public enum Kind: String, Sendable, Hashable {
-            case single, multiple, open, rating
+            /// One right option.
+            case single
+            /// Any number of right options (exactly the set is right).
+            case multiple
+            /// Free text, scored by the trainer.
+            case open
+            /// A rating 1…n.
+            case rating
         }
         /// Question id (`q1`).
         public var id: String
@@ -238,7 +248,22 @@ enum CSVText {
         return s.first == " " || s.last == " "
     }
 
-    static func appendField(_ s: String, to out: inout [UInt8]) {
+    /// Text a spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not starting a number)
+    /// is written with a leading `'`, which Excel shows as text; import removes it again.
+    static func guardFormula(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        if first == "=" || first == "+" || first == "@" || (first == "-" && Double(s) == nil) { return "'" + s }
+        return s
+    }
+
+    /// Reverses ``guardFormula(_:)``.
+    static func unguardFormula(_ s: String) -> String {
+        guard s.hasPrefix("'"), let second = s.dropFirst().first, "=+@-".contains(second) else { return s }
+        return String(s.dropFirst())
+    }
+
+    static func appendField(_ raw: String, to out: inout [UInt8]) {
+        let s = guardFormula(raw)
         if needsQuotes(s) {
             out.append(UInt8(ascii: "\""))
             for b in s.utf8 {
@@ -411,7 +436,7 @@ struct CSVImportPlan {
         var cols = Columns()
         func cell(_ fields: [String], _ index: Int?) -> String {
             guard let i = index, i < fields.count else { return "" }
-            return CSVText.trim(fields[i])
+            return CSVText.unguardFormula(CSVText.trim(fields[i]))
         }
 
         /// Adds one answer of a participant at a phase.
@@ -563,14 +588,14 @@ struct CSVImportPlan {
                     return
                 }
                 let raw = column["response"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
-                let response = CSVText.trim(raw).isEmpty ? "" : raw
+                let response = CSVText.trim(raw).isEmpty ? "" : CSVText.unguardFormula(raw)
                 add(line: line, training: training, code: code, fields: fields, phase: ph, question: question, response: response,
                     correctText: cell(fields, cols.correct), scoreText: cell(fields, cols.score))
             case .wide:
                 var any = false
                 for (i, q) in questionColumns {
                     let raw = i < fields.count ? fields[i] : ""
-                    let value = CSVText.trim(raw).isEmpty ? "" : raw
+                    let value = CSVText.trim(raw).isEmpty ? "" : CSVText.unguardFormula(raw)
                     let score = scoreColumns[q].flatMap { $0 < fields.count ? CSVText.trim(fields[$0]) : nil } ?? ""
                     if value.isEmpty { continue }
                     let isQuiz = ph != .feedback

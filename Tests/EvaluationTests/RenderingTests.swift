@@ -78,15 +78,20 @@ import Testing
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(fixture.dir.appendingPathComponent("profile").path)",
-            "--dump-dom", file.absoluteString,
+            "--enable-logging=stderr", "--v=0", "--dump-dom", file.absoluteString,
         ]
         let pipe = Pipe()
+        let log = fixture.dir.appendingPathComponent("chromium.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         let out = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let dom = String(decoding: out, as: UTF8.self)
+        let console = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        #expect(!console.contains("CONSOLE"), "console messages: \(console.split(separator: "\n").filter { $0.contains("CONSOLE") })")
+        #expect(!console.contains("Uncaught"))
         #expect(process.terminationStatus == 0)
         #expect(dom.components(separatedBy: "<svg").count - 1 >= 5, "distribution, slope, questions, feedback, comparison")
         #expect(dom.contains("id=\"questions\""))

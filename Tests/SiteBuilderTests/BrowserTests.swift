@@ -17,10 +17,10 @@ struct BrowserTests {
     }()
 
     /// The DOM after scripts ran, and the console messages.
-    func open(_ relative: String) throws -> (dom: String, console: [String]) {
+    func open(_ relative: String, query: String? = nil) throws -> (dom: String, console: [String]) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: chromiumPath)
-        let url = Self.site.appendingPathComponent(relative).absoluteString
+        let url = Self.site.appendingPathComponent(relative).absoluteString + (query.map { "?q=" + $0 } ?? "")
         p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom", url]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -35,7 +35,7 @@ struct BrowserTests {
 
     func results(_ query: String, edition: String = "participant") throws -> [String] {
         let encoded = query.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789")) ?? query
-        let (dom, console) = try open("\(edition)/search.html?q=\(encoded)")
+        let (dom, console) = try open("\(edition)/search.html", query: encoded)
         #expect(console.isEmpty, "\(console)")
         guard let start = dom.range(of: "<ol id=\"search-results\">"), let end = dom.range(of: "</ol>", range: start.upperBound..<dom.endIndex) else { return [] }
         return dom[start.upperBound..<end.lowerBound].components(separatedBy: "<li>").dropFirst().map { String($0.prefix(120)) }
