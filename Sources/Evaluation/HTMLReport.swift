@@ -191,7 +191,10 @@ enum HTMLReport {
             if let v = p.pre { pre[Swift.min(9, Swift.max(0, Int(v / 10)))] += 1 }
             if let v = p.post { post[Swift.min(9, Swift.max(0, Int(v / 10)))] += 1 }
         }
-        let top = Swift.max(1, (pre + post).max() ?? 1)
+        // Whole-number ticks: the axis top is four equal whole steps at or above the highest bar.
+        let highest = Swift.max(1, (pre + post).max() ?? 1)
+        let step = (highest + 3) / 4
+        let top = step * 4
         let w = 640.0, hgt = 240.0, left = 44.0, bottom = 30.0, plotH = hgt - bottom - 10, plotW = w - left - 10
         let bin = plotW / 10
         var svg = "<figure><figcaption>\(htmlEscape(x.t(.reportChartDistribution)))</figcaption>"
@@ -199,7 +202,7 @@ enum HTMLReport {
         for k in 0...4 {
             let y = 10 + plotH - plotH * Double(k) / 4
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(w - 10))\" y2=\"\(f(y))\" stroke=\"#e3e6ea\"/>"
-            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Int((Double(top) * Double(k) / 4).rounded()))</text>"
+            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(step * k)</text>"
         }
         for i in 0..<10 {
             let x0 = left + Double(i) * bin
