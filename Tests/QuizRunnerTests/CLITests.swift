@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Results
+
+/// The `katch` executable as a user runs it: exit codes and messages.
+@Suite struct CLITests {
+    func tempCourse(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("katch-cli-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test func checkPrintsFileLineAndExitsOneOnErrors() throws {
+        let root = try tempCourse([
+            "course.yml": "title: T\n",
+            "modules/p.md": "---\nid: p\ntitle: P\nkind: page\n---\nМәтін.\n\nSee [x](id:nowhere).\n\n> [!WHAT]\n> x\n",
+        ])
+        let r = try runKatch(["check", "--course", root.path], input: "")
+        #expect(r.status == 1)
+        #expect(r.output.contains("modules/p.md:8:1: error: dangling reference 'id:nowhere'"))
+        #expect(r.output.contains("modules/p.md:10:1: error: unknown callout kind 'WHAT'"))
+        #expect(r.output.contains("1 pages, 2 errors"))
+        let clean = try runKatch(["check", "--course", fixtureCourse], input: "")
+        #expect(clean.status == 0, "\(clean.output)")
+    }
+
+    @Test func buildRefusesABrokenCourseAndWritesNothing() throws {
+        let root = try tempCourse(["course.yml": "title: T\n", "modules/p.md": "---\nid: p\ntitle: P\nkind: nonsense\n---\nx\n"])
+        let out = root.appendingPathComponent("site").path
+        let r = try runKatch(["build", "--course", root.path, "--out", out], input: "")
+        #expect(r.status == 1)
+        #expect(r.output.contains("modules/p.md:4:7: error: unknown kind 'nonsense'"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func buildWritesBothEditionsAndRefusesForeignFolders() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-out-\(UUID().uuidString)")
+        let r = try runKatch(["build", "--course", fixtureCourse, "--out", dir.path], input: "")
+        #expect(r.status == 0, "\(r.output)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("trainer/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("participant/index.html").path))
+        // A folder katch did not make is never replaced.
+        let foreign = FileManager.default.temporaryDirectory.appendingPathComponent("katch-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: foreign.appendingPathComponent("trainer"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: foreign.appendingPathComponent("trainer/notes.txt"))
+        let refused = try runKatch(["build", "--course", fixtureCourse, "--out", foreign.path], input: "")
+        #expect(refused.status == 1)
+        #expect(try String(contentsOf: foreign.appendingPathComponent("trainer/notes.txt"), encoding: .utf8) == "mine")
+    }
+
+    @Test func trainingsAreAddedOnceAndListed() throws {
+        let db = try TempDB()
+        let again = try runKatch(["training", "add", "t1", "--title", "X", "--db", db.path], input: "")
+        #expect(again.status == 1)
+        #expect(again.output.contains("already exists"))
+        let badDate = try runKatch(["training", "add", "t2", "--title", "X", "--start", "March", "--db", db.path], input: "")
+        #expect(badDate.status != 0)
+        let list = try runKatch(["training", "list", "--db", db.path], input: "")
+        #expect(list.output.contains("t1") && list.output.contains("Шымкент тренингі"))
+    }
+
+    @Test func databaseFromEnvironmentVariable() throws {
+        let db = try TempDB()
+        let list = try runKatch(["training", "list"], input: "", environment: ["KATCH_DB": db.path])
+        #expect(list.output.contains("t1"))
+    }
+
+    @Test func reportAndExportNeverShowNames() throws {
+        let db = try TempDB()
+        let name = "Құпияжан Атаулыұлы"
+        _ = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name))
+        for format in ["html", "md", "json", "csv"] {
+            let r = try runKatch(["report", "--db", db.path, "--course", fixtureCourse, "--format", format], input: "")
+            #expect(r.status == 0, "\(format): \(r.output.prefix(300))")
+            #expect(!r.output.contains("Құпияжан"), "\(format) report shows the name")
+        }
+        for format in ["long", "wide"] {
+            let r = try runKatch(["results", "export", "--format", format, "--db", db.path, "--course", fixtureCourse], input: "")
+            #expect(r.status == 0)
+            #expect(!r.output.contains("Құпияжан"))
+        }
+    }
+}
