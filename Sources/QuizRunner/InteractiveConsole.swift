@@ -19,30 +19,63 @@ public final class InteractiveConsole: Console {
 
     var columns: Int { max(20, terminal.size.columns - 1) }
 
+    /// First body line shown when the screen is taller than the terminal.
+    var bodyOffset = 0
+    /// The largest useful `bodyOffset` of the screen last drawn (0 when everything fits).
+    var maxBodyOffset = 0
+
+    /// Draws a screen. When it is taller than the terminal, the body (a case's text) is shown in a
+    /// window that PgUp/PgDn (and ↑/↓ on information screens) move; title and options stay visible.
     func draw(_ screen: Screen, lines: [String], hint: String) {
-        var out = "\u{1B}[H\u{1B}[2J"
+        var top: [String] = []
         if let h = screen.header {
-            var line = style.bold(h)
+            // One line: the header is shortened with «…» so the screen's height stays known.
+            let barWidth = screen.progress == nil ? 0 : max(5, min(30, columns - TextLayout.width(h) - 4))
+            let room = columns - (barWidth > 0 ? barWidth + 2 : 0)
+            var line = style.bold(TextLayout.truncate(h, columns: room))
             if let p = screen.progress {
-                let barWidth = max(5, min(30, columns - TextLayout.width(h) - 4))
                 line += "  " + style.cyan(TextLayout.progressBar(done: p.done, total: p.total, width: barWidth))
             }
-            out += line + "\r\n\r\n"
+            top += [line, ""]
         }
-        for l in TextLayout.wrap(screen.title, columns: columns) { out += style.bold(l) + "\r\n" }
+        for l in TextLayout.wrap(screen.title, columns: columns) { top.append(style.bold(l)) }
+        var body: [String] = []
         for para in screen.body {
-            out += "\r\n"
-            for l in TextLayout.wrap(para, columns: columns) { out += l + "\r\n" }
+            body.append("")
+            body += TextLayout.wrap(para, columns: columns)
         }
-        out += "\r\n"
-        for l in lines { out += l + "\r\n" }
-        out += "\r\n"
+        var bottom: [String] = [""] + lines + [""]
         if let m = message {
-            for l in TextLayout.wrap(m, columns: columns) { out += style.red(l) + "\r\n" }
+            bottom += TextLayout.wrap(m, columns: columns).map(style.red)
             message = nil
         }
-        for l in TextLayout.wrap(hint, columns: columns) { out += style.dim(l) + "\r\n" }
-        terminal.write(out)
+        bottom += TextLayout.wrap(hint, columns: columns).map(style.dim)
+        let rows = max(8, terminal.size.rows)
+        let room = rows - top.count - bottom.count - 1
+        var shown = body
+        if body.count > room {
+            let window = max(1, room - 1)
+            maxBodyOffset = max(0, body.count - window)
+            bodyOffset = min(max(0, bodyOffset), maxBodyOffset)
+            shown = Array(body[bodyOffset..<min(body.count, bodyOffset + window)])
+            let more = (bodyOffset > 0 ? "↑ " : "  ") + (bodyOffset < maxBodyOffset ? "↓ " : "  ")
+            shown.append(style.dim(more + "PgUp/PgDn \(bodyOffset + window)/\(body.count)"))
+        } else {
+            maxBodyOffset = 0
+            bodyOffset = 0
+        }
+        terminal.write("\u{1B}[H\u{1B}[2J" + (top + shown + bottom).joined(separator: "\r\n") + "\r\n")
+    }
+
+    /// Moves the body window by a page; true when the key was a paging key.
+    func page(_ key: Key) -> Bool {
+        let step = max(1, terminal.size.rows / 2)
+        switch key {
+        case .pageDown: bodyOffset += step
+        case .pageUp: bodyOffset -= step
+        default: return false
+        }
+        return true
     }
 
     func optionLines(_ options: [String], cursor: Int, marked: Set<Int>, multiple: Bool) -> [String] {
@@ -60,24 +93,38 @@ public final class InteractiveConsole: Console {
     }
 
     public func show(_ screen: Screen, wait: Bool) -> Outcome<Void> {
+        bodyOffset = 0
         draw(screen, lines: [], hint: wait ? l(.tPressEnter) : "")
         guard wait else { return .value(()) }
         while true {
-            switch terminal.readKey() {
-            case .enter, .space, .right: return .value(())
+            let key = terminal.readKey()
+            switch key {
+            case .enter, .space, .right:
+                // A long text is read to its end first: Enter pages down, then continues.
+                if bodyOffset < maxBodyOffset {
+                    _ = page(.pageDown)
+                } else {
+                    return .value(())
+                }
+            case .down, .character("j"): bodyOffset += 1
+            case .up, .character("k"): bodyOffset -= 1
             case .left, .backspace: return .back
             case .interrupt: return .interrupted
             case .endOfInput: return .endOfInput
-            default: continue
+            default: if !page(key) { continue }
             }
+            draw(screen, lines: [], hint: l(.tPressEnter))
         }
     }
 
     public func chooseOne(_ screen: Screen, options: [String], current: Int?, allowSkip: Bool) -> Outcome<Int?> {
         var cursor = current ?? 0
+        bodyOffset = 0
         while true {
             draw(screen, lines: optionLines(options, cursor: cursor, marked: current.map { [$0] } ?? [], multiple: false), hint: l(.tHintChoice))
-            switch terminal.readKey() {
+            let key = terminal.readKey()
+            if page(key) { continue }
+            switch key {
             case .up: cursor = (cursor + options.count - 1) % options.count
             case .down, .tab: cursor = (cursor + 1) % options.count
             case .character("k") where options.count < 11: cursor = (cursor + options.count - 1) % options.count
@@ -98,9 +145,12 @@ public final class InteractiveConsole: Console {
     public func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>> {
         var cursor = 0
         var marked = current
+        bodyOffset = 0
         while true {
             draw(screen, lines: optionLines(options, cursor: cursor, marked: marked, multiple: true), hint: l(.tHintMultiple))
-            switch terminal.readKey() {
+            let key = terminal.readKey()
+            if page(key) { continue }
+            switch key {
             case .up: cursor = (cursor + options.count - 1) % options.count
             case .down, .tab: cursor = (cursor + 1) % options.count
             case .character("k") where options.count < 11: cursor = (cursor + options.count - 1) % options.count
@@ -124,11 +174,14 @@ public final class InteractiveConsole: Console {
 
     public func text(_ screen: Screen, current: String, multiline: Bool, required: Bool, maxLength: Int) -> Outcome<String> {
         var buffer = current
+        bodyOffset = 0
         while true {
             var lines = TextLayout.wrap(buffer + "▏", columns: columns - 2, indent: "  ")
             if !multiline && !required { lines.append(style.dim("  " + l(.tFieldOptional))) }
             draw(screen, lines: lines, hint: multiline ? l(.tHintText) : l(.tHintChoice).split(separator: "·").last.map(String.init) ?? "")
-            switch terminal.readKey() {
+            let key = terminal.readKey()
+            if page(key) { continue }
+            switch key {
             case .character(let c):
                 if buffer.count < maxLength { buffer.append(c) } else { message = l(.tTooLong, maxLength) }
             case .space:

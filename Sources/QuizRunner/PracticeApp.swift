@@ -57,7 +57,7 @@ public final class PracticeApp {
             let questions = page.questions
             var session = try store.startPracticeOrResume(exercise: id, console: console)
             let answers = try store.practiceAnswers(session: session.id)
-            let title = l(.tPracticeTitle, page.title)
+            let title = page.title
             let sink = PracticeSink(store: store, session: session.id)
             let loop = QuestionLoop(questions: questions, console: console, sink: sink, title: title, answers: answers, feedback: feedback)
             let (intros, sections) = Self.context(of: page, questions: questions, l: l, title: title)
@@ -106,16 +106,18 @@ public final class PracticeApp {
             default: return [b.plainText]
             }
         }
+        // The intro of a question is everything participants see since the previous question:
+        // the case's text with its headings (trainer-only callouts left out).
         for b in page.blocks {
             switch b.kind {
             case .heading(let h):
-                if !buffer.isEmpty || h.level <= 3 { sectionTitle = h.spans.plainText }
-                if h.level <= 3 { buffer = [] }
+                sectionTitle = h.spans.plainText
+                buffer.append(sectionTitle)
             case .question(let q):
                 guard qIndex < questions.count, questions[qIndex].id == q.id else { continue }
                 let text = buffer.filter { !$0.isEmpty }
-                if !text.isEmpty { intros[qIndex] = Screen(header: title, title: sectionTitle, body: text) }
-                sections[qIndex] = sectionTitle
+                if !text.isEmpty { intros[qIndex] = Screen(header: title, title: page.title, body: text) }
+                if sectionTitle.count <= 40 { sections[qIndex] = sectionTitle }
                 buffer = []
                 qIndex += 1
             default:

@@ -80,7 +80,7 @@ final class QuestionLoop {
             }
             let section = sections[index].map { " — " + $0 } ?? ""
             let screen = Screen(
-                header: title + section + " — " + l(.questionOf, index + 1, questions.count),
+                header: l(.questionOf, index + 1, questions.count) + " · " + title + section,
                 progress: (answers.count, questions.count), title: q.prompt, body: q.stem.map(\.plainText))
             let outcome = ask(q, screen: screen)
             switch outcome {

@@ -6,7 +6,7 @@ import Darwin
 
 /// A key read from the terminal.
 public enum Key: Equatable, Sendable {
-    case up, down, left, right, enter, backspace, tab, escape, space
+    case up, down, left, right, enter, backspace, tab, escape, space, pageUp, pageDown
     case interrupt  // Ctrl-C
     case endOfInput  // Ctrl-D or end of stream
     case character(Character)
@@ -98,9 +98,15 @@ public final class RawTerminal: @unchecked Sendable {
             case UInt8(ascii: "C"): return .right
             case UInt8(ascii: "D"): return .left
             default:
-                // Consume the rest of sequences such as ESC [ 3 ~.
+                // Consume the rest of sequences such as ESC [ 3 ~ (ESC [ 5 ~ and ESC [ 6 ~ are PgUp/PgDn).
                 var c = code
-                while !(c >= 0x40 && c <= 0x7E), let more = readByte() { c = more }
+                var digits = [code]
+                while !(c >= 0x40 && c <= 0x7E), let more = readByte() {
+                    c = more
+                    digits.append(more)
+                }
+                if digits == Array("5~".utf8) { return .pageUp }
+                if digits == Array("6~".utf8) { return .pageDown }
                 return .escape
             }
         default:

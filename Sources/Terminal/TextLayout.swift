@@ -61,6 +61,19 @@ public enum TextLayout {
         return lines
     }
 
+    /// `text` cut to `columns` display columns, ending in «…» when cut.
+    public static func truncate(_ text: String, columns: Int) -> String {
+        guard width(text) > columns else { return text }
+        var out = ""
+        var w = 0
+        for c in text {
+            if w + width(c) > max(0, columns - 1) { break }
+            out.append(c)
+            w += width(c)
+        }
+        return out + "…"
+    }
+
     /// A progress bar of `width` cells: `███░░░`.
     public static func progressBar(done: Int, total: Int, width: Int) -> String {
         guard total > 0, width > 0 else { return "" }

@@ -148,6 +148,27 @@ import Testing
         #expect(try store.responses(attempt: a.rowID).count == 2)
     }
 
+    @Test func longCaseTextPagesInASmallTerminal() throws {
+        let db = try TempDB()
+        let s = try TmuxSession("\(try katchBinary()) practice exercise-4a --db \(db.path) --course \(repositoryRoot.path)", columns: 80, rows: 20)
+        let first = try s.waitFor("PgUp/PgDn")
+        #expect(first.contains("↓"))
+        #expect(!first.contains("Сұрақ 1 /"))
+        // The header stays on one line and the screen never scrolls its top away.
+        #expect(first.split(separator: "\n").first?.hasPrefix("Жаттығу") == true)
+        try s.send("NPage")
+        let paged = try s.waitFor("↑")
+        #expect(paged != first)
+        var screen = paged
+        for _ in 0..<20 where !screen.contains("Сұрақ 1 / 5") {
+            try s.send("Enter")
+            screen = try s.screen()
+        }
+        #expect(screen.contains("Сұрақ 1 / 5"))
+        try s.send("C-c")
+        try s.waitFor("EXIT=130")
+    }
+
     @Test func noColorAndNarrowTerminal() throws {
         let db = try TempDB()
         let s = try TmuxSession(try quizCommand(db, "pre", env: "NO_COLOR=1"), columns: 40, rows: 20)
