@@ -27,15 +27,17 @@ let package = Package(
             name: "CourseModel",
             dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // HTML escaping and URL filtering, shared by the site and the report.
+        .target(name: "HTMLText", swiftSettings: strict),
         // Static site: trainer and participant editions, search index, leak check.
-        .target(name: "SiteBuilder", dependencies: ["CourseModel", "Localization"], swiftSettings: strict),
+        .target(name: "SiteBuilder", dependencies: ["CourseModel", "Localization", "HTMLText"], swiftSettings: strict),
         // Pure statistics for the evaluation summary (no I/O).
         .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
         // Results database (SQLite through GRDB): trainings, participants, attempts, answers; CSV import/export.
         .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // Evaluation summary: pre/post statistics, item analysis, feedback; HTML, Markdown, JSON, CSV.
         .target(
-            name: "Evaluation", dependencies: ["Statistics", "Results", "CourseModel", "Localization"], swiftSettings: strict),
+            name: "Evaluation", dependencies: ["Statistics", "Results", "CourseModel", "Localization", "HTMLText"], swiftSettings: strict),
         // Terminal: raw mode, keys, wrapping of Kazakh text, colours (NO_COLOR).
         .target(name: "Terminal", swiftSettings: strict),
         // Quiz, survey and practice engine with its interactive and plain front ends.
@@ -52,10 +54,10 @@ let package = Package(
         .executableTarget(name: "katch", dependencies: ["KatchCLI"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel", "HTMLText"]),
         .testTarget(name: "QuizRunnerTests", dependencies: ["QuizRunner", "Results", "CourseModel", "Terminal"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "CourseModel"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Results", "Statistics", "CourseModel"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Results", "Statistics", "CourseModel", "HTMLText"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     ]
 )

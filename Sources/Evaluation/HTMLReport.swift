@@ -1,25 +1,7 @@
+import HTMLText
 import Foundation
 import Localization
 import Statistics
-
-/// Escapes text for HTML element content and attribute values (`&`, `<`, `>`, `"`, `'`).
-/// - Parameter s: any text.
-/// - Returns: the text with the five special characters replaced by entities.
-public func htmlEscape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars {
-        switch u {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out
-}
 
 /// The HTML rendering: one self-contained file, inline CSS and SVG, nothing loaded from the network.
 enum HTMLReport {
@@ -47,10 +29,10 @@ enum HTMLReport {
         """
 
     static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
-        var s = "<table><thead><tr>" + header.map { "<th>\(htmlEscape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        var s = "<table><thead><tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for r in rows {
             s += "<tr>"
-            for (i, cell) in r.enumerated() { s += numeric.contains(i) ? "<td class=\"num\">\(htmlEscape(cell))</td>" : "<td>\(htmlEscape(cell))</td>" }
+            for (i, cell) in r.enumerated() { s += numeric.contains(i) ? "<td class=\"num\">\(HTML.escape(cell))</td>" : "<td>\(HTML.escape(cell))</td>" }
             s += "</tr>"
         }
         return s + "</tbody></table>\n"
@@ -63,17 +45,17 @@ enum HTMLReport {
         let t = x.t
         let s = report.overall
         let limit = report.method.listLimit
-        var h = "<!DOCTYPE html>\n<html lang=\"\(htmlEscape(report.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var h = "<!DOCTYPE html>\n<html lang=\"\(HTML.escape(report.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(htmlEscape(t(.reportTitle))) — \(htmlEscape(report.course))</title>\n<style>\(css)</style>\n</head>\n<body>\n<main>\n"
-        h += "<h1>\(htmlEscape(t(.reportTitle)))</h1>\n<p class=\"sub\">\(htmlEscape(report.course))</p>\n"
+        h += "<title>\(HTML.escape(t(.reportTitle))) — \(HTML.escape(report.course))</title>\n<style>\(css)</style>\n</head>\n<body>\n<main>\n"
+        h += "<h1>\(HTML.escape(t(.reportTitle)))</h1>\n<p class=\"sub\">\(HTML.escape(report.course))</p>\n"
 
-        h += "<section id=\"trainings\"><h2>\(htmlEscape(t(.reportTrainings)))</h2>"
+        h += "<section id=\"trainings\"><h2>\(HTML.escape(t(.reportTrainings)))</h2>"
         h += table(["id", t(.reportTraining), t(.reportPlace), t(.reportDates)], report.trainings.map { [$0.id, $0.title, $0.place, x.dates($0)] })
         h += "</section>\n"
 
         let c = s.counts
-        h += "<section id=\"overview\"><h2>\(htmlEscape(t(.reportOverview)))</h2>"
+        h += "<section id=\"overview\"><h2>\(HTML.escape(t(.reportOverview)))</h2>"
         h += table(
             ["", t(.reportN)],
             [
@@ -81,34 +63,34 @@ enum HTMLReport {
                 [t(.reportPostSubmitted), "\(c.postSubmitted)"], [t(.reportMatchedPairs), "\(c.matchedPairs)"],
                 [t(.reportFeedbackSubmitted), "\(c.feedbackSubmitted)"],
             ], numeric: [1])
-        h += "<p class=\"note\">\(htmlEscape(t(.reportUnsubmitted, c.preUnsubmitted, c.postUnsubmitted, c.feedbackUnsubmitted)))<br>"
-        h += "\(htmlEscape(t(.reportUnscored, c.unscoredOpenAnswers)))</p></section>\n"
+        h += "<p class=\"note\">\(HTML.escape(t(.reportUnsubmitted, c.preUnsubmitted, c.postUnsubmitted, c.feedbackUnsubmitted)))<br>"
+        h += "\(HTML.escape(t(.reportUnscored, c.unscoredOpenAnswers)))</p></section>\n"
 
-        h += "<section id=\"scores\"><h2>\(htmlEscape(t(.reportScores)))</h2>"
+        h += "<section id=\"scores\"><h2>\(HTML.escape(t(.reportScores)))</h2>"
         h += table(x.summaryHeader, x.summaryRows(s), numeric: [1, 2, 3, 4])
         h += histogram(s, x)
         h += slopeChart(s, x, limit: limit)
         h += "</section>\n"
 
-        h += "<section id=\"learning\"><h2>\(htmlEscape(t(.reportLearning)))</h2>"
+        h += "<section id=\"learning\"><h2>\(HTML.escape(t(.reportLearning)))</h2>"
         h += table(["", ""], x.learningRows(s)) + "</section>\n"
 
-        h += "<section id=\"questions\"><h2>\(htmlEscape(t(.reportQuestions)))</h2>"
+        h += "<section id=\"questions\"><h2>\(HTML.escape(t(.reportQuestions)))</h2>"
         h += "<div class=\"scroll\">" + table(x.questionHeader, s.questions.map(x.questionRow), numeric: [1, 2, 3]) + "</div>"
-        h += "<ul class=\"note\">" + report.quiz.questions.map { "<li><b>\(htmlEscape($0.id))</b>: \(htmlEscape($0.prompt))</li>" }.joined() + "</ul>"
+        h += "<ul class=\"note\">" + report.quiz.questions.map { "<li><b>\(HTML.escape($0.id))</b>: \(HTML.escape($0.prompt))</li>" }.joined() + "</ul>"
         h += questionChart(s, x)
         h += "</section>\n"
 
-        h += "<section id=\"reliability\"><h2>\(htmlEscape(t(.reportReliability)))</h2>"
+        h += "<section id=\"reliability\"><h2>\(HTML.escape(t(.reportReliability)))</h2>"
         h += table(["", "KR-20"], [[t(.reportPre), x.stat(s.reliability.kr20Pre, 2)], [t(.reportPost), x.stat(s.reliability.kr20Post, 2)]], numeric: [1])
         h += "</section>\n"
 
-        h += "<section id=\"flags\"><h2>\(htmlEscape(t(.reportFlags)))</h2>"
-        h += s.flags.isEmpty ? "<p>\(htmlEscape(t(.reportNoFlags)))</p>" : "<ul class=\"flags\">" + s.flags.map { "<li>\(htmlEscape(x.flag($0)))</li>" }.joined() + "</ul>"
+        h += "<section id=\"flags\"><h2>\(HTML.escape(t(.reportFlags)))</h2>"
+        h += s.flags.isEmpty ? "<p>\(HTML.escape(t(.reportNoFlags)))</p>" : "<ul class=\"flags\">" + s.flags.map { "<li>\(HTML.escape(x.flag($0)))</li>" }.joined() + "</ul>"
         h += "</section>\n"
 
         if !s.feedback.isEmpty {
-            h += "<section id=\"feedback\"><h2>\(htmlEscape(t(.reportFeedback)))</h2>"
+            h += "<section id=\"feedback\"><h2>\(HTML.escape(t(.reportFeedback)))</h2>"
             let scale = s.feedback.first.map { Array($0.distribution.lowest...$0.distribution.highest) } ?? []
             h += table(
                 [t(.reportQuestion)] + scale.map(String.init) + [t(.reportN), t(.reportRatingMean), t(.reportSD)],
@@ -120,14 +102,14 @@ enum HTMLReport {
             h += "</section>\n"
         }
 
-        h += "<section id=\"breakdowns\"><h2>\(htmlEscape(t(.reportBreakdowns)))</h2>"
+        h += "<section id=\"breakdowns\"><h2>\(HTML.escape(t(.reportBreakdowns)))</h2>"
         for b in s.breakdowns {
-            h += "<h3>\(htmlEscape(x.dimension(b.dimension)))</h3>" + table(x.groupHeader, b.groups.map(x.groupRow), numeric: [1, 2, 3, 4, 5, 7])
+            h += "<h3>\(HTML.escape(x.dimension(b.dimension)))</h3>" + table(x.groupHeader, b.groups.map(x.groupRow), numeric: [1, 2, 3, 4, 5, 7])
         }
-        h += "<p class=\"note\">⚠ \(htmlEscape(t(.reportSmallSample, report.method.smallGroup)))</p></section>\n"
+        h += "<p class=\"note\">⚠ \(HTML.escape(t(.reportSmallSample, report.method.smallGroup)))</p></section>\n"
 
         if !report.comparison.isEmpty {
-            h += "<section id=\"comparison\"><h2>\(htmlEscape(t(.reportComparison)))</h2>"
+            h += "<section id=\"comparison\"><h2>\(HTML.escape(t(.reportComparison)))</h2>"
             h += "<div class=\"scroll wide\">"
             h += table(x.comparisonHeader, report.comparison.map(x.comparisonRow), numeric: Set(1..<x.comparisonHeader.count).subtracting([6]))
             h += "</div>"
@@ -135,19 +117,19 @@ enum HTMLReport {
             h += "</section>\n"
         }
 
-        h += "<section id=\"unmatched\"><h2>\(htmlEscape(t(.reportUnmatched)))</h2>"
-        if s.unmatched.isEmpty { h += "<p>\(htmlEscape(t(.reportNone)))</p>" } else {
+        h += "<section id=\"unmatched\"><h2>\(HTML.escape(t(.reportUnmatched)))</h2>"
+        if s.unmatched.isEmpty { h += "<p>\(HTML.escape(t(.reportNone)))</p>" } else {
             h += table(
                 [t(.reportTraining), t(.reportParticipant), ""],
                 s.unmatched.prefix(limit).map { [$0.training, $0.code, $0.hasPre ? t(.reportOnlyPre) : t(.reportOnlyPost)] })
-            if s.unmatched.count > limit { h += "<p class=\"note\">\(htmlEscape(t(.reportMoreNotShown, s.unmatched.count - limit)))</p>" }
+            if s.unmatched.count > limit { h += "<p class=\"note\">\(HTML.escape(t(.reportMoreNotShown, s.unmatched.count - limit)))</p>" }
         }
         h += "</section>\n"
 
         func answers(_ id: String, _ title: String, _ list: [TextAnswer]) {
-            h += "<section id=\"\(id)\"><h2>\(htmlEscape(title))</h2>"
+            h += "<section id=\"\(id)\"><h2>\(HTML.escape(title))</h2>"
             if list.isEmpty {
-                h += "<p>\(htmlEscape(t(.reportNone)))</p></section>\n"
+                h += "<p>\(HTML.escape(t(.reportNone)))</p></section>\n"
                 return
             }
             var order: [String] = []
@@ -158,12 +140,12 @@ enum HTMLReport {
             }
             for q in order {
                 let items = groups[q] ?? []
-                h += "<h3>\(htmlEscape(q)). \(htmlEscape(x.prompt(q)))</h3><ul class=\"answers\">"
+                h += "<h3>\(HTML.escape(q)). \(HTML.escape(x.prompt(q)))</h3><ul class=\"answers\">"
                 for a in items.prefix(limit) {
                     let score = a.phase == "feedback" ? "" : " (\(a.score.map { ReportText.number($0, 1) } ?? t(.reportNotScored)))"
-                    h += "<li><span class=\"code\">\(htmlEscape(a.code))</span> \(htmlEscape(x.phase(a.phase)))\(htmlEscape(score)): \(htmlEscape(a.text))</li>"
+                    h += "<li><span class=\"code\">\(HTML.escape(a.code))</span> \(HTML.escape(x.phase(a.phase)))\(HTML.escape(score)): \(HTML.escape(a.text))</li>"
                 }
-                if items.count > limit { h += "<li class=\"note\">\(htmlEscape(t(.reportMoreNotShown, items.count - limit)))</li>" }
+                if items.count > limit { h += "<li class=\"note\">\(HTML.escape(t(.reportMoreNotShown, items.count - limit)))</li>" }
                 h += "</ul>"
             }
             h += "</section>\n"
@@ -171,16 +153,16 @@ enum HTMLReport {
         answers("open-answers", t(.reportOpenAnswers), s.openAnswers)
         answers("comments", t(.reportComments), s.comments)
 
-        h += "<section id=\"method\"><h2>\(htmlEscape(t(.reportMethod)))</h2>"
-        h += "<p>\(htmlEscape(t(.reportMethodScore)))</p><p>\(htmlEscape(t(.reportMethodTests)))</p><p>\(htmlEscape(t(.reportMethodItems)))</p>"
+        h += "<section id=\"method\"><h2>\(HTML.escape(t(.reportMethod)))</h2>"
+        h += "<p>\(HTML.escape(t(.reportMethodScore)))</p><p>\(HTML.escape(t(.reportMethodTests)))</p><p>\(HTML.escape(t(.reportMethodItems)))</p>"
         h += "<p class=\"note\">katch report · schemaVersion \(report.schemaVersion)</p></section>\n"
         h += "</main>\n</body>\n</html>\n"
         return h
     }
 
     static func legend(_ x: ReportText) -> String {
-        "<div class=\"legend\"><span><i class=\"sw\" style=\"background:var(--pre)\"></i>\(htmlEscape(x.t(.reportPre)))</span>"
-            + "<span><i class=\"sw\" style=\"background:var(--post)\"></i>\(htmlEscape(x.t(.reportPost)))</span></div>"
+        "<div class=\"legend\"><span><i class=\"sw\" style=\"background:var(--pre)\"></i>\(HTML.escape(x.t(.reportPre)))</span>"
+            + "<span><i class=\"sw\" style=\"background:var(--post)\"></i>\(HTML.escape(x.t(.reportPost)))</span></div>"
     }
 
     /// Pre vs post distribution: 10 bins of 10 percentage points, two bars per bin.
@@ -197,8 +179,8 @@ enum HTMLReport {
         let top = step * 4
         let w = 640.0, hgt = 240.0, left = 44.0, bottom = 30.0, plotH = hgt - bottom - 10, plotW = w - left - 10
         let bin = plotW / 10
-        var svg = "<figure><figcaption>\(htmlEscape(x.t(.reportChartDistribution)))</figcaption>"
-        svg += "<svg role=\"img\" aria-label=\"\(htmlEscape(x.t(.reportChartDistribution)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<figure><figcaption>\(HTML.escape(x.t(.reportChartDistribution)))</figcaption>"
+        svg += "<svg role=\"img\" aria-label=\"\(HTML.escape(x.t(.reportChartDistribution)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for k in 0...4 {
             let y = 10 + plotH - plotH * Double(k) / 4
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(w - 10))\" y2=\"\(f(y))\" stroke=\"#e3e6ea\"/>"
@@ -224,8 +206,8 @@ enum HTMLReport {
         let w = 420.0, hgt = 300.0, top = 16.0, bottom = 28.0, xa = 90.0, xb = 330.0
         let plotH = hgt - top - bottom
         func y(_ v: Double) -> Double { top + plotH - plotH * Swift.min(100, Swift.max(0, v)) / 100 }
-        var svg = "<figure><figcaption>\(htmlEscape(x.t(.reportChartSlope)))</figcaption>"
-        svg += "<svg role=\"img\" aria-label=\"\(htmlEscape(x.t(.reportChartSlope)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<figure><figcaption>\(HTML.escape(x.t(.reportChartSlope)))</figcaption>"
+        svg += "<svg role=\"img\" aria-label=\"\(HTML.escape(x.t(.reportChartSlope)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for k in 0...4 {
             let v = Double(k) * 25
             svg += "<line x1=\"\(f(xa))\" y1=\"\(f(y(v)))\" x2=\"\(f(xb))\" y2=\"\(f(y(v)))\" stroke=\"#e3e6ea\"/>"
@@ -235,15 +217,15 @@ enum HTMLReport {
         for p in shown {
             guard let a = p.pre, let b = p.post else { continue }
             let color = b > a ? "var(--post)" : (b < a ? "var(--bad)" : "var(--pre)")
-            svg += "<line x1=\"\(f(xa))\" y1=\"\(f(y(a)))\" x2=\"\(f(xb))\" y2=\"\(f(y(b)))\" style=\"stroke:\(color)\" stroke-width=\"1.5\" stroke-opacity=\"\(opacity)\"><title>\(htmlEscape(p.code)): \(f(a)) → \(f(b))</title></line>"
+            svg += "<line x1=\"\(f(xa))\" y1=\"\(f(y(a)))\" x2=\"\(f(xb))\" y2=\"\(f(y(b)))\" style=\"stroke:\(color)\" stroke-width=\"1.5\" stroke-opacity=\"\(opacity)\"><title>\(HTML.escape(p.code)): \(f(a)) → \(f(b))</title></line>"
         }
         svg += "<line x1=\"\(f(xa))\" y1=\"\(f(top))\" x2=\"\(f(xa))\" y2=\"\(f(top + plotH))\" stroke=\"#555\"/>"
         svg += "<line x1=\"\(f(xb))\" y1=\"\(f(top))\" x2=\"\(f(xb))\" y2=\"\(f(top + plotH))\" stroke=\"#555\"/>"
-        svg += "<text x=\"\(f(xa))\" y=\"\(f(hgt - 8))\" text-anchor=\"middle\">\(htmlEscape(x.t(.reportPre)))</text>"
-        svg += "<text x=\"\(f(xb))\" y=\"\(f(hgt - 8))\" text-anchor=\"middle\">\(htmlEscape(x.t(.reportPost)))</text>"
+        svg += "<text x=\"\(f(xa))\" y=\"\(f(hgt - 8))\" text-anchor=\"middle\">\(HTML.escape(x.t(.reportPre)))</text>"
+        svg += "<text x=\"\(f(xb))\" y=\"\(f(hgt - 8))\" text-anchor=\"middle\">\(HTML.escape(x.t(.reportPost)))</text>"
         svg += "</svg>"
         if matched.count > shown.count {
-            svg += "<p class=\"note\">\(htmlEscape(x.t(.reportChartSlopeLimited, shown.count, matched.count)))</p>"
+            svg += "<p class=\"note\">\(HTML.escape(x.t(.reportChartSlopeLimited, shown.count, matched.count)))</p>"
         }
         return svg + "</figure>"
     }
@@ -252,8 +234,8 @@ enum HTMLReport {
     static func questionChart(_ s: SectionReport, _ x: ReportText) -> String {
         let rowH = 26.0, left = 48.0, w = 640.0, plotW = w - left - 60
         let hgt = Double(s.questions.count) * rowH + 30
-        var svg = "<figure><figcaption>\(htmlEscape(x.t(.reportChartQuestions)))</figcaption>"
-        svg += "<svg role=\"img\" aria-label=\"\(htmlEscape(x.t(.reportChartQuestions)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<figure><figcaption>\(HTML.escape(x.t(.reportChartQuestions)))</figcaption>"
+        svg += "<svg role=\"img\" aria-label=\"\(HTML.escape(x.t(.reportChartQuestions)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for k in 0...4 {
             let gx = left + plotW * Double(k) / 4
             svg += "<line x1=\"\(f(gx))\" y1=\"4\" x2=\"\(f(gx))\" y2=\"\(f(hgt - 22))\" stroke=\"#e3e6ea\"/>"
@@ -261,13 +243,13 @@ enum HTMLReport {
         }
         for (i, q) in s.questions.enumerated() {
             let y0 = 6 + Double(i) * rowH
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 14))\" text-anchor=\"end\">\(htmlEscape(q.id))</text>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 14))\" text-anchor=\"end\">\(HTML.escape(q.id))</text>"
             for (j, (v, color)) in [(q.facilityPre, "var(--pre)"), (q.facilityPost, "var(--post)")].enumerated() {
                 let value = v.doubleValue ?? 0
                 let bw = plotW * Swift.min(1, Swift.max(0, value))
                 let by = y0 + Double(j) * 10
-                svg += "<rect x=\"\(f(left))\" y=\"\(f(by))\" width=\"\(f(bw))\" height=\"9\" style=\"fill:\(color)\"><title>\(htmlEscape(x.percent(v)))</title></rect>"
-                svg += "<text x=\"\(f(left + bw + 4))\" y=\"\(f(by + 8))\">\(htmlEscape(x.percent(v)))</text>"
+                svg += "<rect x=\"\(f(left))\" y=\"\(f(by))\" width=\"\(f(bw))\" height=\"9\" style=\"fill:\(color)\"><title>\(HTML.escape(x.percent(v)))</title></rect>"
+                svg += "<text x=\"\(f(left + bw + 4))\" y=\"\(f(by + 8))\">\(HTML.escape(x.percent(v)))</text>"
             }
         }
         svg += "</svg>" + legend(x) + "</figure>"
@@ -279,12 +261,12 @@ enum HTMLReport {
         let colors = ["#b3261e", "#e07b39", "#c9b037", "#7fb069", "#1f7a4d", "#155e3a", "#0d4029"]
         let rowH = 34.0, left = 48.0, w = 640.0, plotW = w - left - 20
         let hgt = Double(s.feedback.count) * rowH + 40
-        var svg = "<figure><figcaption>\(htmlEscape(x.t(.reportChartFeedback)))</figcaption>"
-        svg += "<svg role=\"img\" aria-label=\"\(htmlEscape(x.t(.reportChartFeedback)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<figure><figcaption>\(HTML.escape(x.t(.reportChartFeedback)))</figcaption>"
+        svg += "<svg role=\"img\" aria-label=\"\(HTML.escape(x.t(.reportChartFeedback)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
         var legendItems: [String] = []
         for (i, r) in s.feedback.enumerated() {
             let y0 = 6 + Double(i) * rowH
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 16))\" text-anchor=\"end\">\(htmlEscape(r.id))</text>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 16))\" text-anchor=\"end\">\(HTML.escape(r.id))</text>"
             let total = Swift.max(1, r.distribution.n)
             var cx = left
             for (k, count) in r.distribution.counts.enumerated() {
@@ -298,7 +280,7 @@ enum HTMLReport {
             }
             if i == 0 {
                 for (k, label) in r.labels.enumerated() {
-                    legendItems.append("<span><i class=\"sw\" style=\"background:\(colors[k % colors.count])\"></i>\(r.distribution.lowest + k) — \(htmlEscape(label))</span>")
+                    legendItems.append("<span><i class=\"sw\" style=\"background:\(colors[k % colors.count])\"></i>\(r.distribution.lowest + k) — \(HTML.escape(label))</span>")
                 }
             }
         }
@@ -311,8 +293,8 @@ enum HTMLReport {
         let rows = report.comparison
         let rowH = 30.0, left = 150.0, w = 640.0, plotW = w - left - 60
         let hgt = Double(rows.count) * rowH + 30
-        var svg = "<figure><figcaption>\(htmlEscape(x.t(.reportChartComparison)))</figcaption>"
-        svg += "<svg role=\"img\" aria-label=\"\(htmlEscape(x.t(.reportChartComparison)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<figure><figcaption>\(HTML.escape(x.t(.reportChartComparison)))</figcaption>"
+        svg += "<svg role=\"img\" aria-label=\"\(HTML.escape(x.t(.reportChartComparison)))\" viewBox=\"0 0 \(Int(w)) \(Int(hgt))\" width=\"\(Int(w))\" height=\"\(Int(hgt))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for k in 0...4 {
             let gx = left + plotW * Double(k) / 4
             svg += "<line x1=\"\(f(gx))\" y1=\"4\" x2=\"\(f(gx))\" y2=\"\(f(hgt - 22))\" stroke=\"#e3e6ea\"/>"
@@ -320,13 +302,13 @@ enum HTMLReport {
         }
         for (i, c) in rows.enumerated() {
             let y0 = 6 + Double(i) * rowH
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 14))\" text-anchor=\"end\">\(htmlEscape(c.training.id))</text>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 14))\" text-anchor=\"end\">\(HTML.escape(c.training.id))</text>"
             for (j, (v, color)) in [(c.meanPre, "var(--pre)"), (c.meanPost, "var(--post)")].enumerated() {
                 let value = v.doubleValue ?? 0
                 let bw = plotW * Swift.min(100, Swift.max(0, value)) / 100
                 let by = y0 + Double(j) * 11
-                svg += "<rect x=\"\(f(left))\" y=\"\(f(by))\" width=\"\(f(bw))\" height=\"10\" style=\"fill:\(color)\"><title>\(htmlEscape(x.stat(v)))</title></rect>"
-                svg += "<text x=\"\(f(left + bw + 4))\" y=\"\(f(by + 9))\">\(htmlEscape(x.stat(v)))</text>"
+                svg += "<rect x=\"\(f(left))\" y=\"\(f(by))\" width=\"\(f(bw))\" height=\"10\" style=\"fill:\(color)\"><title>\(HTML.escape(x.stat(v)))</title></rect>"
+                svg += "<text x=\"\(f(left + bw + 4))\" y=\"\(f(by + 9))\">\(HTML.escape(x.stat(v)))</text>"
             }
         }
         svg += "</svg>" + legend(x) + "</figure>"

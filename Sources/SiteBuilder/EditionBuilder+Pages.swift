@@ -1,3 +1,5 @@
+import Foundation
+import HTMLText
 import CourseModel
 import Localization
 

@@ -1,3 +1,4 @@
+import HTMLText
 import CourseModel
 import Localization
 

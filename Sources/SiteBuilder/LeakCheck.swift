@@ -1,3 +1,4 @@
+import HTMLText
 import CourseModel
 
 /// Proves the participant edition holds no trainer-only text: every run of six words of

@@ -1,3 +1,4 @@
+import HTMLText
 import Foundation
 
 /// Checks that every relative link and anchor of an edition points at a file and an id that exist.

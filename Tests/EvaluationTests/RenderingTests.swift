@@ -1,3 +1,4 @@
+import HTMLText
 import CourseModel
 import Evaluation
 import Foundation
@@ -17,7 +18,7 @@ import Testing
         #expect(html.contains("<svg"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
         #expect(!html.contains("<link"))
-        #expect(htmlEscape("a<b & \"c\" 'd' Қ") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39; Қ")
+        #expect(HTML.escape("a<b & \"c\" 'd' Қ") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39; Қ")
         let md = String(decoding: report.rendered(as: .md), as: UTF8.self)
         #expect(!md.contains("<script>"))
         #expect(md.contains("\\<script\\>"))

@@ -1,3 +1,4 @@
+import HTMLText
 import Foundation
 import Testing
 @testable import CourseModel

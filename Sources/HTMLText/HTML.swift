@@ -1,4 +1,4 @@
-/// HTML escaping and small builders. Every piece of text that reaches a page goes through
+/// HTML escaping, shared by the site and the evaluation report. Every piece of text that reaches a page goes through
 /// ``HTML/escape(_:)``; nothing is concatenated raw.
 public enum HTML {
     /// Escapes text for element content and attribute values.
@@ -36,6 +36,9 @@ public enum HTML {
 }
 
 extension String {
+    /// Escaped for HTML.
+    public var html: String { HTML.escape(self) }
+
     func trimmingCharacters(in set: Whitespace) -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
@@ -43,8 +46,6 @@ extension String {
         return String(s)
     }
 
-    /// Escaped for HTML.
-    var html: String { HTML.escape(self) }
 }
 
 enum Whitespace { case whitespaces }
