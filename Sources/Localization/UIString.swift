@@ -14,7 +14,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case formName, formRegion, formAgency, formAgencyOther, formGender, formContact, formDate, formTraining
     case ratingScale, openAnswerLines, screeningScore, screeningTotal, screeningNotes, screeningJudgement
     case yes, no, sectionOptional, printThisPage, practiceItems, trainerOnlyBadge, language, thenBlock
-    case projectName, projectFunder, projectImplementer, formPlace, formInstructor
+    case projectName, projectFunder, projectImplementer, formPlace, formInstructor, hours
     case kindPage, kindModule, kindModulePart, kindExercise, kindDiscussion, kindCase, kindRolePlay
     case kindIcebreaker, kindEnergizer, kindQuiz, kindSurvey, kindScreening, kindReference
     case calloutAttention, calloutImportant, calloutNote, calloutExample, calloutEnergizer, calloutTrainer, calloutAnswer
@@ -130,6 +130,7 @@ public enum UIString: String, Sendable, CaseIterable {
         case .trainerOnlyBadge: return ("Тек жаттықтырушыға", "Только для тренера", "Trainer only")
         case .language: return ("Тіл", "Язык", "Language")
         case .thenBlock: return ("Содан кейін: %1", "Затем: %1", "Then: %1")
+        case .hours: return ("%1 сағ", "%1 ч", "%1 h")
         case .formPlace: return ("Тренингті өткізу орны", "Место проведения тренинга", "Venue")
         case .formInstructor: return ("Нұсқаушының аты-жөні", "ФИО тренера", "Instructor")
         case .projectName: return ("Жоба", "Проект", "Project")

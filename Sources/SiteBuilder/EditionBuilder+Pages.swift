@@ -77,7 +77,7 @@ extension EditionBuilder {
                 clockLow += s.duration.low
                 clockHigh += s.duration.high
                 out += "<tr" + (s.isBreak ? " class=\"break\"" : "") + "><td class=\"time\">" + start.html + "</td><td>"
-                    + minutes(s.duration).html + "</td><td><strong>" + s.title.html + "</strong>"
+                    + agendaDuration(s.duration).html + "</td><td><strong>" + s.title.html + "</strong>"
                 if !s.items.isEmpty {
                     out += "<ul>" + s.items.map { "<li>" + $0.html + "</li>" }.joined() + "</ul>"
                 }
@@ -101,6 +101,13 @@ extension EditionBuilder {
         for m in ordered { out += "<li><span class=\"box\" aria-hidden=\"true\"></span> " + course.config.materialLabel(m).html + "</li>\n" }
         out += "</ul>\n"
         return out
+    }
+
+    /// «90 мин (1.5 сағ)» for whole and half hours, as the manual writes them; minutes otherwise.
+    func agendaDuration(_ m: Minutes) -> String {
+        guard !m.isRange, m.low >= 60, m.low % 30 == 0 else { return minutes(m) }
+        let hours = m.low % 60 == 0 ? "\(m.low / 60)" : "\(m.low / 60).5"
+        return minutes(m) + " (" + l(.hours, hours) + ")"
     }
 
     // MARK: Catalogue

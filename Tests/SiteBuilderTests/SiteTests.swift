@@ -124,6 +124,8 @@ func text(_ output: EditionOutput, _ path: String) -> String {
         #expect(day1.contains(">11:00<"))
         #expect(day1.contains(">12:00<"))
         #expect(day1.contains("185–190 мин"))
+        #expect(day1.contains("90 мин (1.5 сағ)"))
+        #expect(day1.contains("60 мин (1 сағ)"))
         #expect(day1.contains("Флипчарт тақтасы"))
         #expect(day1.contains("Доп"))
         let track = text(trainer, "agenda-day-3-4a.html")
