@@ -25,6 +25,20 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
 }
 
+/// Writes command output to `path` (atomically) or, without a path, to standard output.
+func writeOutput(_ bytes: [UInt8], to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+    }
+    do {
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        printError("cannot write \(path): \(error.localizedDescription)")
+        throw ExitCode(1)
+    }
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
 }

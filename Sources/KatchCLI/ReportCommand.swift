@@ -62,16 +62,7 @@ struct Report: ParsableCommand {
             }
             let report = Evaluator.evaluate(snapshot, input: input)
             let bytes = report.rendered(as: format)
-            if let output {
-                do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
-                } catch {
-                    printError("cannot write \(output): \(error.localizedDescription)")
-                    throw ExitCode(1)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
-            }
+            try writeOutput(bytes, to: output)
         } catch let e as EvaluationError {
             printError(e.description)
             throw ExitCode(1)

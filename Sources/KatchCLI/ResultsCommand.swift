@@ -86,14 +86,7 @@ struct ResultsExport: ParsableCommand {
         do {
             let store = try ResultsStore(path: path)
             let bytes = try store.exportCSV(format: format, trainings: trainings, quiz: keys.quiz, survey: keys.survey)
-            if let output {
-                do { try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                    printError("cannot write \(output): \(error.localizedDescription)")
-                    throw ExitCode(1)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
-            }
+            try writeOutput(bytes, to: output)
         } catch let e as ResultsError {
             printError(e.description)
             throw ExitCode(1)

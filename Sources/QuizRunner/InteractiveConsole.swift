@@ -67,6 +67,18 @@ public final class InteractiveConsole: Console {
         terminal.write("\u{1B}[H\u{1B}[2J" + (top + shown + bottom).joined(separator: "\r\n") + "\r\n")
     }
 
+    /// Moves the option cursor with ↑/↓/Tab, or k/j while those letters are not options; true when it moved.
+    func move(_ cursor: inout Int, _ key: Key, count: Int) -> Bool {
+        switch key {
+        case .up: cursor = (cursor + count - 1) % count
+        case .down, .tab: cursor = (cursor + 1) % count
+        case .character("k") where count < 11: cursor = (cursor + count - 1) % count
+        case .character("j") where count < 10: cursor = (cursor + 1) % count
+        default: return false
+        }
+        return true
+    }
+
     /// Moves the body window by a page; true when the key was a paging key.
     func page(_ key: Key) -> Bool {
         let step = max(1, terminal.size.rows / 2)
@@ -123,12 +135,8 @@ public final class InteractiveConsole: Console {
         while true {
             draw(screen, lines: optionLines(options, cursor: cursor, marked: current.map { [$0] } ?? [], multiple: false), hint: l(.tHintChoice))
             let key = terminal.readKey()
-            if page(key) { continue }
+            if page(key) || move(&cursor, key, count: options.count) { continue }
             switch key {
-            case .up: cursor = (cursor + options.count - 1) % options.count
-            case .down, .tab: cursor = (cursor + 1) % options.count
-            case .character("k") where options.count < 11: cursor = (cursor + options.count - 1) % options.count
-            case .character("j") where options.count < 10: cursor = (cursor + 1) % options.count
             case .enter: return .value(cursor)
             case .right: if allowSkip { return .value(current) }
             case .left, .backspace: return .back
@@ -149,12 +157,8 @@ public final class InteractiveConsole: Console {
         while true {
             draw(screen, lines: optionLines(options, cursor: cursor, marked: marked, multiple: true), hint: l(.tHintMultiple))
             let key = terminal.readKey()
-            if page(key) { continue }
+            if page(key) || move(&cursor, key, count: options.count) { continue }
             switch key {
-            case .up: cursor = (cursor + options.count - 1) % options.count
-            case .down, .tab: cursor = (cursor + 1) % options.count
-            case .character("k") where options.count < 11: cursor = (cursor + options.count - 1) % options.count
-            case .character("j") where options.count < 10: cursor = (cursor + 1) % options.count
             case .space: marked.formSymmetricDifference([cursor])
             case .enter, .right: return .value(marked)
             case .left, .backspace: return .back
