@@ -56,7 +56,7 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
 .line { display: inline-block; min-width: 16em; border-bottom: 1px solid var(--ink); height: 1.2em; } .line.short { min-width: 8em; }
 .registration dl div { margin: 8px 0; } .registration dt { font-weight: bold; } .registration dd { margin: 0; }
 .checkboxes { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0; }
-.screening-items td.response { white-space: nowrap; } .note { color: var(--muted); font-size: .95em; }
+.screening-items td.response { white-space: nowrap; } .note { color: var(--muted); font-size: .95em; white-space: pre-line; }
 .subtotal { font-weight: bold; text-align: right; }
 .agenda-table .time { white-space: nowrap; } .agenda-table tr.break td { background: var(--soft); color: var(--muted); }
 .agenda-table .block-title th { background: #eef2f8; } .refs { font-size: 14px; margin: 4px 0 0; }
