@@ -12,23 +12,17 @@ struct Practice: ParsableCommand {
     @Option(help: "When to show whether answers match and the trainer's explanation: each (after every answer) or end.")
     var feedback: When = .each
     @Option(name: .customLong("form-out"), help: "Where to write the filled screening form (Markdown).") var formOut: String?
-    @Flag(help: "Plain mode: numbered options, one line per answer, no escape codes.") var plain = false
-    @OptionGroup var language: LanguageOption
-    @OptionGroup var course: CourseOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
-        let loaded = try loadCourseOrFail(course)
-        let l = try language.localizer(course: loaded)
         guard let exercise else {
-            print(PracticeApp.listing(loaded, l: l), terminator: "")
+            let loaded = try loadCourseOrFail(terminal.course)
+            print(PracticeApp.listing(loaded, l: try terminal.language.localizer(course: loaded)), terminator: "")
             return
         }
-        let store = try database.open()
-        let console = makeConsole(plain: plain, localizer: l)
-        let result = PracticeApp(course: loaded, store: store, console: console).run(
-            id: exercise, feedback: feedback == .each ? .afterEach : .atEnd, formOutput: formOut)
-        console.close()
-        if result != .completed { throw ExitCode(result.rawValue) }
+        try terminal.run { course, store, console in
+            PracticeApp(course: course, store: store, console: console).run(
+                id: exercise, feedback: feedback == .each ? .afterEach : .atEnd, formOutput: formOut)
+        }
     }
 }

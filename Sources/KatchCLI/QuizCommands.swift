@@ -46,6 +46,26 @@ func loadCourseOrFail(_ options: CourseOptions) throws -> Course {
     return result.course
 }
 
+/// Options of the terminal commands (`quiz`, `score`, `practice`): plain mode, language, course, database.
+struct TerminalOptions: ParsableArguments {
+    @Flag(help: "Plain mode: numbered options, one line per answer, no escape codes (automatic when stdin is not a terminal).")
+    var plain = false
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var course: CourseOptions
+    @OptionGroup var database: DatabaseOptions
+
+    /// Loads the course, opens the database and a console, runs `body`, closes the console and
+    /// turns the result into the exit code.
+    func run(_ body: (Course, ResultsStore, Console) -> QuizExit) throws {
+        let loaded = try loadCourseOrFail(course)
+        let store = try database.open()
+        let console = makeConsole(plain: plain, localizer: try language.localizer(course: loaded))
+        let result = body(loaded, store, console)
+        console.close()
+        if result != .completed { throw ExitCode(result.rawValue) }
+    }
+}
+
 /// Chooses the interactive console, or the plain one with `--plain` or when stdin is not a terminal.
 func makeConsole(plain: Bool, localizer: Localizer) -> Console {
     let env = ProcessInfo.processInfo.environment
@@ -119,25 +139,25 @@ struct Quiz: ParsableCommand {
 
     @Argument(help: "pre or post.") var phase: PhaseArgument
     @Option(help: "The training id.") var training: String
-    @Flag(help: "Plain mode: numbered options, one line per answer, no escape codes (automatic when stdin is not a terminal).")
-    var plain = false
-    @OptionGroup var language: LanguageOption
-    @OptionGroup var course: CourseOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
-        let loaded = try loadCourseOrFail(course)
-        let store = try database.open()
-        let console = makeConsole(plain: plain, localizer: try language.localizer(course: loaded))
-        let app: QuizApp
-        do { app = try QuizApp(course: loaded, store: store, console: console) } catch {
-            console.close()
-            printError(error.description)
-            throw ExitCode(1)
+        var setupFailure: String?
+        do {
+            try terminal.run { course, store, console in
+                do {
+                    return try QuizApp(course: course, store: store, console: console)
+                        .run(phase: phase == .pre ? .pre : .post, training: training)
+                } catch {
+                    setupFailure = "\(error)"
+                    return .refused
+                }
+            }
+        } catch {
+            // Printed after the console closed, so the full-screen UI does not wipe it.
+            if let setupFailure { printError(setupFailure) }
+            throw error
         }
-        let result = app.run(phase: phase == .pre ? .pre : .post, training: training)
-        console.close()
-        if result != .completed { throw ExitCode(result.rawValue) }
     }
 }
 
@@ -147,17 +167,11 @@ struct Score: ParsableCommand {
 
     @Option(help: "The training id.") var training: String
     @Flag(help: "Also show answers scored before (to change their score).") var all = false
-    @Flag(help: "Plain mode.") var plain = false
-    @OptionGroup var language: LanguageOption
-    @OptionGroup var course: CourseOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
-        let loaded = try loadCourseOrFail(course)
-        let store = try database.open()
-        let console = makeConsole(plain: plain, localizer: try language.localizer(course: loaded))
-        let result = Scoring(course: loaded, store: store, console: console).run(training: training, includeScored: all)
-        console.close()
-        if result != .completed { throw ExitCode(result.rawValue) }
+        try terminal.run { course, store, console in
+            Scoring(course: course, store: store, console: console).run(training: training, includeScored: all)
+        }
     }
 }

@@ -53,6 +53,23 @@ public final class PlainConsole: Console {
         print(screen)
         listOptions(options, marked: current.map { [$0] } ?? [])
         out(l(.tHintChoicePlain))
+        return readAnswer(onEmpty: allowSkip ? .value(current) : nil, invalid: l(.tInvalidNumber, options.count)) { line in
+            OptionInput.index(line, count: options.count).map { Optional($0) }
+        }
+    }
+
+    public func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>> {
+        print(screen)
+        listOptions(options, marked: current)
+        out(l(.tHintMultiplePlain))
+        return readAnswer(onEmpty: .value(current), invalid: l(.tInvalidLetters, options.count)) { line in
+            OptionInput.indices(line, count: options.count)
+        }
+    }
+
+    /// Reads lines until one parses: `<` goes back, an empty line gives `onEmpty` (or is refused
+    /// when nil), a line that does not parse is refused with `invalid` and asked again.
+    func readAnswer<Value>(onEmpty: Outcome<Value>?, invalid: String, parse: (String) -> Value?) -> Outcome<Value> {
         while true {
             switch readLine() {
             case .eof: return .endOfInput
@@ -61,30 +78,13 @@ public final class PlainConsole: Console {
                 let line = raw.trimmingSpaces()
                 if line == "<" { return .back }
                 if line.isEmpty {
-                    if allowSkip { return .value(current) }
+                    if let onEmpty { return onEmpty }
                     out(l(.tInvalidEmpty))
-                    continue
+                } else if let value = parse(line) {
+                    return .value(value)
+                } else {
+                    out(invalid)
                 }
-                if let i = OptionInput.index(line, count: options.count) { return .value(i) }
-                out(l(.tInvalidNumber, options.count))
-            }
-        }
-    }
-
-    public func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>> {
-        print(screen)
-        listOptions(options, marked: current)
-        out(l(.tHintMultiplePlain))
-        while true {
-            switch readLine() {
-            case .eof: return .endOfInput
-            case .invalidUTF8: out(l(.tInvalidUTF8))
-            case .line(let raw):
-                let line = raw.trimmingSpaces()
-                if line == "<" { return .back }
-                if line.isEmpty { return .value(current) }
-                if let set = OptionInput.indices(line, count: options.count) { return .value(set) }
-                out(l(.tInvalidLetters, options.count))
             }
         }
     }

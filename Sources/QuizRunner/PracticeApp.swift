@@ -58,7 +58,7 @@ public final class PracticeApp {
             var session = try store.startPracticeOrResume(exercise: id, console: console)
             let answers = try store.practiceAnswers(session: session.id)
             let title = page.title
-            let sink = PracticeSink(store: store, session: session.id)
+            let sink = StoreSink.practice(session.id, in: store)
             let loop = QuestionLoop(questions: questions, console: console, sink: sink, title: title, answers: answers, feedback: feedback)
             let (intros, sections) = Self.context(of: page, questions: questions, l: l, title: title)
             loop.intros = intros
@@ -137,16 +137,4 @@ extension ResultsStore {
         }
         return try startPractice(exercise: exercise)
     }
-}
-
-final class PracticeSink: AnswerSink {
-    let store: ResultsStore
-    let session: Int64
-    init(store: ResultsStore, session: Int64) {
-        self.store = store
-        self.session = session
-    }
-    func save(_ response: Response, position: Int) throws(ResultsError) { try store.savePractice(response, session: session, position: position) }
-    func setPosition(_ position: Int) throws(ResultsError) { try store.setPracticePosition(position, session: session) }
-    func submit() throws(ResultsError) { try store.finishPractice(session: session) }
 }

@@ -137,7 +137,7 @@ public final class QuizApp {
             case .endOfInput: return .endOfInput
             }
         }
-        let sink = DatabaseSink(store: store, attempt: attempt.rowID)
+        let sink = StoreSink.attempt(attempt.rowID, in: store)
         let loop = QuestionLoop(questions: questions, console: console, sink: sink, title: title, answers: answers)
         switch loop.run(from: start) {
         case .submitted: return nil
@@ -297,17 +297,38 @@ public final class QuizApp {
     }
 }
 
-/// Saves answers of a test attempt in the results database.
-final class DatabaseSink: AnswerSink {
-    let store: ResultsStore
-    let attempt: Int64
+/// Saves answers where a run keeps them: a test attempt or a practice session.
+final class StoreSink: AnswerSink {
+    let saveAnswer: (Response, Int) throws(ResultsError) -> Void
+    let savePosition: (Int) throws(ResultsError) -> Void
+    let finish: () throws(ResultsError) -> Void
 
-    init(store: ResultsStore, attempt: Int64) {
-        self.store = store
-        self.attempt = attempt
+    init(
+        save: @escaping (Response, Int) throws(ResultsError) -> Void, position: @escaping (Int) throws(ResultsError) -> Void,
+        finish: @escaping () throws(ResultsError) -> Void
+    ) {
+        saveAnswer = save
+        savePosition = position
+        self.finish = finish
     }
 
-    func save(_ response: Response, position: Int) throws(ResultsError) { try store.save(response, attempt: attempt, position: position) }
-    func setPosition(_ position: Int) throws(ResultsError) { try store.setPosition(position, attempt: attempt) }
-    func submit() throws(ResultsError) { try store.submit(attempt: attempt) }
+    /// Answers of test attempt `attempt` in the results tables.
+    static func attempt(_ attempt: Int64, in store: ResultsStore) -> StoreSink {
+        StoreSink(
+            save: { r, p throws(ResultsError) in try store.save(r, attempt: attempt, position: p) },
+            position: { p throws(ResultsError) in try store.setPosition(p, attempt: attempt) },
+            finish: { () throws(ResultsError) in try store.submit(attempt: attempt) })
+    }
+
+    /// Answers of practice session `session` in the practice tables.
+    static func practice(_ session: Int64, in store: ResultsStore) -> StoreSink {
+        StoreSink(
+            save: { r, p throws(ResultsError) in try store.savePractice(r, session: session, position: p) },
+            position: { p throws(ResultsError) in try store.setPracticePosition(p, session: session) },
+            finish: { () throws(ResultsError) in try store.finishPractice(session: session) })
+    }
+
+    func save(_ response: Response, position: Int) throws(ResultsError) { try saveAnswer(response, position) }
+    func setPosition(_ position: Int) throws(ResultsError) { try savePosition(position) }
+    func submit() throws(ResultsError) { try finish() }
 }
