@@ -52,12 +52,14 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(name: "katch", dependencies: ["KatchCLI"], swiftSettings: strict),
+        // Runs helper programs (katch, tmux, chromium) from tests with files for stdio and deadlines.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel", "HTMLText"]),
-        .testTarget(name: "QuizRunnerTests", dependencies: ["QuizRunner", "Results", "CourseModel", "Terminal"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel", "HTMLText", "TestSupport"]),
+        .testTarget(name: "QuizRunnerTests", dependencies: ["QuizRunner", "Results", "CourseModel", "Terminal", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "CourseModel"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Results", "Statistics", "CourseModel", "HTMLText"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Results", "Statistics", "CourseModel", "HTMLText", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 swift build --product katch
-swift test
+# A ceiling, so a hung child can never hold CI for long: the whole run takes about 30 s here.
+timeout --kill-after=30 1500 swift test

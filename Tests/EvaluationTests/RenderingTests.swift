@@ -5,6 +5,7 @@ import Foundation
 import Results
 import Statistics
 import Testing
+import TestSupport
 
 @Suite(.serialized) struct RenderingTests {
     @Test func htmlEscapesFreeText() throws {
@@ -75,25 +76,15 @@ import Testing
         defer { fixture.remove() }
         let file = fixture.dir.appendingPathComponent("report.html")
         try Data(report.rendered(as: .html)).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = [
+        let run = try Subprocess.run(chromium, [
             "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(fixture.dir.appendingPathComponent("profile").path)",
             "--enable-logging=stderr", "--v=0", "--dump-dom", file.absoluteString,
-        ]
-        let pipe = Pipe()
-        let log = fixture.dir.appendingPathComponent("chromium.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = pipe
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let dom = String(decoding: out, as: UTF8.self)
-        let console = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        ], mergeErrors: false, timeout: 90)
+        let dom = run.output
+        let console = run.errors
         #expect(!console.contains("CONSOLE"), "console messages: \(console.split(separator: "\n").filter { $0.contains("CONSOLE") })")
         #expect(!console.contains("Uncaught"))
-        #expect(process.terminationStatus == 0)
+        #expect(run.status == 0)
         #expect(dom.components(separatedBy: "<svg").count - 1 >= 5, "distribution, slope, questions, feedback, comparison")
         #expect(dom.contains("id=\"questions\""))
         #expect(!dom.contains("<script>alert"))
@@ -104,16 +95,10 @@ import Testing
             let html = dir.appendingPathComponent("report.html")
             try? FileManager.default.removeItem(at: html)
             try FileManager.default.copyItem(at: file, to: html)
-            let shot = Process()
-            shot.executableURL = URL(fileURLWithPath: chromium)
-            shot.arguments = [
+            try Subprocess.run(chromium, [
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(fixture.dir.appendingPathComponent("profile2").path)",
                 "--window-size=1000,5000", "--screenshot=\(dir.appendingPathComponent("report.png").path)", html.absoluteString,
-            ]
-            shot.standardOutput = FileHandle.nullDevice
-            shot.standardError = FileHandle.nullDevice
-            try shot.run()
-            shot.waitUntilExit()
+            ], timeout: 90)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import QuizRunner
 @testable import Results
 
@@ -113,25 +114,13 @@ import Testing
     @Test func thirtyParticipantsAtOnce() throws {
         let db = try TempDB()
         let binary = try katchBinary()
-        var processes: [(Process, Pipe)] = []
-        for i in 0..<30 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = ["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse]
-            let stdin = Pipe()
-            p.standardInput = stdin
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            processes.append((p, stdin))
-            _ = i
+        // All thirty start before any of them gets its input's end, so they write at the same time.
+        let processes = try (0..<30).map { i in
+            try Subprocess(binary, ["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse],
+                           input: Data(prePlainScript(name: "Қатысушы \(i)").utf8))
         }
-        for (i, (_, stdin)) in processes.enumerated() {
-            stdin.fileHandleForWriting.write(Data(prePlainScript(name: "Қатысушы \(i)").utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        for (p, _) in processes { p.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.0.terminationStatus == 0 })
+        let results = try processes.map { try $0.wait(timeout: 180) }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.filter { $0.status != 0 }.map(\.output))")
         let store = try db.store()
         let participants = try store.participants(training: "t1")
         #expect(participants.count == 30)
@@ -146,20 +135,4 @@ import Testing
         }
         #expect(complete == 30)
     }
-}
-
-func runKatchData(_ arguments: [String], input: Data) throws -> (status: Int32, output: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: try katchBinary())
-    p.arguments = arguments
-    let stdin = Pipe(), stdout = Pipe()
-    p.standardInput = stdin
-    p.standardOutput = stdout
-    p.standardError = stdout
-    try p.run()
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    let data = stdout.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
 }

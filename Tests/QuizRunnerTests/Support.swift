@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Results
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -36,22 +37,16 @@ struct TempDB {
 /// Runs katch with `input` on standard input (plain mode, as from a script).
 @discardableResult
 func runKatch(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: try katchBinary())
-    p.arguments = arguments
+    try runKatchData(arguments, input: Data(input.utf8), environment: environment)
+}
+
+/// Runs katch with raw bytes on standard input; fails the test (never hangs) after two minutes.
+@discardableResult
+func runKatchData(_ arguments: [String], input: Data, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
-    p.environment = env
-    let stdin = Pipe(), stdout = Pipe()
-    p.standardInput = stdin
-    p.standardOutput = stdout
-    p.standardError = stdout
-    try p.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let data = stdout.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try Subprocess.run(try katchBinary(), arguments, input: input, environment: env, timeout: 120)
+    return (result.status, result.output)
 }
 
 /// A tmux session running a command in a real pseudo-terminal.
@@ -64,22 +59,16 @@ final class TmuxSession {
         try tmux(["set-option", "-t", name, "escape-time", "0"])
     }
 
-    deinit { try? tmux(["kill-session", "-t", name]) }
+    deinit { _ = try? tmux(["kill-session", "-t", name]) }
+
+    /// A tmux server of the test run's own, so a user's tmux server is never touched.
+    static let socket = "katch-tests-\(ProcessInfo.processInfo.processIdentifier)"
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Subprocess.run("/usr/bin/tmux", ["-L", Self.socket] + args, timeout: 30).output
     }
 
     /// Sends tmux key names (`Enter`, `Down`, `Left`, `Space`) or literal text.
@@ -113,15 +102,8 @@ final class TmuxSession {
     /// The pid of the process running in the pane's shell (the katch child).
     func katchPID() throws -> Int32? {
         let panePID = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        p.arguments = ["-P", panePID, "katch"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Int32(String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? "")
+        let found = try Subprocess.run("/usr/bin/pgrep", ["-P", panePID, "katch"], timeout: 30).output
+        return Int32(found.split(separator: "\n").first ?? "")
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CourseModel
 @testable import SiteBuilder
 
@@ -18,18 +19,14 @@ struct BrowserTests {
 
     /// The DOM after scripts ran, and the console messages.
     func open(_ relative: String, query: String? = nil) throws -> (dom: String, console: [String]) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: chromiumPath)
         let url = Self.site.appendingPathComponent(relative).absoluteString + (query.map { "?q=" + $0 } ?? "")
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom", url]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        let console = String(decoding: errData, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+        let profile = Self.site.deletingLastPathComponent().appendingPathComponent("katch-chromium-profile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let run = try Subprocess.run(chromiumPath, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                                                    "--enable-logging=stderr", "--v=0", "--dump-dom", url],
+                                     mergeErrors: false, timeout: 90)
+        let dom = run.output
+        let console = run.errors.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
         return (dom, console)
     }
 
