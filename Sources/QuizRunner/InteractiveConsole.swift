@@ -199,7 +199,11 @@ public final class InteractiveConsole: Console {
                 }
                 if let done = finish(buffer, multiline: multiline, required: required, maxLength: maxLength) { return .value(done) }
             case .endOfInput:
-                if let done = finish(buffer, multiline: multiline, required: required, maxLength: maxLength) { return .value(done) }
+                // Ctrl-D finishes a valid answer; otherwise (or when the terminal is gone) save and leave.
+                if !terminal.isClosed, let done = finish(buffer, multiline: multiline, required: required, maxLength: maxLength) {
+                    return .value(done)
+                }
+                return .endOfInput
             case .escape, .left: return .back
             case .interrupt: return .interrupted
             default: continue

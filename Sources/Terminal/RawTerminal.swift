@@ -68,12 +68,18 @@ public final class RawTerminal: @unchecked Sendable {
     /// Writes text.
     public func write(_ text: String) { TerminalOutput.write(text) }
 
+    /// Whether the terminal has gone (closed window, dropped ssh): reading gave end of file or an error.
+    /// From then on every ``readKey()`` returns ``Key/endOfInput`` at once, so no screen can wait for ever.
+    public private(set) var isClosed = false
+
     private func readByte() -> UInt8? {
+        guard !isClosed else { return nil }
         var b: UInt8 = 0
         while true {
             let n = read(STDIN_FILENO, &b, 1)
             if n == 1 { return b }
             if n < 0 && errno == EINTR { continue }
+            isClosed = true
             return nil
         }
     }

@@ -53,9 +53,15 @@ func runKatchData(_ arguments: [String], input: Data, environment: [String: Stri
 final class TmuxSession {
     let name: String
 
-    init(_ command: String, columns: Int = 90, rows: Int = 30) throws {
+    let socket: String
+
+    /// Starts `command` in a new session. With `blockHangup`, the session runs on a tmux server of its
+    /// own that (like its panes) has SIGHUP blocked: a terminal that closes without a hang-up signal.
+    init(_ command: String, columns: Int = 90, rows: Int = 30, blockHangup: Bool = false) throws {
         name = "katch-\(UUID().uuidString.prefix(8))"
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command + "; echo EXIT=$?; sleep 60"])
+        socket = blockHangup ? Self.socket + "-" + name : Self.socket
+        let arguments = ["-L", socket, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command + "; echo EXIT=$?; sleep 60"]
+        try Subprocess("/usr/bin/tmux", arguments, blockedSignals: blockHangup ? [SIGHUP] : []).wait(timeout: 30)
         try tmux(["set-option", "-t", name, "escape-time", "0"])
     }
 
@@ -68,7 +74,7 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        try Subprocess.run("/usr/bin/tmux", ["-L", Self.socket] + args, timeout: 30).output
+        try Subprocess.run("/usr/bin/tmux", ["-L", socket] + args, timeout: 30).output
     }
 
     /// Sends tmux key names (`Enter`, `Down`, `Left`, `Space`) or literal text.
@@ -97,6 +103,13 @@ final class TmuxSession {
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw TestFailure("screen never showed «\(text)»; it shows:\n\(last)")
+    }
+
+    /// Whether process `pid` has ended (a zombie waiting to be reaped counts as ended).
+    static func hasEnded(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     /// The pid of the process running in the pane's shell (the katch child).

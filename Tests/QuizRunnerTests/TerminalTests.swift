@@ -104,6 +104,52 @@ import Testing
         #expect(try store.responses(attempt: fb.rowID)["f3"]?.text == "Бәрі <жақсы> & «нақты»")
     }
 
+    /// The terminal window is closed mid-test: katch ends (no process left spinning on a dead
+    /// terminal, also when the hang-up signal never arrives) and every answer given so far is kept.
+    @Test(arguments: [false, true]) func closedTerminalEndsTheQuizAndKeepsAnswers(blockHangup: Bool) throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"), blockHangup: blockHangup)
+        try s.waitFor("Enter")
+        try s.send("Enter")
+        try s.waitFor("Аты-жөні")
+        try s.type("Айгүл Серікова")
+        try s.send("Enter", "Enter", "Enter", "Down")
+        try s.waitFor("Жынысы")
+        try s.send("Down", "Enter")
+        try s.waitFor("Байланыс")
+        try s.send("Enter")
+        try s.waitFor("кодыңыз")
+        try s.send("Enter")
+        try s.waitFor("Сұрақ 1 / 4")
+        try s.send("b")
+        try s.waitFor("Сұрақ 2 / 4")
+        try closeTerminal(s, "on a question")
+
+        let store = try db.store()
+        let p = try #require(try store.participants(training: "t1").first)
+        let a = try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"))
+        #expect(!a.isSubmitted)
+        #expect(try store.responses(attempt: a.rowID)["q1"]?.choice == "b")
+
+        // A required text field that is still empty when the terminal goes.
+        let next = try TmuxSession(try quizCommand(db, "pre"), blockHangup: blockHangup)
+        try next.waitFor("Enter")
+        try next.send("Enter")
+        try next.waitFor("Аты-жөні")
+        try closeTerminal(next, "on an empty required field")
+        #expect(try store.participants(training: "t1").count == 1)
+    }
+
+    func closeTerminal(_ s: TmuxSession, _ context: String) throws {
+        let pid = try #require(try s.katchPID())
+        try s.tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(10)
+        while !TmuxSession.hasEnded(pid) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let ended = TmuxSession.hasEnded(pid)
+        if !ended { kill(pid, SIGKILL) }
+        #expect(ended, "katch kept running after its terminal closed \(context)")
+    }
+
     @Test func killedWithSIGKILLLosesNothingAndOffersResume() throws {
         let db = try TempDB()
         let s = try TmuxSession(try quizCommand(db, "pre"))

@@ -51,9 +51,10 @@ public final class Subprocess: @unchecked Sendable {
     private var finished: Int32?
 
     /// Starts `executable` with `arguments`; `input` is its whole standard input (end of input after it).
-    /// `environment` replaces the inherited one when given.
+    /// `environment` replaces the inherited one when given. The child starts with default signal
+    /// handling and only `blockedSignals` blocked (to play a process that never sees, say, SIGHUP).
     public init(_ executable: String, _ arguments: [String], input: Data = Data(), environment: [String: String]? = nil,
-                mergeErrors: Bool = true) throws {
+                mergeErrors: Bool = true, blockedSignals: [Int32] = []) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-sub-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let inURL = dir.appendingPathComponent("in")
@@ -76,6 +77,18 @@ public final class Subprocess: @unchecked Sendable {
         // Nothing else of the test process reaches the child (or a daemon it starts).
         Self.closeInheritedDescriptors(&actions)
 
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var mask = sigset_t(), defaults = sigset_t()
+        sigemptyset(&mask)
+        for signal in blockedSignals { sigaddset(&mask, signal) }
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
@@ -84,7 +97,7 @@ public final class Subprocess: @unchecked Sendable {
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        let rc = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard rc == 0 else { throw SubprocessLaunchFailure(command: commandLine, errno: rc) }
         pid = child
     }
