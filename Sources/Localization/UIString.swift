@@ -20,7 +20,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case calloutAttention, calloutImportant, calloutNote, calloutExample, calloutEnergizer, calloutTrainer, calloutAnswer
 
     // Terminal (quiz, survey, practice, screening)
-    case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintTextPlain
+    case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintLine, tHintTextPlain
     case tHintChoicePlain, tHintMultiplePlain, tInvalidNumber, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
     case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tRegisterNew, tYourCode, tKeepCode
     case tAlreadySubmittedPre, tAlreadyCompleted, tResumeOffer, tResumed, tReviewTitle, tReviewUnanswered, tReviewAllAnswered
@@ -170,9 +170,13 @@ public enum UIString: String, Sendable, CaseIterable {
                     "↑↓: выбор · Пробел / 1–9 / a–z: отметить · Enter: подтвердить · ←: назад",
                     "↑↓: move · Space / 1–9 / a–z: toggle · Enter: confirm · ←: back")
         case .tHintText:
-            return ("Жауабыңызды жазыңыз. Enter: жаңа жол · екі рет Enter немесе Ctrl-D: дайын · Esc: артқа",
-                    "Напишите ответ. Enter: новая строка · два раза Enter или Ctrl-D: готово · Esc: назад",
-                    "Type your answer. Enter: new line · Enter twice or Ctrl-D: done · Esc: back")
+            return ("Enter: жаңа жол · екі рет Enter немесе Ctrl-D: дайын · ←→↑↓ Home End: курсор · Esc: артқа",
+                    "Enter: новая строка · два раза Enter или Ctrl-D: готово · ←→↑↓ Home End: курсор · Esc: назад",
+                    "Enter: new line · Enter twice or Ctrl-D: done · ←→↑↓ Home End: cursor · Esc: back")
+        case .tHintLine:
+            return ("Enter: дайын · ←→ Home End: курсор · Esc: артқа · Ctrl-C: сақтап шығу",
+                    "Enter: готово · ←→ Home End: курсор · Esc: назад · Ctrl-C: сохранить и выйти",
+                    "Enter: done · ←→ Home End: cursor · Esc: back · Ctrl-C: save and quit")
         case .tHintTextPlain:
             return ("Жауапты жазыңыз; бітіру үшін жеке жолға «.» жазыңыз. «<» — артқа, бос жол — өткізіп жіберу.",
                     "Напишите ответ; для завершения — строка «.». «<» — назад, пустая строка — пропустить.",

@@ -177,34 +177,41 @@ public final class InteractiveConsole: Console {
     }
 
     public func text(_ screen: Screen, current: String, multiline: Bool, required: Bool, maxLength: Int) -> Outcome<String> {
-        var buffer = current
+        var buffer = TextEditBuffer(current)
         bodyOffset = 0
         while true {
-            var lines = TextLayout.wrap(buffer + "▏", columns: columns - 2, indent: "  ")
+            var lines = TextLayout.wrap(buffer.display(cursor: "▏"), columns: columns - 2, indent: "  ")
             if !multiline && !required { lines.append(style.dim("  " + l(.tFieldOptional))) }
-            draw(screen, lines: lines, hint: multiline ? l(.tHintText) : l(.tHintChoice).split(separator: "·").last.map(String.init) ?? "")
+            draw(screen, lines: lines, hint: multiline ? l(.tHintText) : l(.tHintLine))
             let key = terminal.readKey()
             if page(key) { continue }
             switch key {
             case .character(let c):
-                if buffer.count < maxLength { buffer.append(c) } else { message = l(.tTooLong, maxLength) }
+                if buffer.characters.count < maxLength { buffer.insert(c) } else { message = l(.tTooLong, maxLength) }
             case .space:
-                if buffer.count < maxLength { buffer.append(" ") }
-            case .backspace:
-                if !buffer.isEmpty { buffer.removeLast() }
+                if buffer.characters.count < maxLength { buffer.insert(" ") }
+            case .backspace: buffer.backspace()
+            case .delete: buffer.deleteForward()
+            case .left: buffer.moveLeft()
+            case .right: buffer.moveRight()
+            case .home: buffer.home()
+            case .end: buffer.end()
+            case .up where multiline: buffer.moveUp()
+            case .down where multiline: buffer.moveDown()
             case .enter:
-                if multiline && !buffer.hasSuffix("\n") && !buffer.isEmpty {
-                    buffer.append("\n")
+                // In a long answer Enter starts a new line; Enter on an empty last line finishes.
+                if multiline && !(buffer.cursorAtEnd && (buffer.isEmpty || buffer.beforeCursor == "\n")) {
+                    if buffer.characters.count < maxLength { buffer.insert("\n") } else { message = l(.tTooLong, maxLength) }
                     continue
                 }
-                if let done = finish(buffer, multiline: multiline, required: required, maxLength: maxLength) { return .value(done) }
+                if let done = finish(buffer.text, multiline: multiline, required: required, maxLength: maxLength) { return .value(done) }
             case .endOfInput:
                 // Ctrl-D finishes a valid answer; otherwise (or when the terminal is gone) save and leave.
-                if !terminal.isClosed, let done = finish(buffer, multiline: multiline, required: required, maxLength: maxLength) {
+                if !terminal.isClosed, let done = finish(buffer.text, multiline: multiline, required: required, maxLength: maxLength) {
                     return .value(done)
                 }
                 return .endOfInput
-            case .escape, .left: return .back
+            case .escape: return .back
             case .interrupt: return .interrupted
             default: continue
             }

@@ -7,6 +7,8 @@ import Darwin
 /// A key read from the terminal.
 public enum Key: Equatable, Sendable {
     case up, down, left, right, enter, backspace, tab, escape, space, pageUp, pageDown
+    case home, end, delete  // also Ctrl-A and Ctrl-E for Home and End
+    case unknown  // a key or sequence katch has no use for (ignored, never taken as Esc)
     case interrupt  // Ctrl-C
     case endOfInput  // Ctrl-D or end of stream
     case character(Character)
@@ -94,6 +96,8 @@ public final class RawTerminal: @unchecked Sendable {
         case 0x0D, 0x0A: return .enter
         case 0x7F, 0x08: return .backspace
         case 0x20: return .space
+        case 0x01: return .home
+        case 0x05: return .end
         case 0x1B:
             var pending = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             guard poll(&pending, 1, 30) > 0, let next = readByte() else { return .escape }
@@ -103,6 +107,8 @@ public final class RawTerminal: @unchecked Sendable {
             case UInt8(ascii: "B"): return .down
             case UInt8(ascii: "C"): return .right
             case UInt8(ascii: "D"): return .left
+            case UInt8(ascii: "H"): return .home
+            case UInt8(ascii: "F"): return .end
             default:
                 // Consume the rest of sequences such as ESC [ 3 ~ (ESC [ 5 ~ and ESC [ 6 ~ are PgUp/PgDn).
                 var c = code
@@ -111,17 +117,22 @@ public final class RawTerminal: @unchecked Sendable {
                     c = more
                     digits.append(more)
                 }
-                if digits == Array("5~".utf8) { return .pageUp }
-                if digits == Array("6~".utf8) { return .pageDown }
-                return .escape
+                switch String(decoding: digits, as: UTF8.self) {
+                case "5~": return .pageUp
+                case "6~": return .pageDown
+                case "1~", "7~": return .home
+                case "4~", "8~": return .end
+                case "3~": return .delete
+                default: return .unknown
+                }
             }
         default:
-            if b < 0x20 { return .escape }
+            if b < 0x20 { return .unknown }
             // UTF-8: read the continuation bytes.
             var bytes = [b]
             let extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
             for _ in 0..<extra { if let c = readByte() { bytes.append(c) } }
-            guard let s = String(validating: bytes, as: UTF8.self), let ch = s.first else { return .escape }
+            guard let s = String(validating: bytes, as: UTF8.self), let ch = s.first else { return .unknown }
             return .character(ch)
         }
     }

@@ -104,6 +104,54 @@ import Testing
         #expect(try store.responses(attempt: fb.rowID)["f3"]?.text == "Бәрі <жақсы> & «нақты»")
     }
 
+    /// Text fields are edited like a line editor: arrows, Home/End, Delete and Backspace change the
+    /// text at the cursor (← no longer leaves the field), Up/Down move between lines of a long answer.
+    @Test func textFieldsEditAtTheCursor() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"))
+        try s.waitFor("Enter")
+        try s.send("Enter")
+        try s.waitFor("Аты-жөні")
+        try s.type("Гүлнр")
+        try s.send("Left")
+        try s.type("а")  // Гүлнар
+        try s.send("Home", "DC")  // deletes Г
+        try s.type("Г")
+        try s.send("End")
+        try s.type(" Қасымоваx")
+        try s.send("BSpace")
+        try s.waitFor("Гүлнар Қасымова▏")
+        try s.send("Enter")
+        try s.waitFor("Өңір")
+        try s.send("Enter", "Enter", "Enter", "Enter")
+        try s.waitFor("кодыңыз")
+        try s.send("Enter")
+        try s.waitFor("Сұрақ 1 / 4")
+        try s.send("a")
+        try s.waitFor("Сұрақ 2 / 4")
+        try s.send("a")
+        try s.waitFor("Сұрақ 3 / 4")
+        try s.send("a", "Enter")
+        try s.waitFor("Сұрақ 4 / 4")
+        try s.type("Бірінші жол")
+        try s.send("Enter")
+        try s.type("екінші")
+        try s.send("Up", "End")
+        try s.type("!")
+        try s.send("Down", "End")
+        try s.type(" жол")
+        try s.send("Enter", "Enter")
+        try s.waitFor("Тапсыру алдында тексеру")
+        try s.send("C-c")
+        try s.waitFor("EXIT=130")
+
+        let store = try db.store()
+        #expect(try store.participants(training: "t1", name: "Гүлнар Қасымова").count == 1)
+        let p = try #require(try store.participants(training: "t1").first)
+        let a = try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"))
+        #expect(try store.responses(attempt: a.rowID)["q10"]?.text == "Бірінші жол!\nекінші жол")
+    }
+
     /// The terminal window is closed mid-test: katch ends (no process left spinning on a dead
     /// terminal, also when the hang-up signal never arrives) and every answer given so far is kept.
     @Test(arguments: [false, true]) func closedTerminalEndsTheQuizAndKeepsAnswers(blockHangup: Bool) throws {
