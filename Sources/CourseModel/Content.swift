@@ -8,8 +8,9 @@ public indirect enum Span: Sendable, Hashable {
     case strong([Span])
     /// A link to the web (or any URL that is not a cross-reference).
     case link(url: String, [Span])
-    /// A cross-reference `id:target` to a page or a heading id anywhere in the course.
-    case reference(id: String, [Span])
+    /// A cross-reference `id:target` to a page or a heading id anywhere in the course, with where
+    /// it was written (for diagnostics).
+    case reference(id: String, [Span], at: SourcePosition? = nil)
     case image(source: String, alt: String)
     /// A footnote reference `[^N]`.
     case footnote(String)
@@ -22,7 +23,7 @@ extension Span {
     public var plainText: String {
         switch self {
         case .text(let s), .code(let s): return s
-        case .emphasis(let c), .strong(let c), .link(_, let c), .reference(_, let c): return c.plainText
+        case .emphasis(let c), .strong(let c), .link(_, let c), .reference(_, let c, _): return c.plainText
         case .image(_, let alt): return alt
         case .footnote: return ""
         case .softBreak, .lineBreak: return " "

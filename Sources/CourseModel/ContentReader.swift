@@ -80,7 +80,7 @@ struct ContentReader {
         var inlines = inlines
         var attributes: [String: String] = [:]
         var explicitID: String?
-        if case .text(let last)? = inlines.last,
+        if case .text(let last, _)? = inlines.last,
             last.hasSuffix("}"), let open = last.lastIndex(of: "{")
         {
             let inside = String(last[last.index(after: open)..<last.index(before: last.endIndex)])
@@ -207,7 +207,7 @@ struct ContentReader {
     static func isCheckboxList(_ block: Block) -> Bool {
         guard case .list(_, let items) = block.kind, !items.isEmpty else { return false }
         return items.allSatisfy { item in
-            guard case .paragraph(let inlines)? = item.blocks.first?.kind, case .text(let first)? = inlines.first else {
+            guard case .paragraph(let inlines)? = item.blocks.first?.kind, case .text(let first, _)? = inlines.first else {
                 return false
             }
             return ["[ ]", "[x]"].contains(first.prefix(3).lowercased())
@@ -220,7 +220,7 @@ struct ContentReader {
         var options: [Question.Option] = []
         for item in items {
             guard case .paragraph(let inlines)? = item.blocks.first?.kind,
-                case .text(let first)? = inlines.first
+                case .text(let first, let firstAt)? = inlines.first
             else { return nil }
             let marker = first.prefix(3)
             let correct: Bool
@@ -232,7 +232,7 @@ struct ContentReader {
             var rest = inlines
             let remainder = String(first.dropFirst(3)).trimmingLeadingWhitespace()
             rest.removeFirst()
-            if !remainder.isEmpty { rest.insert(.text(remainder), at: 0) }
+            if !remainder.isEmpty { rest.insert(Self.suffix(remainder, of: first, at: firstAt), at: 0) }
             options.append(Question.Option(spans: spans(rest, at: item.position), isCorrect: correct))
         }
         return options
@@ -247,7 +247,7 @@ struct ContentReader {
 
     mutating func readQuote(_ inner: [Block], at position: SourcePosition) -> ContentBlock {
         guard case .paragraph(let inlines)? = inner.first?.kind,
-            case .text(let first)? = inlines.first, first.hasPrefix("[!"),
+            case .text(let first, let firstAt)? = inlines.first, first.hasPrefix("[!"),
             let close = first.firstIndex(of: "]")
         else {
             return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
@@ -263,7 +263,7 @@ struct ContentReader {
         // Title: the rest of the first line; body: the following lines and blocks.
         var titleInlines: [Inline] = []
         let afterMarker = String(first[first.index(after: close)...]).trimmingLeadingWhitespace()
-        if !afterMarker.isEmpty { titleInlines.append(.text(afterMarker)) }
+        if !afterMarker.isEmpty { titleInlines.append(Self.suffix(afterMarker, of: first, at: firstAt)) }
         var rest = Array(inlines.dropFirst())
         while let next = rest.first, next != .softBreak, next != .lineBreak {
             titleInlines.append(next)
@@ -377,42 +377,52 @@ struct ContentReader {
     // MARK: Footnotes
 
     mutating func footnoteDefinition(_ inlines: [Inline], at position: SourcePosition) -> (String, [Span])? {
-        guard case .text(let first)? = inlines.first, first.hasPrefix("[^"),
+        guard case .text(let first, let firstAt)? = inlines.first, first.hasPrefix("[^"),
             let close = first.firstIndex(of: "]"),
             first[first.index(after: close)...].hasPrefix(":")
         else { return nil }
         let label = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
         guard !label.isEmpty, !label.contains(" ") else { return nil }
-        var rest = inlines
-        rest.removeFirst()
+        // `protectFootnoteDefinitions` wrote a backslash before the definition, so what follows the
+        // first text node on its line stands one column further on than in the file.
+        var rest = Array(inlines.dropFirst()).mapPositions { p in
+            guard let firstAt, p.line == firstAt.line, p.column > firstAt.column else { return p }
+            return p.advanced(by: -1)
+        }
         let remainder = String(first[first.index(close, offsetBy: 2)...]).trimmingLeadingWhitespace()
-        if !remainder.isEmpty { rest.insert(.text(remainder), at: 0) }
+        if !remainder.isEmpty { rest.insert(Self.suffix(remainder, of: first, at: firstAt), at: 0) }
         return (label, spans(rest, at: position))
     }
 
     // MARK: Inlines
 
+    /// A text inline holding `suffix`, the end of `text` (which starts at `at`), placed where it stands in the file.
+    static func suffix(_ suffix: String, of text: String, at: SourcePosition?) -> Inline {
+        .text(suffix, at: at?.advanced(by: text.count - suffix.count))
+    }
+
     mutating func spans(_ inlines: [Inline], at position: SourcePosition) -> [Span] {
         var result: [Span] = []
         for inline in inlines {
             switch inline {
-            case .text(let text): result += splitFootnotes(text, at: position)
+            case .text(let text, let at): result += splitFootnotes(text, at: at, fallback: position)
             case .code(let s): result.append(.code(s))
             case .emphasis(let c): result.append(.emphasis(spans(c, at: position)))
             case .strong(let c): result.append(.strong(spans(c, at: position)))
-            case .link(let destination, _, let children):
+            case .link(let destination, _, let children, let at):
+                let here = at ?? position
                 // `[^N]` followed by a definition that libcmark took as a link reference definition.
-                if case .text(let t)? = children.first, children.count == 1, t.hasPrefix("^"), t.count > 1 {
+                if case .text(let t, _)? = children.first, children.count == 1, t.hasPrefix("^"), t.count > 1 {
                     let label = String(t.dropFirst())
-                    footnoteRefs.append((label, position))
+                    footnoteRefs.append((label, here))
                     footnoteFallbacks[label] = destination.removingPercentEncoding ?? destination
                     result.append(.footnote(label))
                 } else if destination.hasPrefix("id:") {
                     let target = String(destination.dropFirst(3))
-                    references.append((target, position))
-                    result.append(.reference(id: target, spans(children, at: position)))
+                    references.append((target, here))
+                    result.append(.reference(id: target, spans(children, at: here), at: here))
                 } else {
-                    result.append(.link(url: destination, spans(children, at: position)))
+                    result.append(.link(url: destination, spans(children, at: here)))
                 }
             case .image(let source, _, let alt):
                 result.append(.image(source: source, alt: alt.plainText))
@@ -428,7 +438,8 @@ struct ContentReader {
         return result
     }
 
-    mutating func splitFootnotes(_ text: String, at position: SourcePosition) -> [Span] {
+    /// Splits `[^N]` footnote markers out of a text node that starts at `at` (when known).
+    mutating func splitFootnotes(_ text: String, at: SourcePosition?, fallback: SourcePosition) -> [Span] {
         guard text.containsBytes("[^") else { return [.text(text)] }
         var result: [Span] = []
         var rest = Substring(text)
@@ -442,7 +453,7 @@ struct ContentReader {
             }
             if start.lowerBound > rest.startIndex { result.append(.text(String(rest[..<start.lowerBound]))) }
             result.append(.footnote(label))
-            footnoteRefs.append((label, position))
+            footnoteRefs.append((label, at.map { $0.advanced(by: text.distance(from: text.startIndex, to: start.lowerBound)) } ?? fallback))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { result.append(.text(String(rest))) }

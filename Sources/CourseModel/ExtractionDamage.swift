@@ -20,7 +20,7 @@ enum ExtractionDamage {
                     {
                         bag.error(page.file, position, "word split by an end-of-line hyphen: «\(t.suffix(12))\(next.prefix(12))»", code: "extraction-hyphen")
                     }
-                case .emphasis(let c), .strong(let c), .link(_, let c), .reference(_, let c): spans(c, at: position)
+                case .emphasis(let c), .strong(let c), .link(_, let c), .reference(_, let c, _): spans(c, at: position)
                 default: break
                 }
             }

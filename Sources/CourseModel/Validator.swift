@@ -83,27 +83,31 @@ enum Validator {
     }
 
     static func forEachReference(in page: Page, _ body: (String, SourcePosition) -> Void) {
+        // Each reference where it was written; the enclosing block's start when that is unknown.
+        func emit(_ spans: [Span], _ fallback: SourcePosition) {
+            for r in SpanWalker.positionedReferences(spans) { body(r.id, r.position ?? fallback) }
+        }
         func walk(_ blocks: [ContentBlock]) {
             for b in blocks {
                 switch b.kind {
-                case .paragraph(let s): SpanWalker.references(s).forEach { body($0, b.position) }
-                case .heading(let h): SpanWalker.references(h.spans).forEach { body($0, b.position) }
+                case .paragraph(let s): emit(s, b.position)
+                case .heading(let h): emit(h.spans, b.position)
                 case .list(_, let items): items.forEach(walk)
                 case .quote(let inner): walk(inner)
                 case .callout(let c):
-                    SpanWalker.references(c.title).forEach { body($0, b.position) }
+                    emit(c.title, b.position)
                     walk(c.body)
                 case .table(let t):
-                    (t.header + t.rows.flatMap { $0 }).forEach { SpanWalker.references($0).forEach { body($0, b.position) } }
+                    (t.header + t.rows.flatMap { $0 }).forEach { emit($0, b.position) }
                 case .question(let q):
-                    q.options.forEach { SpanWalker.references($0.spans).forEach { body($0, b.position) } }
+                    q.options.forEach { emit($0.spans, b.position) }
                     if let e = q.explanation { walk([ContentBlock(.callout(e), at: b.position)]) }
                 default: break
                 }
             }
         }
         walk(page.blocks)
-        for note in page.footnotes { SpanWalker.references(note.spans).forEach { body($0, SourcePosition(line: 1, column: 1)) } }
+        for note in page.footnotes { emit(note.spans, SourcePosition(line: 1, column: 1)) }
     }
 
     static func validateAgenda(_ course: Course, _ bag: inout DiagnosticBag) {
@@ -154,12 +158,15 @@ enum Validator {
 /// Walks spans for references and footnotes.
 public enum SpanWalker {
     /// Ids of `id:` references in `spans`.
-    public static func references(_ spans: [Span]) -> [String] {
-        var result: [String] = []
+    public static func references(_ spans: [Span]) -> [String] { positionedReferences(spans).map(\.id) }
+
+    /// `id:` references in `spans` with where they were written (nil when unknown).
+    public static func positionedReferences(_ spans: [Span]) -> [(id: String, position: SourcePosition?)] {
+        var result: [(id: String, position: SourcePosition?)] = []
         for s in spans {
             switch s {
-            case .reference(let id, let c): result.append(id); result += references(c)
-            case .emphasis(let c), .strong(let c), .link(_, let c): result += references(c)
+            case .reference(let id, let c, let at): result.append((id, at)); result += positionedReferences(c)
+            case .emphasis(let c), .strong(let c), .link(_, let c): result += positionedReferences(c)
             default: break
             }
         }

@@ -46,7 +46,7 @@ public enum MarkdownParser {
         for (index, block) in blocks.enumerated() {
             if index > 0 { result.append(.softBreak) }
             switch block.kind {
-            case .paragraph(let inlines), .heading(_, let inlines): result += inlines
+            case .paragraph(let inlines), .heading(_, let inlines): result += inlines.withoutPositions
             default: result.append(.text(block.plainText))
             }
         }
@@ -64,6 +64,18 @@ struct LineIndex {
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
         self.starts = starts
+    }
+
+    /// How many spaces and tabs stand at a 1-based byte column of a 1-based line.
+    func whitespaceRun(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return 0 }
+        var i = starts[line - 1] + byteColumn - 1
+        var count = 0
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 {
+            count += 1
+            i += 1
+        }
+        return count
     }
 
     /// Converts a 1-based byte column on a 1-based line into a 1-based character column.
@@ -117,6 +129,25 @@ final class Converter {
         return SourcePosition(
             line: line + lineOffset,
             column: lines.characterColumn(line: line, byteColumn: column))
+    }
+
+    /// Per line, the indentation libcmark stripped from a paragraph's continuation line and left out
+    /// of its inline columns; learnt from the line's first (leftmost) inline node.
+    var strippedIndent: [Int: Int] = [:]
+
+    /// Where an inline node starts, corrected for the stripped indentation of its line.
+    func inlinePosition(_ node: OpaquePointer) -> SourcePosition {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        let indent = strippedIndent[line] ?? 0
+        return SourcePosition(line: line + lineOffset, column: lines.characterColumn(line: line, byteColumn: column + indent))
+    }
+
+    /// Records the stripped indentation of a line when `node` is the first inline seen on it.
+    func learnIndent(_ node: OpaquePointer) {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line > 0, strippedIndent[line] == nil else { return }
+        strippedIndent[line] = lines.whitespaceRun(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
     func children(_ node: OpaquePointer) -> [OpaquePointer] {
@@ -179,18 +210,19 @@ final class Converter {
     func inline(_ node: OpaquePointer) -> Inline? {
         depth += 1
         defer { depth -= 1 }
+        learnIndent(node)
         if depth > Converter.maximumDepth * 2 {
-            return .text(flattenedText(node))
+            return .text(flattenedText(node), at: inlinePosition(node))
         }
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)), at: inlinePosition(node))
         case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
         case CMARK_NODE_EMPH: return .emphasis(inlines(childrenOf: node))
         case CMARK_NODE_STRONG: return .strong(inlines(childrenOf: node))
         case CMARK_NODE_LINK:
             return .link(
                 destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                inlines(childrenOf: node))
+                inlines(childrenOf: node), at: inlinePosition(node))
         case CMARK_NODE_IMAGE:
             return .image(
                 source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),

@@ -12,6 +12,11 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     public var description: String { "\(line):\(column)" }
+
+    /// The position `columns` characters further on the same line.
+    public func advanced(by columns: Int) -> SourcePosition {
+        SourcePosition(line: line, column: column + columns)
+    }
 }
 
 /// A CommonMark block node, converted from the libcmark AST into plain Swift values.
@@ -71,12 +76,15 @@ public struct ListItem: Sendable, Hashable {
 }
 
 /// A CommonMark inline node.
+///
+/// Text and links carry where they start in the file (nil for text katch made up itself, and for
+/// inlines parsed out of a table cell), so diagnostics can point into a long paragraph.
 public indirect enum Inline: Sendable, Hashable {
-    case text(String)
+    case text(String, at: SourcePosition? = nil)
     case code(String)
     case emphasis([Inline])
     case strong([Inline])
-    case link(destination: String, title: String, [Inline])
+    case link(destination: String, title: String, [Inline], at: SourcePosition? = nil)
     case image(source: String, title: String, alt: [Inline])
     case softBreak
     case lineBreak
@@ -87,8 +95,8 @@ extension Inline {
     /// The plain text of this inline and its children (breaks become spaces).
     public var plainText: String {
         switch self {
-        case .text(let s), .code(let s): return s
-        case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): return c.plainText
+        case .text(let s, _), .code(let s): return s
+        case .emphasis(let c), .strong(let c), .link(_, _, let c, _), .image(_, _, let c): return c.plainText
         case .softBreak, .lineBreak: return " "
         case .html: return ""
         }
@@ -98,6 +106,25 @@ extension Inline {
 extension Array where Element == Inline {
     /// The concatenated plain text of these inlines.
     public var plainText: String { map(\.plainText).joined() }
+
+    /// The same inlines without source positions (for text parsed on its own, whose positions
+    /// do not point into the file).
+    public var withoutPositions: [Inline] { mapPositions { _ in nil } }
+
+    /// The same inlines with every source position passed through `transform`.
+    public func mapPositions(_ transform: (SourcePosition) -> SourcePosition?) -> [Inline] {
+        map { inline in
+            switch inline {
+            case .text(let s, let at): return .text(s, at: at.flatMap(transform))
+            case .link(let d, let t, let c, let at):
+                return .link(destination: d, title: t, c.mapPositions(transform), at: at.flatMap(transform))
+            case .emphasis(let c): return .emphasis(c.mapPositions(transform))
+            case .strong(let c): return .strong(c.mapPositions(transform))
+            case .image(let s, let t, let alt): return .image(source: s, title: t, alt: alt.mapPositions(transform))
+            case .code, .softBreak, .lineBreak, .html: return inline
+            }
+        }
+    }
 }
 
 extension Block {

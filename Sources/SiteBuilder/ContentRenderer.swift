@@ -246,7 +246,7 @@ final class ContentRenderer {
         case .link(let url, let c):
             let external = url.hasPrefix("http://") || url.hasPrefix("https://")
             out += "<a href=\"" + HTML.safeURL(url).html + "\"" + (external ? " rel=\"noopener\"" : "") + ">" + render(c) + "</a>"
-        case .reference(let id, let c):
+        case .reference(let id, let c, _):
             let text = c.isEmpty ? [Span.text(course.resolve(id)?.page.title ?? id)] : c
             if let href = link(id) {
                 out += "<a href=\"" + href.html + "\">" + render(text) + "</a>"

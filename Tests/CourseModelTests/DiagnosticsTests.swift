@@ -31,7 +31,37 @@ import Testing
         let d = c.diagnostics("dangling-reference")
         #expect(d.count == 1)
         #expect(d.first?.position.line == 8)
-        #expect(d.first?.description.hasPrefix("modules/p.md:8:1: error: dangling reference 'id:nowhere'") == true)
+        #expect(d.first?.description.hasPrefix("modules/p.md:8:5: error: dangling reference 'id:nowhere'") == true)
+    }
+
+    /// Inside long paragraphs, quotes, callouts, lists, quiz options and footnote definitions the
+    /// diagnostic points at the reference itself, not at the start of its block.
+    @Test func referencesAndFootnotesAreFoundWhereWritten() throws {
+        let body = [
+            "Бірінші жол,",  // 6
+            "екінші жол [мұнда](id:joq-1) және",  // 7
+            "үшінші жол[^9].",  // 8
+            "",
+            "> [!NOTE] Тақырып [сілтеме](id:joq-2)",  // 10
+            "> Мәтін,",
+            ">   тағы [бір](id:joq-3).",  // 12
+            "",
+            "- бірінші",
+            "- екінші *қатар [x](id:joq-4)*",  // 15
+            "",
+            "Сілтеме[^1].",
+            "",
+            "[^1]: Түсініктеме, [қараңыз](id:joq-5).",  // 19
+        ].joined(separator: "\n") + "\n"
+        let c = try TempCourse(files: ["modules/p.md": page("p", body: body)])
+        let refs = c.diagnostics("dangling-reference").map { "\($0.message.split(separator: "'")[1]) \($0.position)" }
+        #expect(Set(refs) == ["id:joq-1 7:12", "id:joq-2 10:19", "id:joq-3 12:10", "id:joq-4 15:17", "id:joq-5 19:20"])
+        #expect(c.diagnostics("undefined-footnote").map(\.position.description) == ["8:11"])
+
+        let quiz = page("quiz", kind: "quiz", body: "## Сұрақ {#q1}\n- [ ] бір\n- [x] екі [a](id:joq-6)[^7]\n")
+        let q = try TempCourse(files: ["exercises/quiz.md": quiz])
+        #expect(q.diagnostics("dangling-reference").map(\.position.description) == ["8:11"])
+        #expect(q.diagnostics("undefined-footnote").map(\.position.description) == ["8:24"])
     }
 
     @Test func unknownCalloutKind() throws {
@@ -108,7 +138,7 @@ import Testing
 
     @Test func undefinedAndUnusedFootnotes() throws {
         let c = try TempCourse(files: ["modules/p.md": page("p", body: "Мәтін[^3].\n\n[^4]: Артық.\n")])
-        #expect(c.diagnostics("undefined-footnote").first?.position.line == 6)
+        #expect(c.diagnostics("undefined-footnote").first?.position.description == "6:6")
         #expect(c.diagnostics("unused-footnote").count == 1)
     }
 
