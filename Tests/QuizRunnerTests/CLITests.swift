@@ -21,7 +21,7 @@ import Testing
         ])
         let r = try runKatch(["check", "--course", root.path], input: "")
         #expect(r.status == 1)
-        #expect(r.output.contains("modules/p.md:8:1: error: dangling reference 'id:nowhere'"))
+        #expect(r.output.contains("modules/p.md:8:5: error: dangling reference 'id:nowhere'"))
         #expect(r.output.contains("modules/p.md:10:1: error: unknown callout kind 'WHAT'"))
         #expect(r.output.contains("1 pages, 2 errors"))
         let clean = try runKatch(["check", "--course", fixtureCourse], input: "")
