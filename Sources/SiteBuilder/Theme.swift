@@ -90,22 +90,48 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
   var index = window.KATCH_SEARCH || [];
   function norm(s) { return (s || "").normalize("NFC").toLowerCase(); }
   var prepared = index.map(function (e) { return { e: e, hay: norm(e.t + " " + e.s + " " + e.x) }; });
+  // Kazakh inflection: plural, possessive and case endings, longest first. A query word that is
+  // not found as typed is looked up by its stem (endings stripped, at least three letters left),
+  // so «балаларды» finds «бала», «балалар», «баласы»; exact matches rank first.
+  var ENDINGS = ["ымыз", "іміз", "ыңыз", "іңіз", "лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың", "дің",
+    "тың", "тің", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "мыз", "міз", "ңыз", "ңіз",
+    "сы", "сі", "ым", "ім", "ың", "ің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті",
+    "да", "де", "та", "те", "ша", "ше"];
+  function stem(word) {
+    var s = word, again = true;
+    while (again) {
+      again = false;
+      for (var i = 0; i < ENDINGS.length; i++) {
+        var e = ENDINGS[i];
+        if (s.length - e.length >= 3 && s.slice(-e.length) === e) { s = s.slice(0, -e.length); again = true; break; }
+      }
+    }
+    return s;
+  }
+  // Each query word as typed, and its stem when that differs.
+  function terms(query) {
+    return norm(query).split(/\s+/).filter(function (t) { return t.length > 0; })
+      .map(function (t) { return { word: t, stem: stem(t) }; });
+  }
   function search(query) {
-    var terms = norm(query).split(/\s+/).filter(function (t) { return t.length > 0; });
-    if (terms.length === 0) { return []; }
+    var ts = terms(query);
+    if (ts.length === 0) { return []; }
     var hits = [];
     prepared.forEach(function (p) {
-      var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var at = p.hay.indexOf(terms[i]);
-        if (at < 0) { return; }
-        score += (norm(p.e.t).indexOf(terms[i]) >= 0 ? 10 : 0) + (norm(p.e.s).indexOf(terms[i]) >= 0 ? 5 : 0) + 1;
+      var score = 0, marks = [];
+      for (var i = 0; i < ts.length; i++) {
+        var found = p.hay.indexOf(ts[i].word) >= 0 ? ts[i].word : (p.hay.indexOf(ts[i].stem) >= 0 ? ts[i].stem : null);
+        if (found === null) { return; }
+        var weight = found === ts[i].word ? 2 : 1;
+        score += weight * ((norm(p.e.t).indexOf(found) >= 0 ? 10 : 0) + (norm(p.e.s).indexOf(found) >= 0 ? 5 : 0) + 1);
+        marks.push(found);
       }
-      hits.push({ e: p.e, score: score });
+      hits.push({ e: p.e, score: score, mark: marks[0] });
     });
     hits.sort(function (a, b) { return b.score - a.score; });
     return hits.slice(0, 100);
   }
+  search.stem = stem;
   function snippet(text, term) {
     var lower = norm(text), at = lower.indexOf(norm(term));
     var start = Math.max(0, at - 60), end = Math.min(text.length, (at < 0 ? 0 : at) + 140);
@@ -132,7 +158,6 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
   if (!q) { return; }
   var results = search(q);
   status.textContent = results.length ? status.getAttribute("data-results").replace("%q", q) + " (" + results.length + ")" : status.getAttribute("data-none");
-  var first = norm(q).split(/\s+/)[0];
   results.forEach(function (r) {
     var li = document.createElement("li");
     var a = document.createElement("a");
@@ -140,7 +165,7 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
     a.textContent = r.e.s ? r.e.t + " — " + r.e.s : r.e.t;
     li.appendChild(a);
     var p = document.createElement("p");
-    p.appendChild(snippet(r.e.x, first));
+    p.appendChild(snippet(r.e.x, r.mark));
     li.appendChild(p);
     list.appendChild(li);
   });

@@ -47,6 +47,17 @@ struct BrowserTests {
         }
     }
 
+    /// An inflected word finds its stem's other forms; the form as typed ranks first.
+    @Test func searchFindsInflectedKazakhWords() throws {
+        let typed = try results("қатысушыларға", edition: "trainer")
+        #expect(typed.first?.contains("Жаттықтырушыға арналған жеке бет") == true, "\(typed)")
+        #expect(typed.count >= 3, "stem «қатысушы» is in the introduction and Exercise 1 too: \(typed)")
+        let absent = try results("ҚАТЫСУШЫЛАРДЫ", edition: "trainer")  // this form is nowhere in the text
+        func pages(_ r: [String]) -> Set<String> { Set(r.compactMap { $0.split(separator: "\"").dropFirst().first.map(String.init) }) }
+        #expect(!absent.isEmpty && pages(absent) == pages(typed))
+        #expect(try results("қатысушыхх", edition: "trainer").isEmpty)
+    }
+
     @Test func searchFindsKazakhWordsRegardlessOfCase() throws {
         let lower = try results("әлеуметтік қорғау")
         let upper = try results("ӘЛЕУМЕТТІК ҚОРҒАУ")
