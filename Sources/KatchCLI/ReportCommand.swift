@@ -10,8 +10,8 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluation summary of pre/post results and feedback (HTML, Markdown, JSON or CSV).",
         discussion: """
-            Reads the results database and the course (for the quiz key, the survey and the registration
-            labels). Only submitted attempts count; practice attempts never do. Participants are shown by
+            Reads the results database and the course (for the quiz key, the survey and the registration \
+            labels). Only submitted attempts count; practice attempts never do. Participants are shown by \
             code only. Exit codes: 0 written, 1 a problem with the course, the database or the output file.
             """)
 

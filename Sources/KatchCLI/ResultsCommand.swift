@@ -99,8 +99,8 @@ struct ResultsImport: ParsableCommand {
         commandName: "import",
         abstract: "Import a long or wide results CSV, all or nothing (bad lines are reported as file:line: error: …).",
         discussion: """
-            The layout is detected from the header. UTF-8 with or without BOM, comma or semicolon, CRLF or LF,
-            quoted fields. Answers already in the database are never overwritten. Correctness of choice answers
+            The layout is detected from the header. UTF-8 with or without BOM, comma or semicolon, CRLF or LF, \
+            quoted fields. Answers already in the database are never overwritten. Correctness of choice answers \
             is recomputed from the course's quiz key. Exit codes: 0 imported, 1 refused (nothing imported).
             """)
 
