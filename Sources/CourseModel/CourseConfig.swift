@@ -89,6 +89,8 @@ public struct AgendaDay: Sendable, Hashable, Identifiable {
     public var title: String
     /// An optional note shown above the sessions.
     public var note: String?
+    /// A note shown above the sessions in the trainer edition only (`trainer-note:`).
+    public var trainerNote: String?
     /// Sessions in order.
     public var sessions: [AgendaSession]
     /// Id of the block that follows this one (the joint block after a track).
@@ -98,14 +100,15 @@ public struct AgendaDay: Sendable, Hashable, Identifiable {
 
     /// Creates a day.
     public init(
-        id: String, day: Int, track: String? = nil, title: String, note: String? = nil, sessions: [AgendaSession],
-        then: Located<String>? = nil, position: SourcePosition
+        id: String, day: Int, track: String? = nil, title: String, note: String? = nil, trainerNote: String? = nil,
+        sessions: [AgendaSession], then: Located<String>? = nil, position: SourcePosition
     ) {
         self.id = id
         self.day = day
         self.track = track
         self.title = title
         self.note = note
+        self.trainerNote = trainerNote
         self.sessions = sessions
         self.then = then
         self.position = position
@@ -121,13 +124,16 @@ public struct Agenda: Sendable, Hashable {
     public var start: Int
     /// A general note (e.g. «the programme may be adjusted»).
     public var note: String?
+    /// A note for trainers only (`trainer-note:`), e.g. when to offer extra breaks.
+    public var trainerNote: String?
     /// Days, tracks and joint blocks, in order.
     public var days: [AgendaDay]
 
     /// Creates an agenda.
-    public init(start: Int = 9 * 60, note: String? = nil, days: [AgendaDay] = []) {
+    public init(start: Int = 9 * 60, note: String? = nil, trainerNote: String? = nil, days: [AgendaDay] = []) {
         self.start = start
         self.note = note
+        self.trainerNote = trainerNote
         self.days = days
     }
 

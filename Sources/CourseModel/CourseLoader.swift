@@ -300,6 +300,7 @@ public enum CourseLoader {
             }
         }
         agenda.note = y.string(node, key: "note")
+        agenda.trainerNote = y.string(node, key: "trainer-note")
         guard let days = node["days"]?.sequence else {
             y.diagnostics.error(y.file, y.position(node), "agenda needs a list of days", code: "missing-key")
             return agenda
@@ -328,7 +329,7 @@ public enum CourseLoader {
                 AgendaDay(
                     id: id, day: y.int(dayNode, key: "day") ?? 0, track: y.string(dayNode, key: "track"),
                     title: y.string(dayNode, key: "title", required: true) ?? id, note: y.string(dayNode, key: "note"),
-                    sessions: sessions, then: then, position: position))
+                    trainerNote: y.string(dayNode, key: "trainer-note"), sessions: sessions, then: then, position: position))
         }
         return agenda
     }

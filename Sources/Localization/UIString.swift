@@ -8,7 +8,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case onThisPage, previous, next, breadcrumbs, mainNavigation, skipToContent, modules, contents
     case trainerEdition, participantEdition, editionNote, otherEdition
     case minutes, minutesRange, totalTime, clockTime, session, materials, materialsChecklist, references
-    case day, track, joint, breakLabel, duration, kind, module, allModules, byModule, byKind
+    case day, dayColumn, track, joint, breakLabel, duration, kind, module, allModules, byModule, byKind
     case icebreakersAndEnergizers, howToUse, courseOverview, footnotes, downloadCSV, backToTop
     case answerKey, rubric, maxScore, correctAnswer, explanation, blankForm, question, questionOf
     case formName, formRegion, formAgency, formAgencyOther, formGender, formContact, formDate, formTraining
@@ -85,6 +85,7 @@ public enum UIString: String, Sendable, CaseIterable {
         case .materialsChecklist: return ("Материалдар тізімі", "Список материалов", "Materials checklist")
         case .references: return ("Тақырыптар", "Темы", "Covers")
         case .day: return ("%1-күн", "День %1", "Day %1")
+        case .dayColumn: return ("Күн", "День", "Day")
         case .track: return ("Бағыт", "Направление", "Track")
         case .joint: return ("Бірлескен бөлім", "Общий блок", "Joint block")
         case .breakLabel: return ("Үзіліс", "Перерыв", "Break")

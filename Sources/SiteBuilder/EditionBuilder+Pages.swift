@@ -1,6 +1,7 @@
 import Foundation
 import HTMLText
 import CourseModel
+import Markdown
 import Localization
 
 extension EditionBuilder {
@@ -12,11 +13,22 @@ extension EditionBuilder {
         return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
     }
 
+    /// An agenda note for everyone, and the trainer's note as a trainer-only callout (trainer edition).
+    func agendaNotes(_ note: String?, trainerNote: String?) -> String {
+        var out = note.map { "<p class=\"note\">" + $0.html + "</p>\n" } ?? ""
+        if let trainerNote, edition == .trainer {
+            let body = [ContentBlock(.paragraph([.text(trainerNote)]), at: SourcePosition(line: 1, column: 1))]
+            ContentRenderer(course: course, edition: edition, localizer: l, link: href)
+                .renderCallout(Callout(kind: .trainer, title: [], body: body), into: &out)
+        }
+        return out
+    }
+
     func buildAgenda() {
         let agenda = course.config.agenda
         var main = ""
-        if let note = agenda.note { main += "<p class=\"note\">" + note.html + "</p>\n" }
-        main += "<table class=\"agenda-overview\"><thead><tr><th scope=\"col\">" + l(.day, "").trimmingCharacters(in: .whitespaces).html
+        main += agendaNotes(agenda.note, trainerNote: agenda.trainerNote)
+        main += "<table class=\"agenda-overview\"><thead><tr><th scope=\"col\">" + l(.dayColumn).html
             + "</th><th scope=\"col\">" + l(.totalTime).html + "</th></tr></thead><tbody>\n"
         for day in agenda.pages {
             let total = agenda.sessions(of: day).map(\.duration).reduce(Minutes(0), +)
@@ -59,7 +71,7 @@ extension EditionBuilder {
             next = b.then?.value
         }
         var out = ""
-        if let note = day.note { out += "<p class=\"note\">" + note.html + "</p>\n" }
+        out += agendaNotes(day.note, trainerNote: day.trainerNote)
         out += "<h2 id=\"sessions\">" + l(.session).html + "</h2>\n"
         out += "<div class=\"table-scroll\"><table class=\"agenda-table\">\n<thead><tr><th scope=\"col\">" + l(.clockTime).html
             + "</th><th scope=\"col\">" + l(.duration).html + "</th><th scope=\"col\">" + l(.session).html + "</th><th scope=\"col\">"

@@ -17,6 +17,17 @@ public struct LeakCheck: Sendable {
         let participantSource = participantVisibleIndex()
         var secrets: [UInt64: String] = [:]
         var excerpts: [UInt64: String] = [:]
+        /// Word runs of trainer-only `fragments` (of `file`) that participants may not see.
+        func remember(_ fragments: [String], from file: String) {
+            for fragment in fragments where !fragment.isEmpty {
+                for shingle in LeakDetector.shingles(LeakDetector.words(fragment)) where !participantSource.contains(shingle) {
+                    if secrets[shingle] == nil {
+                        secrets[shingle] = file
+                        if excerpts[shingle] == nil { excerpts[shingle] = "«" + String(fragment.prefix(60)) + "…»" }
+                    }
+                }
+            }
+        }
         for page in course.pages {
             var fragments: [String]
             if page.audience == .trainer {
@@ -24,16 +35,10 @@ public struct LeakCheck: Sendable {
             } else {
                 fragments = EditionText.trainerOnly(page.blocks)
             }
-            fragments = fragments.filter { !$0.isEmpty }
-            for fragment in fragments {
-                for shingle in LeakDetector.shingles(LeakDetector.words(fragment)) where !participantSource.contains(shingle) {
-                    if secrets[shingle] == nil {
-                        secrets[shingle] = page.file
-                        if excerpts[shingle] == nil { excerpts[shingle] = "«" + String(fragment.prefix(60)) + "…»" }
-                    }
-                }
-            }
+            remember(fragments, from: page.file)
         }
+        let agenda = course.config.agenda
+        remember([agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }, from: "course.yml")
         var leaks: [String] = []
         let markers = ["class=\"correct\"", "callout-trainer", "callout-answer", "class=\"key\""]
         for path in output.files.keys.sorted() {

@@ -40,7 +40,7 @@ func text(_ output: EditionOutput, _ path: String) -> String {
         let secrets = [
             "құпия нұсқаулық мәтіні", "Құпия тақырып", "тек жаттықтырушы нұсқасында бар", "бес минут уақыт беріңіз",
             "жалған жұмыс ұсынысымен", "жаттықтырушы түсіндірмесімен", "кемінде екі мекеме", "Талқылаудың күтілетін нәтижесі",
-            "I.A бөлімінде",
+            "I.A бөлімінде", "кестеден тыс қысқа үзіліс жасаңыз", "тіркеуге он бес минут қосып",
         ]
         for secret in secrets {
             let inTrainer = trainer.files.values.contains { String(decoding: $0, as: UTF8.self).contains(secret) }
@@ -65,6 +65,9 @@ func text(_ output: EditionOutput, _ path: String) -> String {
             let leaks = LeakCheck(course: course).check(output)
             #expect(leaks.contains { $0.hasPrefix(path + ":") }, "leak in \(path) not found")
         }
+        var agenda = clean
+        agenda.files["agenda-day-1.html"] = (agenda.files["agenda-day-1.html"] ?? []) + Array("<p>Бірінші күні тіркеуге он бес минут қосып қойыңыз.</p>".utf8)
+        #expect(LeakCheck(course: course).check(agenda).contains { $0.hasPrefix("agenda-day-1.html:") && $0.contains("course.yml") })
         var keyed = clean
         keyed.files["pre-post-test.html"] = (keyed.files["pre-post-test.html"] ?? []) + Array("<li class=\"correct\">x</li>".utf8)
         #expect(!LeakCheck(course: course).check(keyed).isEmpty)
@@ -118,6 +121,9 @@ func text(_ output: EditionOutput, _ path: String) -> String {
 
     @Test func agendaHasClockTimesTotalsAndMaterials() throws {
         let trainer = SiteBuilder(course: try fixtureCourse()).build(.trainer)
+        let overview = text(trainer, "agenda.html")
+        #expect(overview.contains("<th scope=\"col\">Күн</th>"), "the day column has a proper heading")
+        #expect(overview.contains("Топ шаршаса") && overview.contains("callout-trainer"))
         let day1 = text(trainer, "agenda-day-1.html")
         #expect(day1.contains(">09:00<"))
         #expect(day1.contains(">09:30<"))
