@@ -12,6 +12,11 @@ struct Practice: ParsableCommand {
     @Option(help: "When to show whether answers match and the trainer's explanation: each (after every answer) or end.")
     var feedback: When = .each
     @Option(name: .customLong("form-out"), help: "Where to write the filled screening form (Markdown).") var formOut: String?
+    @Option(help: """
+        A label (nickname or participant code, no real name needed) that keeps your practice apart from \
+        others' on a shared machine: resuming offers only your own unfinished session.
+        """)
+    var learner: String = ""
     @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
@@ -22,7 +27,7 @@ struct Practice: ParsableCommand {
         }
         try terminal.run { course, store, console in
             PracticeApp(course: course, store: store, console: console).run(
-                id: exercise, feedback: feedback == .each ? .afterEach : .atEnd, formOutput: formOut)
+                id: exercise, feedback: feedback == .each ? .afterEach : .atEnd, formOutput: formOut, learner: learner)
         }
     }
 }

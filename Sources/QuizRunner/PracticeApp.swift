@@ -44,8 +44,9 @@ public final class PracticeApp {
         return out
     }
 
-    /// Runs the exercise or screening tool `id`.
-    public func run(id: String, feedback: FeedbackMode, formOutput: String?) -> QuizExit {
+    /// Runs the exercise or screening tool `id`; `learner` keeps one learner's sessions apart from
+    /// another's on a shared machine (compared without regard to case and surrounding spaces).
+    public func run(id: String, feedback: FeedbackMode, formOutput: String?, learner: String = "") -> QuizExit {
         guard let page = course.page(id), PracticeApp.practicable(course).contains(where: { $0.id == id }) else {
             _ = console.show(Screen(title: "'\(id)': " + l(.tPracticeList).lowercased() + " — katch practice"), wait: false)
             return .refused
@@ -55,7 +56,8 @@ public final class PracticeApp {
         }
         do {
             let questions = page.questions
-            var session = try store.startPracticeOrResume(exercise: id, console: console)
+            let label = learner.trimmingCharacters(in: .whitespaces).lowercased()
+            var session = try store.startPracticeOrResume(exercise: id, learner: label, console: console)
             let answers = try store.practiceAnswers(session: session.id)
             let title = page.title
             let sink = StoreSink.practice(session.id, in: store)
@@ -129,12 +131,12 @@ public final class PracticeApp {
 }
 
 extension ResultsStore {
-    /// Offers to resume the latest unfinished practice of `exercise`, or starts a new one.
-    func startPracticeOrResume(exercise: String, console: Console) throws(ResultsError) -> PracticeSession {
-        if let open = try unfinishedPractice(exercise: exercise), open.position > 0 {
+    /// Offers to resume the learner's latest unfinished practice of `exercise`, or starts a new one.
+    func startPracticeOrResume(exercise: String, learner: String, console: Console) throws(ResultsError) -> PracticeSession {
+        if let open = try unfinishedPractice(exercise: exercise, learner: learner), open.position > 0 {
             let count = try practiceAnswers(session: open.id).count
             if case .value(true) = console.confirm(Screen(title: console.l(.tResumeOffer, count))) { return open }
         }
-        return try startPractice(exercise: exercise)
+        return try startPractice(exercise: exercise, learner: learner)
     }
 }

@@ -15,20 +15,26 @@ extension ResultsStore {
         public var finished: Bool
     }
 
-    /// The latest unfinished session of an exercise, if any.
-    public func unfinishedPractice(exercise: String) throws(ResultsError) -> PracticeSession? {
+    /// The latest unfinished session of an exercise by `learner` (a label; "" when none was given), if any.
+    public func unfinishedPractice(exercise: String, learner: String = "") throws(ResultsError) -> PracticeSession? {
         try read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM practice_session WHERE exercise_id = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
-                arguments: [exercise]
+                db,
+                sql: """
+                    SELECT * FROM practice_session WHERE exercise_id = ? AND learner = ? AND finished_at IS NULL
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: [exercise, learner]
             ).map { PracticeSession(id: $0["id"], exerciseID: $0["exercise_id"], position: $0["position"], finished: false) }
         }
     }
 
-    /// Starts a new practice session.
-    public func startPractice(exercise: String) throws(ResultsError) -> PracticeSession {
+    /// Starts a new practice session of `learner` (a label; "" when none was given).
+    public func startPractice(exercise: String, learner: String = "") throws(ResultsError) -> PracticeSession {
         try write { db in
-            try db.execute(sql: "INSERT INTO practice_session (exercise_id, started_at) VALUES (?, ?)", arguments: [exercise, Self.now()])
+            try db.execute(
+                sql: "INSERT INTO practice_session (exercise_id, learner, started_at) VALUES (?, ?, ?)",
+                arguments: [exercise, learner, Self.now()])
             return PracticeSession(id: db.lastInsertedRowID, exerciseID: exercise, position: 0, finished: false)
         }
     }

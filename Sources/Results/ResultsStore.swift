@@ -111,6 +111,11 @@ public final class ResultsStore: Sendable {
                 t.primaryKey(["session_id", "question_id"])
             }
         }
+        // Several learners may practise the same exercise on one machine: sessions carry a learner label.
+        m.registerMigration("v3-practice-learner") { db in
+            try db.alter(table: "practice_session") { t in t.add(column: "learner", .text).notNull().defaults(to: "") }
+            try db.create(index: "practice_session_learner", on: "practice_session", columns: ["exercise_id", "learner"])
+        }
         return m
     }
 

@@ -96,6 +96,21 @@ import Testing
         #expect(try store.participants(training: "t1").isEmpty)
     }
 
+    /// Two learners on one machine: each is offered only their own unfinished session.
+    @Test func learnersKeepTheirOwnSessions() throws {
+        let db = try TempDB()
+        let page = try #require(course.page("exercise-1"))
+        let first = script(page) { _ in true }.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
+        func practise(_ learner: String, _ input: String) throws -> (status: Int32, output: String) {
+            try runKatch(["practice", "exercise-1", "--plain", "--learner", learner, "--db", db.path, "--course", repositoryRoot.path], input: input)
+        }
+        #expect(try practise("K7M2QX", first).status == 3)
+        let other = try practise("Айгүл", "")
+        #expect(!other.output.contains("Жалғастырасыз ба"), "a second learner is not offered the first one's session")
+        let again = try practise(" k7m2qx ", "")
+        #expect(again.output.contains("Жалғастырасыз ба"), "the same label, in other case and spacing, resumes")
+    }
+
     @Test func listingGroupsByModule() throws {
         let db = try TempDB()
         let r = try runKatch(["practice", "--db", db.path, "--course", repositoryRoot.path], input: "")
