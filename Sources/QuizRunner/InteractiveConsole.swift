@@ -24,9 +24,14 @@ public final class InteractiveConsole: Console {
     /// The largest useful `bodyOffset` of the screen last drawn (0 when everything fits).
     var maxBodyOffset = 0
 
+    /// First line shown of a text field longer than the room left for it.
+    var fieldOffset = 0
+
     /// Draws a screen. When it is taller than the terminal, the body (a case's text) is shown in a
     /// window that PgUp/PgDn (and ↑/↓ on information screens) move; title and options stay visible.
-    func draw(_ screen: Screen, lines: [String], hint: String) {
+    /// `focus` is the line of `lines` holding a text cursor: a long text field is shown in a window
+    /// that follows it.
+    func draw(_ screen: Screen, lines: [String], hint: String, focus: Int? = nil) {
         var top: [String] = []
         if let h = screen.header {
             // One line: the header is shortened with «…» so the screen's height stays known.
@@ -44,16 +49,29 @@ public final class InteractiveConsole: Console {
             body.append("")
             body += TextLayout.wrap(para, columns: columns)
         }
-        var bottom: [String] = [""] + lines + [""]
+        var after: [String] = [""]
         if let m = message {
-            bottom += TextLayout.wrap(m, columns: columns).map(style.red)
+            after += TextLayout.wrap(m, columns: columns).map(style.red)
             message = nil
         }
-        bottom += TextLayout.wrap(hint, columns: columns).map(style.dim)
+        after += TextLayout.wrap(hint, columns: columns).map(style.dim)
         let rows = max(8, terminal.size.rows)
-        let room = rows - top.count - bottom.count - 1
+        var lines = lines
+        // A text field longer than the room under the title keeps its cursor line in view.
+        // (a blank line above the field; two more for a body window when there is a body)
+        let fieldRoom = max(3, rows - top.count - after.count - (body.isEmpty ? 1 : 3))
+        if let focus, lines.count > fieldRoom {
+            let window = fieldRoom - 1
+            fieldOffset = min(max(fieldOffset, focus - window + 1), focus, lines.count - window)
+            fieldOffset = max(0, fieldOffset)
+            let end = min(lines.count, fieldOffset + window)
+            let more = (fieldOffset > 0 ? "↑ " : "  ") + (end < lines.count ? "↓ " : "  ")
+            lines = Array(lines[fieldOffset..<end]) + [style.dim(more + "\(fieldOffset + 1)–\(end)/\(lines.count)")]
+        }
+        let bottom: [String] = [""] + lines + after
+        let room = rows - top.count - bottom.count
         var shown = body
-        if body.count > room {
+        if !body.isEmpty && body.count > room {
             let window = max(1, room - 1)
             maxBodyOffset = max(0, body.count - window)
             bodyOffset = min(max(0, bodyOffset), maxBodyOffset)
@@ -64,7 +82,8 @@ public final class InteractiveConsole: Console {
             maxBodyOffset = 0
             bodyOffset = 0
         }
-        terminal.write("\u{1B}[H\u{1B}[2J" + (top + shown + bottom).joined(separator: "\r\n") + "\r\n")
+        // No newline after the last line: on the terminal's last row it would scroll the title away.
+        terminal.write("\u{1B}[H\u{1B}[2J" + (top + shown + bottom).joined(separator: "\r\n"))
     }
 
     /// Moves the option cursor with ↑/↓/Tab, or k/j while those letters are not options; true when it moved.
@@ -179,10 +198,12 @@ public final class InteractiveConsole: Console {
     public func text(_ screen: Screen, current: String, multiline: Bool, required: Bool, maxLength: Int) -> Outcome<String> {
         var buffer = TextEditBuffer(current)
         bodyOffset = 0
+        fieldOffset = Int.max
         while true {
             var lines = TextLayout.wrap(buffer.display(cursor: "▏"), columns: columns - 2, indent: "  ")
+            let focus = lines.firstIndex { $0.contains("▏") }
             if !multiline && !required { lines.append(style.dim("  " + l(.tFieldOptional))) }
-            draw(screen, lines: lines, hint: multiline ? l(.tHintText) : l(.tHintLine))
+            draw(screen, lines: lines, hint: multiline ? l(.tHintText) : l(.tHintLine), focus: focus)
             let key = terminal.readKey()
             if page(key) { continue }
             switch key {

@@ -140,6 +140,27 @@ import Testing
         #expect(try store.responses(attempt: a.rowID)["q10"]?.text == "Бірінші жол!\nекінші жол")
     }
 
+    /// A long answer in a small terminal: the field scrolls with the cursor, up to the first line.
+    @Test func longAnswerFieldFollowsTheCursor() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"), columns: 40, rows: 12)
+        try registerNewParticipant(s, name: "Ұзақ Жауап")
+        try answerChoicesWithA(s)
+        for i in 1...8 {
+            try s.type("Жол \(i)")
+            try s.send("Enter")
+        }
+        let bottom = try s.waitFor("Жол 8")
+        #expect(!bottom.contains("Жол 1"))
+        for _ in 1...8 { try s.send("Up") }
+        try s.type("X")
+        let top = try s.waitFor("X▏Жол 1")
+        #expect(top.contains("Сұрақ 4 / 4"), "title stays on screen")
+        #expect(!top.contains("Жол 8"))
+        try s.send("C-c")
+        try s.waitFor("EXIT=130")
+    }
+
     /// The terminal window is closed mid-test: katch ends (no process left spinning on a dead
     /// terminal, also when the hang-up signal never arrives) and every answer given so far is kept.
     @Test(arguments: [false, true]) func closedTerminalEndsTheQuizAndKeepsAnswers(blockHangup: Bool) throws {
