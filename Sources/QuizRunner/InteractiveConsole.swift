@@ -24,14 +24,15 @@ public final class InteractiveConsole: Console {
     /// The largest useful `bodyOffset` of the screen last drawn (0 when everything fits).
     var maxBodyOffset = 0
 
-    /// First line shown of a text field longer than the room left for it.
-    var fieldOffset = 0
+    /// First line shown of a text field or option list longer than the room left for it
+    /// (`Int.max` on a new screen: the window then opens on the focus).
+    var linesOffset = Int.max
 
     /// Draws a screen. When it is taller than the terminal, the body (a case's text) is shown in a
     /// window that PgUp/PgDn (and ↑/↓ on information screens) move; title and options stay visible.
-    /// `focus` is the line of `lines` holding a text cursor: a long text field is shown in a window
-    /// that follows it.
-    func draw(_ screen: Screen, lines: [String], hint: String, focus: Int? = nil) {
+    /// `focus` is the lines of `lines` that must stay in view (the text cursor's line, the option
+    /// under the cursor): a long text field or option list is shown in a window that follows it.
+    func draw(_ screen: Screen, lines: [String], hint: String, focus: ClosedRange<Int>? = nil) {
         var top: [String] = []
         if let h = screen.header {
             // One line: the header is shortened with «…» so the screen's height stays known.
@@ -57,16 +58,16 @@ public final class InteractiveConsole: Console {
         after += TextLayout.wrap(hint, columns: columns).map(style.dim)
         let rows = max(8, terminal.size.rows)
         var lines = lines
-        // A text field longer than the room under the title keeps its cursor line in view.
+        // A text field or option list longer than the room under the title keeps its focus in view.
         // (a blank line above the field; two more for a body window when there is a body)
         let fieldRoom = max(3, rows - top.count - after.count - (body.isEmpty ? 1 : 3))
         if let focus, lines.count > fieldRoom {
             let window = fieldRoom - 1
-            fieldOffset = min(max(fieldOffset, focus - window + 1), focus, lines.count - window)
-            fieldOffset = max(0, fieldOffset)
-            let end = min(lines.count, fieldOffset + window)
-            let more = (fieldOffset > 0 ? "↑ " : "  ") + (end < lines.count ? "↓ " : "  ")
-            lines = Array(lines[fieldOffset..<end]) + [style.dim(more + "\(fieldOffset + 1)–\(end)/\(lines.count)")]
+            linesOffset = min(max(linesOffset, focus.upperBound - window + 1), focus.lowerBound, lines.count - window)
+            linesOffset = max(0, linesOffset)
+            let end = min(lines.count, linesOffset + window)
+            let more = (linesOffset > 0 ? "↑ " : "  ") + (end < lines.count ? "↓ " : "  ")
+            lines = Array(lines[linesOffset..<end]) + [style.dim(more + "\(linesOffset + 1)–\(end)/\(lines.count)")]
         }
         let bottom: [String] = [""] + lines + after
         let room = rows - top.count - bottom.count
@@ -109,18 +110,21 @@ public final class InteractiveConsole: Console {
         return true
     }
 
-    func optionLines(_ options: [String], cursor: Int, marked: Set<Int>, multiple: Bool) -> [String] {
+    /// The options as screen lines, and the lines of the one under the cursor.
+    func optionLines(_ options: [String], cursor: Int, marked: Set<Int>, multiple: Bool) -> (lines: [String], focus: ClosedRange<Int>) {
         var lines: [String] = []
+        var focus = 0...0
         for (i, o) in options.enumerated() {
             let box = multiple ? (marked.contains(i) ? "[x]" : "[ ]") : (marked.contains(i) ? "(•)" : "( )")
             let prefix = " \(OptionInput.letters[min(i, 25)])) \(box) "
             let wrapped = TextLayout.wrap(o, columns: columns - prefix.count - 2)
+            if i == cursor { focus = lines.count...(lines.count + max(0, wrapped.count - 1)) }
             for (j, w) in wrapped.enumerated() {
                 let text = (j == 0 ? prefix : String(repeating: " ", count: prefix.count)) + w
                 lines.append(i == cursor ? style.reverse("›" + text) : " " + text)
             }
         }
-        return lines
+        return (lines, focus)
     }
 
     public func show(_ screen: Screen, wait: Bool) -> Outcome<Void> {
@@ -151,8 +155,10 @@ public final class InteractiveConsole: Console {
     public func chooseOne(_ screen: Screen, options: [String], current: Int?, allowSkip: Bool) -> Outcome<Int?> {
         var cursor = current ?? 0
         bodyOffset = 0
+        linesOffset = .max
         while true {
-            draw(screen, lines: optionLines(options, cursor: cursor, marked: current.map { [$0] } ?? [], multiple: false), hint: l(.tHintChoice))
+            let shown = optionLines(options, cursor: cursor, marked: current.map { [$0] } ?? [], multiple: false)
+            draw(screen, lines: shown.lines, hint: l(.tHintChoice), focus: shown.focus)
             let key = terminal.readKey()
             if page(key) || move(&cursor, key, count: options.count) { continue }
             switch key {
@@ -173,8 +179,10 @@ public final class InteractiveConsole: Console {
         var cursor = 0
         var marked = current
         bodyOffset = 0
+        linesOffset = .max
         while true {
-            draw(screen, lines: optionLines(options, cursor: cursor, marked: marked, multiple: true), hint: l(.tHintMultiple))
+            let shown = optionLines(options, cursor: cursor, marked: marked, multiple: true)
+            draw(screen, lines: shown.lines, hint: l(.tHintMultiple), focus: shown.focus)
             let key = terminal.readKey()
             if page(key) || move(&cursor, key, count: options.count) { continue }
             switch key {
@@ -198,10 +206,10 @@ public final class InteractiveConsole: Console {
     public func text(_ screen: Screen, current: String, multiline: Bool, required: Bool, maxLength: Int) -> Outcome<String> {
         var buffer = TextEditBuffer(current)
         bodyOffset = 0
-        fieldOffset = Int.max
+        linesOffset = .max
         while true {
             var lines = TextLayout.wrap(buffer.display(cursor: "▏"), columns: columns - 2, indent: "  ")
-            let focus = lines.firstIndex { $0.contains("▏") }
+            let focus = lines.firstIndex { $0.contains("▏") }.map { $0...$0 }
             if !multiline && !required { lines.append(style.dim("  " + l(.tFieldOptional))) }
             draw(screen, lines: lines, hint: multiline ? l(.tHintText) : l(.tHintLine), focus: focus)
             let key = terminal.readKey()

@@ -161,6 +161,30 @@ import Testing
         try s.waitFor("EXIT=130")
     }
 
+    /// The real course's ten agency groups in a 14-row terminal: the list scrolls with the cursor and
+    /// the screen's title stays in view.
+    @Test func longOptionListFollowsTheCursor() throws {
+        let db = try TempDB()
+        let command = "\(try katchBinary()) quiz pre --training t1 --db \(db.path) --course \(repositoryRoot.path)"
+        let s = try TmuxSession(command, columns: 50, rows: 14)
+        try s.waitFor("Enter")
+        try s.send("Enter")
+        try s.waitFor("Аты-жөні")
+        try s.type("Тізім Тексеру")
+        try s.send("Enter")
+        try s.waitFor("Өңір")
+        try s.send("Enter")
+        let first = try s.waitFor("Мекеме")
+        #expect(!first.contains("Басқа"), "the list is longer than the screen")
+        try s.send("Up")  // wraps to the last option
+        let last = try s.waitFor("Басқа")
+        #expect(last.contains("Мекеме") && last.contains("↑"))
+        try s.send("Enter")
+        try s.waitFor("көрсетіңіз")
+        try s.send("C-c")
+        try s.waitFor("EXIT=130")
+    }
+
     /// The terminal window is closed mid-test: katch ends (no process left spinning on a dead
     /// terminal, also when the hang-up signal never arrives) and every answer given so far is kept.
     @Test(arguments: [false, true]) func closedTerminalEndsTheQuizAndKeepsAnswers(blockHangup: Bool) throws {
