@@ -21,7 +21,7 @@ public enum UIString: String, Sendable, CaseIterable {
 
     // Terminal (quiz, survey, practice, screening)
     case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintLine, tHintTextPlain
-    case tHintChoicePlain, tHintMultiplePlain, tInvalidNumber, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
+    case tHintChoicePlain, tHintMultiplePlain, tInvalidNumber, tInvalidKey, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
     case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tRegisterNew, tYourCode, tKeepCode
     case tAlreadySubmittedPre, tAlreadyCompleted, tResumeOffer, tResumed, tReviewTitle, tReviewUnanswered, tReviewAllAnswered
     case tSubmitChoice, tGoToQuestion, tConfirmSubmit, tSubmitted, tSavedExit, tInterrupted, tEndOfInput, tYourScores, tScorePre
@@ -163,9 +163,10 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tPracticeTitle: return ("Жаттығу: %1", "Практика: %1", "Practice: %1")
         case .tNoTTYPlain: return ("Қарапайым режим", "Простой режим", "Plain mode")
         case .tHintChoice:
-            return ("↑↓ немесе j/k: жылжу · Enter: таңдау · 1–9 / a–z: тікелей · ←: артқа · Ctrl-C: сақтап шығу",
-                    "↑↓ или j/k: выбор · Enter: подтвердить · 1–9 / a–z: сразу · ←: назад · Ctrl-C: сохранить и выйти",
-                    "↑↓ or j/k: move · Enter: choose · 1–9 / a–z: direct · ←: back · Ctrl-C: save and quit")
+            // %1: the moving keys (↑↓, with j/k when those letters are not options), %2: the keys that choose at once.
+            return ("%1: жылжу · Enter: таңдау · %2: тікелей · ←: артқа · Ctrl-C: сақтап шығу",
+                    "%1: выбор · Enter: подтвердить · %2: сразу · ←: назад · Ctrl-C: сохранить и выйти",
+                    "%1: move · Enter: choose · %2: direct · ←: back · Ctrl-C: save and quit")
         case .tHintMultiple:
             return ("↑↓: жылжу · Бос орын / 1–9 / a–z: белгілеу · Enter: растау · ←: артқа",
                     "↑↓: выбор · Пробел / 1–9 / a–z: отметить · Enter: подтвердить · ←: назад",
@@ -190,6 +191,7 @@ public enum UIString: String, Sendable, CaseIterable {
             return ("Бір немесе бірнеше нөмір/әріп енгізіңіз (мысалы: 1 3 немесе a,c). «<» — артқа.",
                     "Введите один или несколько номеров/букв (например: 1 3 или a,c). «<» — назад.",
                     "Type one or more numbers/letters (e.g. 1 3 or a,c). «<» goes back.")
+        case .tInvalidKey: return ("Қате: мыналардың бірін енгізіңіз: %1.", "Ошибка: введите одно из: %1.", "Invalid: type one of %1.")
         case .tInvalidNumber: return ("Қате: 1-ден %1-ге дейінгі нөмірді немесе әріпті енгізіңіз.", "Ошибка: введите номер от 1 до %1 или букву.", "Invalid: type a number from 1 to %1 or a letter.")
         case .tInvalidLetters: return ("Қате: тек тізімдегі нөмірлер мен әріптер (1–%1).", "Ошибка: только номера и буквы из списка (1–%1).", "Invalid: only numbers and letters from the list (1–%1).")
         case .tInvalidEmpty: return ("Бұл өріс міндетті.", "Это поле обязательно.", "This field is required.")

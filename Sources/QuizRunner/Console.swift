@@ -38,8 +38,12 @@ public protocol Console: AnyObject {
     var l: Localizer { get }
     /// Shows information; the interactive console waits for Enter.
     func show(_ screen: Screen, wait: Bool) -> Outcome<Void>
-    /// One of `options`; `current` is the earlier answer.
-    func chooseOne(_ screen: Screen, options: [String], current: Int?, allowSkip: Bool) -> Outcome<Int?>
+    /// One of `options`; `current` is the earlier answer. `keys`, when given, is what is typed for
+    /// each option and shown before it (the values of a score scale); otherwise options are numbered
+    /// (plain) or lettered (interactive).
+    func chooseOne(_ screen: Screen, options: [String], keys: [String]?, current: Int?, allowSkip: Bool) -> Outcome<Int?>
+    /// How this console names option `index` of a list without keys («2» in plain mode, «b» on the full screen).
+    func optionName(_ index: Int) -> String
     /// Any of `options`.
     func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>>
     /// A text; `multiline` for open answers.
@@ -49,6 +53,23 @@ public protocol Console: AnyObject {
 }
 
 extension Console {
+    /// One of `options`, numbered or lettered.
+    func chooseOne(_ screen: Screen, options: [String], current: Int?, allowSkip: Bool) -> Outcome<Int?> {
+        chooseOne(screen, options: options, keys: nil, current: current, allowSkip: allowSkip)
+    }
+
+    /// A value of a score scale (0–2 points, evidence 0–3): each option is typed and shown as its
+    /// value, so typing «2» gives 2. `labels` describe the values (empty strings when none).
+    func chooseValue(_ screen: Screen, values: [Int], labels: [String], current: Int?, allowSkip: Bool) -> Outcome<Int?> {
+        let index = current.flatMap { values.firstIndex(of: $0) }
+        switch chooseOne(screen, options: labels, keys: values.map(String.init), current: index, allowSkip: allowSkip) {
+        case .value(let i): return .value(i.map { values[$0] })
+        case .back: return .back
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        }
+    }
+
     /// Yes (true) or no.
     func confirm(_ screen: Screen) -> Outcome<Bool> {
         switch chooseOne(screen, options: [l(.tYes), l(.tNo)], current: nil, allowSkip: false) {

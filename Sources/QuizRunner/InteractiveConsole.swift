@@ -87,17 +87,35 @@ public final class InteractiveConsole: Console {
         terminal.write("\u{1B}[H\u{1B}[2J" + (top + shown + bottom).joined(separator: "\r\n"))
     }
 
+    /// Whether j and k move the cursor: only while they are not option letters (fewer than ten options, or keyed options).
+    static func lettersMove(count: Int, keyed: Bool) -> Bool { keyed || count < 10 }
+
     /// Moves the option cursor with ↑/↓/Tab, or k/j while those letters are not options; true when it moved.
-    func move(_ cursor: inout Int, _ key: Key, count: Int) -> Bool {
+    func move(_ cursor: inout Int, _ key: Key, count: Int, keyed: Bool = false) -> Bool {
+        let letters = Self.lettersMove(count: count, keyed: keyed)
         switch key {
         case .up: cursor = (cursor + count - 1) % count
         case .down, .tab: cursor = (cursor + 1) % count
-        case .character("k") where count < 11: cursor = (cursor + count - 1) % count
-        case .character("j") where count < 10: cursor = (cursor + 1) % count
+        case .character("k") where letters: cursor = (cursor + count - 1) % count
+        case .character("j") where letters: cursor = (cursor + 1) % count
         default: return false
         }
         return true
     }
+
+    /// The hint of a choice screen: j/k only where they move, and the keys that choose at once.
+    func choiceHint(count: Int, keys: [String]?) -> String {
+        let moving = Self.lettersMove(count: count, keyed: keys != nil) ? "↑↓ j/k" : "↑↓"
+        let direct: String
+        if let keys, let first = keys.first, let last = keys.last {
+            direct = first == last ? first : first + "–" + last
+        } else {
+            direct = count == 1 ? "1 / a" : "1–\(min(count, 9)) / a–\(optionName(count - 1))"
+        }
+        return l(.tHintChoice, moving, direct)
+    }
+
+    public func optionName(_ index: Int) -> String { String(OptionInput.letters[min(index, 25)]) }
 
     /// Moves the body window by a page; true when the key was a paging key.
     func page(_ key: Key) -> Bool {
@@ -111,12 +129,14 @@ public final class InteractiveConsole: Console {
     }
 
     /// The options as screen lines, and the lines of the one under the cursor.
-    func optionLines(_ options: [String], cursor: Int, marked: Set<Int>, multiple: Bool) -> (lines: [String], focus: ClosedRange<Int>) {
+    func optionLines(_ options: [String], cursor: Int, marked: Set<Int>, multiple: Bool, keys: [String]? = nil)
+        -> (lines: [String], focus: ClosedRange<Int>)
+    {
         var lines: [String] = []
         var focus = 0...0
         for (i, o) in options.enumerated() {
             let box = multiple ? (marked.contains(i) ? "[x]" : "[ ]") : (marked.contains(i) ? "(•)" : "( )")
-            let prefix = " \(OptionInput.letters[min(i, 25)])) \(box) "
+            let prefix = " \(keys?[i] ?? optionName(i))) \(box) "
             let wrapped = TextLayout.wrap(o, columns: columns - prefix.count - 2)
             if i == cursor { focus = lines.count...(lines.count + max(0, wrapped.count - 1)) }
             for (j, w) in wrapped.enumerated() {
@@ -152,15 +172,15 @@ public final class InteractiveConsole: Console {
         }
     }
 
-    public func chooseOne(_ screen: Screen, options: [String], current: Int?, allowSkip: Bool) -> Outcome<Int?> {
+    public func chooseOne(_ screen: Screen, options: [String], keys: [String]?, current: Int?, allowSkip: Bool) -> Outcome<Int?> {
         var cursor = current ?? 0
         bodyOffset = 0
         linesOffset = .max
         while true {
-            let shown = optionLines(options, cursor: cursor, marked: current.map { [$0] } ?? [], multiple: false)
-            draw(screen, lines: shown.lines, hint: l(.tHintChoice), focus: shown.focus)
+            let shown = optionLines(options, cursor: cursor, marked: current.map { [$0] } ?? [], multiple: false, keys: keys)
+            draw(screen, lines: shown.lines, hint: choiceHint(count: options.count, keys: keys), focus: shown.focus)
             let key = terminal.readKey()
-            if page(key) || move(&cursor, key, count: options.count) { continue }
+            if page(key) || move(&cursor, key, count: options.count, keyed: keys != nil) { continue }
             switch key {
             case .enter: return .value(cursor)
             case .right: if allowSkip { return .value(current) }
@@ -168,8 +188,14 @@ public final class InteractiveConsole: Console {
             case .interrupt: return .interrupted
             case .endOfInput: return .endOfInput
             case .character(let c):
-                if let i = OptionInput.index(String(c), count: options.count) { return .value(i) }
-                message = l(.tInvalidNumber, options.count)
+                if let keys {
+                    if let i = keys.firstIndex(of: String(c).lowercased()) { return .value(i) }
+                    message = l(.tInvalidKey, keys.joined(separator: ", "))
+                } else if let i = OptionInput.index(String(c), count: options.count) {
+                    return .value(i)
+                } else {
+                    message = l(.tInvalidNumber, options.count)
+                }
             default: continue
             }
         }

@@ -49,14 +49,18 @@ public final class PlainConsole: Console {
         return .value(())
     }
 
-    public func chooseOne(_ screen: Screen, options: [String], current: Int?, allowSkip: Bool) -> Outcome<Int?> {
+    public func chooseOne(_ screen: Screen, options: [String], keys: [String]?, current: Int?, allowSkip: Bool) -> Outcome<Int?> {
         print(screen)
-        listOptions(options, marked: current.map { [$0] } ?? [])
+        listOptions(options, marked: current.map { [$0] } ?? [], keys: keys)
         out(l(.tHintChoicePlain))
-        return readAnswer(onEmpty: allowSkip ? .value(current) : nil, invalid: l(.tInvalidNumber, options.count)) { line in
-            OptionInput.index(line, count: options.count).map { Optional($0) }
+        let invalid = keys.map { l(.tInvalidKey, $0.joined(separator: ", ")) } ?? l(.tInvalidNumber, options.count)
+        return readAnswer(onEmpty: allowSkip ? .value(current) : nil, invalid: invalid) { line in
+            if let keys { return keys.firstIndex(of: line.lowercased()).map { Optional($0) } }
+            return OptionInput.index(line, count: options.count).map { Optional($0) }
         }
     }
+
+    public func optionName(_ index: Int) -> String { "\(index + 1)" }
 
     public func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>> {
         print(screen)
@@ -131,10 +135,10 @@ public final class PlainConsole: Console {
         }
     }
 
-    func listOptions(_ options: [String], marked: Set<Int>) {
+    func listOptions(_ options: [String], marked: Set<Int>, keys: [String]? = nil) {
         for (i, o) in options.enumerated() {
             let mark = marked.contains(i) ? "*" : " "
-            let prefix = "\(mark)\(i + 1)) "
+            let prefix = "\(mark)\(keys?[i] ?? optionName(i))) "
             let lines = TextLayout.wrap(o, columns: columns - prefix.count)
             for (j, line) in lines.enumerated() { out((j == 0 ? prefix : String(repeating: " ", count: prefix.count)) + line) }
         }

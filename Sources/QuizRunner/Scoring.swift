@@ -41,7 +41,8 @@ public struct Scoring {
                     header: l(.tScoreTitle) + " — \(i + 1) / \(answers.count)", progress: (i, answers.count),
                     title: (q?.prompt ?? a.questionID) + "  [" + a.participantCode + ", " + a.phase.rawValue + "]",
                     body: ["» " + a.text] + (rubric.isEmpty ? [] : [l(.tScoreRubric) + ":"] + rubric) + [l(.tScorePrompt, max)])
-                switch console.chooseOne(screen, options: (0...max).map(String.init), current: a.score.map { Int($0) }, allowSkip: true) {
+                let values = Array(0...max)
+                switch console.chooseValue(screen, values: values, labels: values.map { _ in "" }, current: a.score.map { Int($0) }, allowSkip: true) {
                 case .value(let v?):
                     try store.setScore(Double(v), attempt: a.attemptID, question: a.questionID)
                     scored += 1

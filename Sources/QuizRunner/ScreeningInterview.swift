@@ -90,8 +90,8 @@ public struct ScreeningInterview {
                 var answer: Answer
                 switch item.type {
                 case .scale:
-                    switch console.chooseOne(screen, options: scale.map { "\($0.value) — \($0.label)" }, current: nil, allowSkip: false) {
-                    case .value(let v?): answer = Answer(score: scale[v].value, label: "\(scale[v].value)", note: "")
+                    switch console.chooseValue(screen, values: scale.map(\.value), labels: scale.map(\.label), current: nil, allowSkip: false) {
+                    case .value(let v?): answer = Answer(score: v, label: "\(v)", note: "")
                     case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
@@ -140,8 +140,9 @@ public struct ScreeningInterview {
         }
         var judgement: String?
         if let levels = tool.judgement, !levels.isEmpty {
-            switch console.chooseOne(Screen(header: title, title: l(.tScreeningJudgement)), options: levels.map { "\($0.value) — \($0.label)" }, current: nil, allowSkip: true) {
-            case .value(let v?): judgement = "\(levels[v].value) — \(levels[v].label)"
+            let screen = Screen(header: title, title: l(.tScreeningJudgement))
+            switch console.chooseValue(screen, values: levels.map(\.value), labels: levels.map(\.label), current: nil, allowSkip: true) {
+            case .value(let v?): judgement = "\(v) — " + (levels.first { $0.value == v }?.label ?? "")
             case .value(nil), .back: judgement = nil
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput

@@ -5,6 +5,24 @@ import TestSupport
 @testable import Results
 
 @Suite(.serialized) struct PlainModeTests {
+    /// The trainer types the score itself: «2» gives 2 points, «0» gives 0, and a value off the scale is refused.
+    @Test func scoringStoresTheTypedScore() throws {
+        let db = try TempDB()
+        for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
+            let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name))
+            #expect(pre.status == 0, "\(pre.output)")
+        }
+        let scored = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "3\n2\n0\n")
+        #expect(scored.status == 0, "\(scored.output)")
+        #expect(scored.output.contains("0) ") && scored.output.contains("2) ") && !scored.output.contains("3) "))
+        #expect(scored.output.contains("0, 1, 2"), "the refusal of 3 names the allowed scores")
+        let store = try db.store()
+        let scores = try store.participants(training: "t1").compactMap { p in
+            try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test").flatMap { try store.responses(attempt: $0.rowID)["q10"]?.score }
+        }
+        #expect(scores.sorted() == [0, 2])
+    }
+
     @Test func wholePreAndPostTestInPlainMode() throws {
         let db = try TempDB()
         let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: "Айгүл Сәрсенова"))

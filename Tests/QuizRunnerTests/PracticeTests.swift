@@ -128,7 +128,7 @@ import Testing
             if section.optional == true { lines.append("1") }  // yes, section B applies
             for item in section.items {
                 switch item.type {
-                case .scale: lines += [String((scores[section.id] ?? 0) + 1), ""]
+                case .scale: lines += [String(scores[section.id] ?? 0), ""]  // the score itself is typed
                 case .yesno: lines += ["1", ""]
                 case .choice: lines += ["", ""]
                 case .multiple: lines += ["", ""]
@@ -154,6 +154,9 @@ import Testing
         let md = try String(contentsOfFile: form, encoding: .utf8)
         #expect(md.contains("**\(withB.label): \(expected) / 39**"))
         #expect(md.contains("| B1 |"))
+        if let level = tool.judgement?.first(where: { $0.value == 2 }) {
+            #expect(md.contains("2 — " + level.label), "the judgement typed as its value")
+        }
     }
 
     @Test func screeningTotalsFunction() throws {
