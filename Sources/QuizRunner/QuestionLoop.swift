@@ -181,7 +181,7 @@ final class QuestionLoop {
     // MARK: Practice feedback
 
     func verdict(_ q: Question, _ r: Response) -> String {
-        let key = q.correctIndices.map { OptionLetter.letter($0) + ") " + q.options[$0].spans.plainText }.joined(separator: "; ")
+        let key = q.correctIndices.map { console.optionName($0) + ") " + q.options[$0].spans.plainText }.joined(separator: "; ")
         switch q.type {
         case .single, .multiple:
             if r.correct == true { return l(.tPracticeCorrect) }

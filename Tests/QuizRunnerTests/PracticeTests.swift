@@ -42,7 +42,7 @@ import Testing
         let (status, output) = try run("exercise-1", input: script(page) { $0 % 2 == 0 })
         #expect(status == 0, "\(output)")
         for (i, q) in page.questions.enumerated() {
-            let key = q.correctIndices.map { OptionLetter.letter($0) + ") " + q.options[$0].spans.plainText }.joined(separator: "; ")
+            let key = q.correctIndices.map { "\($0 + 1)) " + q.options[$0].spans.plainText }.joined(separator: "; ")
             if i % 2 == 1 {
                 #expect(output.contains("Дұрыс емес. Дұрыс жауап: " + key) || output.contains("Ішінара дұрыс. Дұрыс жауап: " + key), "q\(i) \(q.id)")
             }
