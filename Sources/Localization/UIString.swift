@@ -22,7 +22,7 @@ public enum UIString: String, Sendable, CaseIterable {
     // Terminal (quiz, survey, practice, screening)
     case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintLine, tHintTextPlain
     case tHintChoicePlain, tHintMultiplePlain, tInvalidNumber, tInvalidKey, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
-    case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tRegisterNew, tYourCode, tKeepCode
+    case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tSameNameRegistered, tNewPersonSameName, tRegisterNew, tYourCode, tKeepCode
     case tAlreadySubmittedPre, tAlreadyCompleted, tResumeOffer, tResumed, tReviewTitle, tReviewUnanswered, tReviewAllAnswered
     case tSubmitChoice, tGoToQuestion, tConfirmSubmit, tSubmitted, tSavedExit, tInterrupted, tEndOfInput, tYourScores, tScorePre
     case tScorePost, tOpenNotScored, tAnswered, tNotAnswered, tNoTraining, tPressEnter, tBack, tFieldOptional, tYesNo, tYes, tNo
@@ -206,6 +206,11 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tCodeNotFound: return ("Бұл тренингте мұндай код немесе есім табылмады.", "В этом тренинге такой код или имя не найдены.", "No such code or name in this training.")
         case .tNameAmbiguous: return ("Бұл есіммен бірнеше қатысушы бар: кодыңызды енгізіңіз.", "Несколько участников с этим именем: введите код.", "Several participants have this name: type your code.")
         case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сізсіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
+        case .tSameNameRegistered:
+            return ("Осы тренингте бұл атпен тіркелген қатысушы бар. Олардың бірі сізсіз бе?",
+                    "В этом тренинге уже есть участник с таким именем. Это вы?",
+                    "A participant with this name is already registered in this training. Is one of them you?")
+        case .tNewPersonSameName: return ("Жоқ, мен — басқа, жаңа қатысушымын", "Нет, я другой, новый участник", "No, I am another, new participant")
         case .tRegisterNew: return ("Табылмады. Жаңа қатысушы ретінде тіркелесіз бе?", "Не найдено. Зарегистрироваться как новый участник?", "Not found. Register as a new participant?")
         case .tYourCode: return ("Сіздің қатысушы кодыңыз: %1", "Ваш код участника: %1", "Your participant code: %1")
         case .tKeepCode: return ("Оны жазып алыңыз: тренингтен кейінгі тестте қажет болады.", "Запишите его: он понадобится в тесте после тренинга.", "Write it down: you will need it for the post-test.")

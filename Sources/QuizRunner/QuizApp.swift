@@ -205,6 +205,22 @@ public final class QuizApp {
         }
     }
 
+    /// Participants of `training` registered under `name` (spelling and case aside): the one who
+    /// says it is them, or nil for a new person with the same name.
+    func sameNameCheck(_ name: String, training: Training, title: String) -> Outcome<Participant?> {
+        let same: [Participant]
+        do { same = try store.participants(training: training.id, name: name) } catch { return .value(nil) }
+        guard !same.isEmpty else { return .value(nil) }
+        let options = same.map(describe) + [l(.tNewPersonSameName)]
+        switch console.chooseOne(Screen(header: title, title: l(.tSameNameRegistered)), options: options, current: nil, allowSkip: false) {
+        case .value(let i?) where i < same.count: return .value(same[i])
+        case .value: return .value(nil)
+        case .back: return .back
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        }
+    }
+
     func describe(_ p: Participant) -> String {
         let reg = course.config.registration
         let region = reg.regions.first { $0.id == p.region }?.label ?? p.region
@@ -223,7 +239,16 @@ public final class QuizApp {
             switch step {
             case 0:
                 switch console.text(Screen(header: header, title: l(.formName)), current: fields.name, multiline: false, required: true, maxLength: 120) {
-                case .value(let v): fields.name = v; step += 1
+                case .value(let v):
+                    fields.name = v
+                    // The same person registering again (without their code) is found, not registered twice.
+                    switch sameNameCheck(v, training: training, title: title) {
+                    case .value(let existing?): return .value(existing)
+                    case .value(nil): step += 1
+                    case .back: continue
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
                 case .back: return .back
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput

@@ -23,6 +23,24 @@ import TestSupport
         #expect(scores.sorted() == [0, 2])
     }
 
+    /// Registering again by name (no code) finds the earlier registration: a submitted pre-test is
+    /// refused, nobody is registered twice; a different person with the same name can still register.
+    @Test func secondPreTestByNameIsRefused() throws {
+        let db = try TempDB()
+        let quiz = ["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse]
+        #expect(try runKatch(quiz, input: prePlainScript(name: "Айгүл Сәрсенова")).status == 0)
+        let again = try runKatch(quiz, input: "\nайгүл  СӘРСЕНОВА\n1\n\n")
+        #expect(again.output.contains("Олардың бірі сізсіз бе"))
+        #expect(again.output.contains("тестті тапсырып қойдыңыз"), "\(again.output)")
+        let store = try db.store()
+        #expect(try store.participants(training: "t1").count == 1)
+        // «2»: another person of the same name registers and gets a code of their own.
+        var other = prePlainScript(name: "Айгүл Сәрсенова").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        other.insert("2", at: 2)
+        #expect(try runKatch(quiz, input: other.joined(separator: "\n")).status == 0)
+        #expect(try store.participants(training: "t1").count == 2)
+    }
+
     @Test func wholePreAndPostTestInPlainMode() throws {
         let db = try TempDB()
         let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: "Айгүл Сәрсенова"))
