@@ -12,6 +12,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case icebreakersAndEnergizers, howToUse, courseOverview, footnotes, downloadCSV, backToTop
     case answerKey, rubric, maxScore, correctAnswer, explanation, blankForm, question, questionOf
     case formName, formRegion, formAgency, formAgencyOther, formGender, formContact, formDate, formTraining
+    case formPhase, formPhasePre, formPhasePost
     case ratingScale, openAnswerLines, screeningScore, screeningTotal, screeningNotes, screeningJudgement
     case yes, no, sectionOptional, printThisPage, practiceItems, trainerOnlyBadge, language, thenBlock
     case projectName, projectFunder, projectImplementer, formPlace, formInstructor, hours
@@ -21,13 +22,13 @@ public enum UIString: String, Sendable, CaseIterable {
 
     // Terminal (quiz, survey, practice, screening)
     case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintLine, tHintTextPlain
-    case tHintChoicePlain, tHintMultiplePlain, tInvalidNumber, tInvalidKey, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
+    case tHintChoicePlain, tHintValuePlain, tHintSkipPlain, tNothingSaved, tHintMultiplePlain, tInvalidNumber, tInvalidKey, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
     case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tSameNameRegistered, tNewPersonSameName, tRegisterNew, tYourCode, tKeepCode
     case tAlreadySubmittedPre, tAlreadyCompleted, tResumeOffer, tResumed, tReviewTitle, tReviewUnanswered, tReviewAllAnswered
     case tSubmitChoice, tGoToQuestion, tConfirmSubmit, tSubmitted, tSavedExit, tInterrupted, tEndOfInput, tYourScores, tScorePre
     case tScorePost, tOpenNotScored, tAnswered, tNotAnswered, tNoTraining, tPressEnter, tBack, tFieldOptional, tYesNo, tYes, tNo
     case tPracticeList, tPracticeCorrect, tPracticeIncorrect, tPracticePartly, tPracticeModelAnswer, tPracticeExplanation, tPracticeDone
-    case tPracticeScore, tPracticeNotStored, tScreeningIntro, tScreeningNotes, tScreeningSection, tScreeningTotal, tScreeningJudgement
+    case tPracticeScore, tPracticeNotStored, tScreeningIntro, tScreeningNotes, tScreeningSection, tScreeningTotal, tScreeningJudgement, tScreeningSectionApplies, tPracticeResumeOffer
     case tScreeningSaved, tScoreTitle, tScoreRubric, tScorePrompt, tScoreSaved, tScoreNothing, tTrainingAdded, tOther, tParticipantCode
 
     // Report
@@ -117,6 +118,9 @@ public enum UIString: String, Sendable, CaseIterable {
         case .formContact: return ("Байланыс деректері (міндетті емес)", "Контакты (необязательно)", "Contact (optional)")
         case .formDate: return ("Күні", "Дата", "Date")
         case .formTraining: return ("Тренинг", "Тренинг", "Training")
+        case .formPhase: return ("Сауалнама түрі", "Вид анкеты", "Questionnaire")
+        case .formPhasePre: return ("Тренингке дейін", "До тренинга", "Before the training")
+        case .formPhasePost: return ("Тренингтен кейін", "После тренинга", "After the training")
         case .ratingScale: return ("1-ден 5-ке дейін бағалаңыз", "Оцените от 1 до 5", "Rate from 1 to 5")
         case .openAnswerLines: return ("Жауабыңыз", "Ваш ответ", "Your answer")
         case .screeningScore: return ("Балл", "Балл", "Score")
@@ -180,13 +184,18 @@ public enum UIString: String, Sendable, CaseIterable {
                     "Enter: готово · ←→ Home End: курсор · Esc: назад · Ctrl-C: сохранить и выйти",
                     "Enter: done · ←→ Home End: cursor · Esc: back · Ctrl-C: save and quit")
         case .tHintTextPlain:
-            return ("Жауапты жазыңыз; бітіру үшін жеке жолға «.» жазыңыз. «<» — артқа, бос жол — өткізіп жіберу.",
-                    "Напишите ответ; для завершения — строка «.». «<» — назад, пустая строка — пропустить.",
-                    "Type your answer; finish with a line holding only «.». «<» goes back, an empty line skips.")
+            return ("Жауапты жазыңыз; бітіру үшін жеке жолға «.» жазыңыз. «<» — артқа.",
+                    "Напишите ответ; для завершения — строка «.». «<» — назад.",
+                    "Type your answer; finish with a line holding only «.». «<» goes back.")
         case .tHintChoicePlain:
-            return ("Нөмірін немесе әрпін енгізіңіз. «<» — артқа, бос жол — өткізіп жіберу.",
-                    "Введите номер или букву. «<» — назад, пустая строка — пропустить.",
-                    "Type the number or letter. «<» goes back, an empty line skips.")
+            return ("Нөмірін немесе әрпін енгізіңіз. «<» — артқа.",
+                    "Введите номер или букву. «<» — назад.",
+                    "Type the number or letter. «<» goes back.")
+        case .tHintValuePlain: return ("Мәнін енгізіңіз: %1. «<» — артқа.", "Введите значение: %1. «<» — назад.", "Type the value: %1. «<» goes back.")
+        case .tHintSkipPlain: return ("Бос жол — өткізіп жіберу.", "Пустая строка — пропустить.", "An empty line skips.")
+        case .tNothingSaved:
+            return ("Тіркелу аяқталмады, ештеңе сақталған жоқ.", "Регистрация не завершена, ничего не сохранено.",
+                    "Registration was not finished; nothing was saved.")
         case .tHintMultiplePlain:
             return ("Бір немесе бірнеше нөмір/әріп енгізіңіз (мысалы: 1 3 немесе a,c). «<» — артқа.",
                     "Введите один или несколько номеров/букв (например: 1 3 или a,c). «<» — назад.",
@@ -258,6 +267,14 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tScreeningSection: return ("%1 бөлімі: %2 / %3", "Раздел %1: %2 / %3", "Section %1: %2 / %3")
         case .tScreeningTotal: return ("%1: %2 / %3", "%1: %2 / %3", "%1: %2 / %3")
         case .tScreeningJudgement: return ("Қорытынды баға", "Итоговая оценка", "Final judgement")
+        case .tPracticeResumeOffer:
+            return ("Сіз бұл жаттығуды бастағансыз (%1 жауап сақталған). Жалғастырасыз ба?",
+                    "Вы уже начали это упражнение (сохранено ответов: %1). Продолжить?",
+                    "You started this exercise before (%1 answers saved). Continue?")
+        case .tScreeningSectionApplies:
+            return ("Бұл бөлім осы сұхбатқа қолданыла ма (жоғарыдағы шартты қараңыз)?",
+                    "Применяется ли этот раздел к этому интервью (см. условие выше)?",
+                    "Does this section apply to this interview (see the condition above)?")
         case .tScreeningSaved: return ("Толтырылған нысан сақталды: %1", "Заполненная форма сохранена: %1", "Filled form saved: %1")
         case .tScoreTitle: return ("Ашық жауаптарды бағалау", "Оценка открытых ответов", "Scoring open answers")
         case .tScoreRubric: return ("Бағалау критерийлері", "Критерии оценки", "Rubric")

@@ -52,7 +52,8 @@ public final class PlainConsole: Console {
     public func chooseOne(_ screen: Screen, options: [String], keys: [String]?, current: Int?, allowSkip: Bool) -> Outcome<Int?> {
         print(screen)
         listOptions(options, marked: current.map { [$0] } ?? [], keys: keys)
-        out(l(.tHintChoicePlain))
+        let hint = keys.map { l(.tHintValuePlain, $0.joined(separator: ", ")) } ?? l(.tHintChoicePlain)
+        out(allowSkip ? hint + " " + l(.tHintSkipPlain) : hint)
         let invalid = keys.map { l(.tInvalidKey, $0.joined(separator: ", ")) } ?? l(.tInvalidNumber, options.count)
         return readAnswer(onEmpty: allowSkip ? .value(current) : nil, invalid: invalid) { line in
             if let keys { return keys.firstIndex(of: line.lowercased()).map { Optional($0) } }
@@ -96,7 +97,11 @@ public final class PlainConsole: Console {
     public func text(_ screen: Screen, current: String, multiline: Bool, required: Bool, maxLength: Int) -> Outcome<String> {
         print(screen)
         if !current.isEmpty { out("[" + current + "]") }
-        out(multiline ? l(.tHintTextPlain) : (required ? "" : l(.tFieldOptional)))
+        if multiline {
+            out(required ? l(.tHintTextPlain) : l(.tHintTextPlain) + " " + l(.tHintSkipPlain))
+        } else if !required {
+            out(l(.tFieldOptional))
+        }
         while true {
             var lines: [String] = []
             var first = true

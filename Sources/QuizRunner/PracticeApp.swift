@@ -135,7 +135,7 @@ extension ResultsStore {
     func startPracticeOrResume(exercise: String, learner: String, console: Console) throws(ResultsError) -> PracticeSession {
         if let open = try unfinishedPractice(exercise: exercise, learner: learner), open.position > 0 {
             let count = try practiceAnswers(session: open.id).count
-            if case .value(true) = console.confirm(Screen(title: console.l(.tResumeOffer, count))) { return open }
+            if case .value(true) = console.confirm(Screen(title: console.l(.tPracticeResumeOffer, count))) { return open }
         }
         return try startPractice(exercise: exercise, learner: learner)
     }

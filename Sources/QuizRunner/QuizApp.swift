@@ -23,6 +23,8 @@ public final class QuizApp {
     let quiz: Page
     let survey: Page?
     var l: Localizer { console.l }
+    /// The participant once identified or registered (to remind them of their code when they stop).
+    var participant: Participant?
 
     /// Errors before anything runs.
     public struct SetupError: Error, CustomStringConvertible {
@@ -67,7 +69,8 @@ public final class QuizApp {
         let result = runInner(phase: phase, training: training)
         switch result {
         case .interrupted, .endOfInput:
-            _ = console.show(Screen(title: l(result == .interrupted ? .tInterrupted : .tEndOfInput), body: [l(.tSavedExit)]), wait: false)
+            let body = participant.map { [l(.tSavedExit), l(.tYourCode, $0.code)] } ?? [l(.tNothingSaved)]
+            _ = console.show(Screen(title: l(result == .interrupted ? .tInterrupted : .tEndOfInput), body: body), wait: false)
         default: break
         }
         return result
@@ -84,7 +87,9 @@ public final class QuizApp {
             let title = l(phase == .pre ? .tQuizTitlePre : .tQuizTitlePost)
             let participant: Participant
             switch identify(phase: phase, training: t, title: title) {
-            case .value(let p): participant = p
+            case .value(let p):
+                participant = p
+                self.participant = p
             case .back: return .completed
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput

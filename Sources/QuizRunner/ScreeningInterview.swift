@@ -75,7 +75,7 @@ public struct ScreeningInterview {
         let scale = tool.scale ?? []
         for section in tool.sections {
             if section.optional == true {
-                switch console.confirm(Screen(header: title, title: section.title, body: [section.note ?? "", l(.sectionOptional) + "?"].filter { !$0.isEmpty })) {
+                switch console.confirm(Screen(header: title, title: section.title, body: [section.note ?? "", l(.tScreeningSectionApplies)].filter { !$0.isEmpty })) {
                 case .value(false), .back: continue
                 case .value(true): break
                 case .interrupted: return .interrupted

@@ -131,6 +131,10 @@ import TestSupport
         let attempt = try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"))
         #expect(!attempt.isSubmitted)
         #expect(try store.responses(attempt: attempt.rowID).count == 2)
+        #expect(run.output.contains("Сіздің қатысушы кодыңыз: \(p.code)"), "stopping reminds the participant of the code")
+        // Input that ends during registration says that nothing was saved.
+        let early = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: "\nЕркін\n")
+        #expect(early.status == 3 && early.output.contains("ештеңе сақталған жоқ") && !early.output.contains("сақталды"))
         // Running again with the code offers to resume and continues at question 3.
         let resume = [p.code, "1", "1 2", "", "1", "1"].joined(separator: "\n") + "\n"
         let again = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: resume)
