@@ -1,6 +1,7 @@
 import CourseModel
 import Localization
 import Results
+import Terminal
 
 /// How answers are checked while a question set runs.
 public enum FeedbackMode: Sendable {
@@ -158,7 +159,7 @@ final class QuestionLoop {
         let unanswered = questions.indices.filter { answers[questions[$0].id] == nil }
         var body = [unanswered.isEmpty ? l(.tReviewAllAnswered) : l(.tReviewUnanswered, unanswered.map { String($0 + 1) }.joined(separator: ", "))]
         body += questions.enumerated().map { i, q in
-            "\(i + 1). " + (answers[q.id] == nil ? "— " + l(.tNotAnswered) : "✓ " + l(.tAnswered)) + " · " + String(q.prompt.prefix(60))
+            "\(i + 1). " + (answers[q.id] == nil ? "— " + l(.tNotAnswered) : "✓ " + l(.tAnswered)) + " · " + TextLayout.truncate(q.prompt, columns: 48, atWord: true)
         }
         let options = [l(.tSubmitChoice)] + questions.indices.map { l(.tGoToQuestion, $0 + 1) }
         let screen = Screen(header: title, progress: (answers.count, questions.count), title: l(.tReviewTitle), body: body)

@@ -62,7 +62,8 @@ public enum TextLayout {
     }
 
     /// `text` cut to `columns` display columns, ending in «…» when cut.
-    public static func truncate(_ text: String, columns: Int) -> String {
+    /// With `atWord`, the cut falls after the last whole word that fits (when one ends in the second half).
+    public static func truncate(_ text: String, columns: Int, atWord: Bool = false) -> String {
         guard width(text) > columns else { return text }
         var out = ""
         var w = 0
@@ -71,6 +72,10 @@ public enum TextLayout {
             out.append(c)
             w += width(c)
         }
+        if atWord, let space = out.lastIndex(of: " "), out.distance(from: out.startIndex, to: space) >= out.count / 2 {
+            out = String(out[..<space])
+        }
+        while let last = out.last, " ,;:".contains(last) { out.removeLast() }
         return out + "…"
     }
 

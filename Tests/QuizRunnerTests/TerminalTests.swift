@@ -329,6 +329,14 @@ import Testing
         #expect(lines.allSatisfy { $0.count <= 20 })
     }
 
+    @Test func truncatesAtAWholeWord() {
+        let prompt = "Адам саудасы кезінде балаларды қанаудың қандай түрлері кездеседі?"
+        #expect(TextLayout.truncate(prompt, columns: 30) == "Адам саудасы кезінде балалард…")
+        #expect(TextLayout.truncate(prompt, columns: 30, atWord: true) == "Адам саудасы кезінде…")
+        #expect(TextLayout.truncate("Қысқа", columns: 30, atWord: true) == "Қысқа")
+        #expect(TextLayout.truncate(String(repeating: "ә", count: 40), columns: 10, atWord: true).count == 10)
+    }
+
     @Test func progressBar() {
         #expect(TextLayout.progressBar(done: 5, total: 10, width: 10) == "█████░░░░░")
         #expect(TextLayout.progressBar(done: 0, total: 10, width: 4) == "░░░░")
