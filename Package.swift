@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Terminal", swiftSettings: strict),
         // Quiz, survey and practice engine with its interactive and plain front ends.
         .target(
-            name: "QuizRunner", dependencies: ["CourseModel", "Results", "Terminal", "Localization"], swiftSettings: strict),
+            name: "QuizRunner", dependencies: ["CourseModel", "Markdown", "Results", "Terminal", "Localization"], swiftSettings: strict),
         // Command-line commands (ArgumentParser only).
         .target(
             name: "KatchCLI",

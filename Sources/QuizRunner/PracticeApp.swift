@@ -98,16 +98,7 @@ public final class PracticeApp {
         var sectionTitle = page.title
         var buffer: [String] = []
         var qIndex = 0
-        func visibleText(_ b: ContentBlock) -> [String] {
-            switch b.kind {
-            case .callout(let c) where c.kind.isTrainerOnly: return []
-            case .callout(let c): return [c.title.plainText] + c.body.flatMap(visibleText)
-            case .list(_, let items): return items.map { "• " + $0.map(\.plainText).joined(separator: " ") }
-            case .table(let t): return t.rawRows.map { $0.joined(separator: " | ") }
-            case .question, .screening: return []
-            default: return [b.plainText]
-            }
-        }
+        func visibleText(_ b: ContentBlock) -> [String] { TerminalText.paragraphs(b, trainerOnly: false) }
         // The intro of a question is everything participants see since the previous question:
         // the case's text with its headings (trainer-only callouts left out).
         for b in page.blocks {

@@ -196,7 +196,7 @@ final class QuestionLoop {
 
     func explanation(_ q: Question) -> [String] {
         guard let e = q.explanation else { return [] }
-        return e.body.map(\.plainText).filter { !$0.isEmpty }
+        return TerminalText.paragraphs(e.body, trainerOnly: true)
     }
 
     func showFeedback(_ q: Question, _ r: Response) -> Outcome<Void> {

@@ -35,7 +35,7 @@ public struct Scoring {
             while i < answers.count {
                 let a = answers[i]
                 let q = questions[a.questionID]
-                let rubric = q?.explanation?.body.map(\.plainText).filter { !$0.isEmpty } ?? []
+                let rubric = q.map { TerminalText.paragraphs($0.explanation?.body ?? [], trainerOnly: true) } ?? []
                 let max = Int(a.maxScore)
                 let screen = Screen(
                     header: l(.tScoreTitle) + " — \(i + 1) / \(answers.count)", progress: (i, answers.count),
