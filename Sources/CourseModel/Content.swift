@@ -88,6 +88,10 @@ public struct Question: Sendable, Hashable, Identifiable {
         }
     }
 
+    /// The scale of a rating question (`type=rating`): 1 to 5, one label per point in order.
+    /// The forms print «rate from 1 to 5», so a rating may not have more labels than this.
+    public static let ratingScale = 1...5
+
     /// Stable id (`q1`), unique in the course.
     public var id: String
     /// The heading of the question.

@@ -172,6 +172,12 @@ struct ContentReader {
             }
             if options.count < 2 {
                 diagnostics.error(file, position, "rating '\(heading.anchor)' needs a list of at least 2 labels", code: "rating-without-labels")
+            } else if options.count > Question.ratingScale.upperBound {
+                let scale = Question.ratingScale
+                diagnostics.error(
+                    file, position,
+                    "rating '\(heading.anchor)' has \(options.count) labels but its scale is \(scale.lowerBound)–\(scale.upperBound): give one label per point, \(scale.upperBound) at most",
+                    code: "rating-scale")
             }
         case .open:
             break
@@ -186,10 +192,16 @@ struct ContentReader {
         }
         var explanation: Callout?
         if let after = following.dropFirst(consumed).first, case .blockQuote(let inner) = after.kind {
+            // Read the quote to see whether it is the question's ANSWER callout. If it is not, it is
+            // read again as an ordinary block by `read`: forget what this reading reported and
+            // collected (diagnostics, references, ids, footnotes), or each would be reported twice.
+            let before = self
             let quote = readQuote(inner, at: after.position)
             if case .callout(let callout) = quote.kind, callout.kind == .answer {
                 explanation = callout
                 consumed += 1
+            } else {
+                self = before
             }
         }
         if type == .open && heading.attributes["max"] != nil && explanation == nil {

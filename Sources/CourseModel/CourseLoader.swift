@@ -312,11 +312,14 @@ public enum CourseLoader {
             for s in dayNode["sessions"]?.sequence ?? [] {
                 let sp = y.position(s)
                 let title = y.string(s, key: "title", required: true) ?? ""
-                var duration = y.minutes(s, key: "duration")
-                if duration == nil && s["duration"] == nil {
+                // Every duration problem of a session is reported here, once: missing, malformed
+                // (`y.minutes` names it), negative or zero.
+                let duration = y.minutes(s, key: "duration")
+                if s["duration"] == nil {
                     y.diagnostics.error(y.file, sp, "session '\(title)' has no duration", code: "missing-key")
+                } else if let d = duration, d.high == 0 {
+                    y.diagnostics.error(y.file, y.position(s["duration"]), "session '\(title)' lasts 0 minutes; give its duration", code: "bad-duration")
                 }
-                if duration == nil { duration = Minutes(0) }
                 sessions.append(
                     AgendaSession(
                         title: title, duration: duration ?? Minutes(0), items: y.strings(s, key: "items").map(\.0),

@@ -131,9 +131,7 @@ enum Validator {
                 if !session.isBreak && session.refs.isEmpty && session.items.isEmpty && session.title.isEmpty {
                     bag.error(file, session.position, "agenda session names nothing (give a title, items or refs)", code: "empty-session")
                 }
-                if session.duration.high == 0 {
-                    bag.error(file, session.position, "session '\(session.title)' has no duration", code: "bad-duration")
-                }
+                // A missing, malformed, negative or zero duration is reported by the loader, where it is read.
                 for ref in session.refs where course.resolve(ref.value) == nil {
                     bag.error(file, ref.position, "agenda refers to '\(ref.value)', which no page or heading has", code: "dangling-reference")
                 }

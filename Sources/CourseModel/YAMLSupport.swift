@@ -86,8 +86,14 @@ struct YAMLReader {
     mutating func minutes(_ node: Node?, key: String) -> Minutes? {
         guard let value = node?[key] else { return nil }
         guard let text = value.string, let m = Minutes(parsing: text) else {
-            diagnostics.error(
-                file, position(value), "'\(key)' must be minutes (45) or a range (\"5-10\")", code: "bad-duration")
+            if let text = value.string, Minutes.isNegative(text) {
+                diagnostics.error(
+                    file, position(value), "'\(key)' must not be negative (got \(text)); give minutes (45) or a range (\"5-10\")",
+                    code: "bad-duration")
+            } else {
+                diagnostics.error(
+                    file, position(value), "'\(key)' must be minutes (45) or a range (\"5-10\")", code: "bad-duration")
+            }
             return nil
         }
         return m

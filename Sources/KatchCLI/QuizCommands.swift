@@ -89,19 +89,16 @@ struct TrainingCommand: ParsableCommand {
         @Option(help: "Last day, YYYY-MM-DD.") var end: String = ""
         @Option(help: "Trainer name(s).") var trainer: String = ""
 
-        func validate() throws {
-            for (name, value) in [("start", start), ("end", end)] where !value.isEmpty {
-                let parts = value.split(separator: "-")
-                guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else {
-                    throw ValidationError("--\(name) must be a date like 2026-03-14")
-                }
-            }
-        }
-
         func run() throws {
+            let training = Training(id: id, title: title, place: place, startDate: start, endDate: end.isEmpty ? start : end, trainer: trainer)
+            // Bad ids and dates are refused with exit code 1 before the database is opened (or created).
+            do { try training.validate() } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
             let store = try database.open()
             do {
-                try store.addTraining(Training(id: id, title: title, place: place, startDate: start, endDate: end.isEmpty ? start : end, trainer: trainer))
+                try store.addTraining(training)
                 print("training added: \(id)")
             } catch {
                 printError(error.description)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseModel
 import Foundation
+import Localization
 import Results
 
 /// `katch results export|import|bench`: results as CSV.
@@ -27,8 +28,18 @@ func instrumentKeys(_ course: Course) -> (quiz: InstrumentKey?, survey: Instrume
     )
 }
 
-/// Loads the course for its keys; prints why not and returns nil when it cannot be used.
-func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: InstrumentKey?, survey: InstrumentKey?) {
+/// The registration lists of a course, for checking the region, agency and gender columns of an import.
+/// «Other» is accepted as the id `other` or as its label in any interface language.
+func registrationKey(_ course: Course) -> RegistrationKey {
+    let form = course.config.registration
+    func options(_ list: [LabeledOption]) -> [RegistrationKey.Option] { list.map { RegistrationKey.Option(id: $0.id, label: $0.label) } }
+    return RegistrationKey(
+        regions: options(form.regions), agencies: options(form.agencies), otherAgency: form.otherAgency,
+        otherAgencyLabels: Language.allCases.map { Localizer($0)(.tOther) }, genders: options(form.genders))
+}
+
+/// Loads the course for its keys and registration lists; prints why not and returns nil when it cannot be used.
+func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: InstrumentKey?, survey: InstrumentKey?, registration: RegistrationKey?) {
     let exists = FileManager.default.fileExists(atPath: options.root.appendingPathComponent("course.yml").path)
     if !exists {
         if required {
@@ -36,7 +47,7 @@ func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: Instrum
             throw ExitCode(1)
         }
         FileHandle.standardError.write(Data("warning: no course at \(options.root.path); answers are taken as they are in the file (correctness not recomputed)\n".utf8))
-        return (nil, nil)
+        return (nil, nil, nil)
     }
     let loaded = CourseLoader.load(root: options.root)
     if loaded.hasErrors {
@@ -49,7 +60,7 @@ func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: Instrum
         printError("the course at \(options.root.path) has no quiz page (kind: quiz)")
         throw ExitCode(1)
     }
-    return keys
+    return (keys.quiz, keys.survey, registrationKey(loaded.course))
 }
 
 struct ResultsExport: ParsableCommand {
@@ -101,7 +112,8 @@ struct ResultsImport: ParsableCommand {
         discussion: """
             The layout is detected from the header. UTF-8 with or without BOM, comma or semicolon, CRLF or LF, \
             quoted fields. Answers already in the database are never overwritten. Correctness of choice answers \
-            is recomputed from the course's quiz key. Exit codes: 0 imported, 1 refused (nothing imported).
+            is recomputed from the course's quiz key; region, agency and gender must be ids or labels of the course's \
+            registration lists (ids are stored) or empty. Exit codes: 0 imported, 1 refused (nothing imported).
             """)
 
     @OptionGroup var course: CourseOptions
@@ -128,7 +140,7 @@ struct ResultsImport: ParsableCommand {
             let store = try ResultsStore(path: ResultsStore.resolvePath(db))
             let summary = try store.importCSV(
                 Array(data),
-                options: CSVImportOptions(training: training, createTrainings: createTrainings, quiz: keys.quiz, survey: keys.survey, fileName: file))
+                options: CSVImportOptions(training: training, createTrainings: createTrainings, quiz: keys.quiz, survey: keys.survey, registration: keys.registration, fileName: file))
             var text = "imported \(file) (\(summary.format.rawValue) format): \(summary.rows) rows, \(summary.responses) answers, "
             text += "\(summary.attempts) attempts, \(summary.participantsCreated) new participants"
             if summary.participantsExisting > 0 { text += ", \(summary.participantsExisting) existing participants" }

@@ -116,15 +116,22 @@ public struct CSVImportOptions: Sendable {
     public var quiz: InstrumentKey?
     /// The survey key.
     public var survey: InstrumentKey?
+    /// The course's registration lists: `region`, `agency` (with `agency_other`) and `gender` must be
+    /// an id or a label of them (the id is stored) or empty. Nil: the file's values are kept as they are.
+    public var registration: RegistrationKey?
     /// The name used in error messages.
     public var fileName: String
 
     /// Creates options.
-    public init(training: String? = nil, createTrainings: Bool = false, quiz: InstrumentKey? = nil, survey: InstrumentKey? = nil, fileName: String = "input.csv") {
+    public init(
+        training: String? = nil, createTrainings: Bool = false, quiz: InstrumentKey? = nil, survey: InstrumentKey? = nil,
+        registration: RegistrationKey? = nil, fileName: String = "input.csv"
+    ) {
         self.training = training
         self.createTrainings = createTrainings
         self.quiz = quiz
         self.survey = survey
+        self.registration = registration
         self.fileName = fileName
     }
 
@@ -374,6 +381,16 @@ struct PendingParticipant {
     var agencyOther: String
     var gender: String
     var line: Int
+    /// The registration cells as last read for this participant (to check only changed cells again).
+    var raw: RawRegistration
+}
+
+/// The registration cells of one row, as typed.
+struct RawRegistration: Equatable {
+    var region: String
+    var agency: String
+    var agencyOther: String
+    var gender: String
 }
 
 struct PendingAttempt {
@@ -429,6 +446,7 @@ struct CSVImportPlan {
         let surveyQuestions = Dictionary((options.survey?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var fatal = false
         var lastParticipant: Int?
+        let resolver = options.registration.map(RegistrationResolver.init)
 
         struct Columns {
             var training_id, participant_id, region, agency, agency_other, gender, phase, question_id, response, correct, score: Int?
@@ -442,32 +460,45 @@ struct CSVImportPlan {
         /// Adds one answer of a participant at a phase.
         func add(line: Int, training: String, code: String, fields: [String], phase: Phase, question: String, response: String, correctText: String, scoreText: String) {
             let pIndex: Int
-            let region = cell(fields, cols.region), agency = cell(fields, cols.agency), gender = cell(fields, cols.gender)
-            let agencyOther = cell(fields, cols.agency_other)
+            let raw = RawRegistration(
+                region: cell(fields, cols.region), agency: cell(fields, cols.agency), agencyOther: cell(fields, cols.agency_other),
+                gender: cell(fields, cols.gender))
+            /// The stored values of the row's registration cells (checked against the course's lists when known).
+            func resolved() -> RawRegistration {
+                guard let resolver else { return raw }
+                let r = resolver.resolve(region: raw.region, agency: raw.agency, agencyOther: raw.agencyOther, gender: raw.gender) { fail(line, $0) }
+                return RawRegistration(region: r.region, agency: r.agency, agencyOther: r.agencyOther, gender: r.gender)
+            }
             let cached = lastParticipant.map { plan.participants[$0].code == code && plan.participants[$0].training == training } ?? false
             let pkey = cached ? "" : training + "\u{0}" + code
             if let i = cached ? lastParticipant : participantIndex[pkey] {
                 pIndex = i
-                let p = plan.participants[i]
-                if p.region != region || p.agency != agency || p.gender != gender || p.agencyOther != agencyOther {
-                    for (name, old, new) in [("region", p.region, region), ("agency", p.agency, agency), ("gender", p.gender, gender)]
-                    where !new.isEmpty && !old.isEmpty && old != new {
-                        fail(line, "participant \(code) has \(name) '\(new)' here but '\(old)' on line \(p.line)")
+                // Rows of a participant usually repeat the same cells: only other cells are checked again.
+                if plan.participants[i].raw != raw {
+                    plan.participants[i].raw = raw
+                    let new = resolved()
+                    let p = plan.participants[i]
+                    for (name, old, value) in [("region", p.region, new.region), ("agency", p.agency, new.agency), ("gender", p.gender, new.gender)]
+                    where !value.isEmpty && !old.isEmpty && old != value {
+                        fail(line, "participant \(code) has \(name) '\(value)' here but '\(old)' on line \(p.line)")
                     }
-                    if p.region.isEmpty { plan.participants[i].region = region }
-                    if p.agency.isEmpty { plan.participants[i].agency = agency }
-                    if p.gender.isEmpty { plan.participants[i].gender = gender }
-                    if p.agencyOther.isEmpty { plan.participants[i].agencyOther = agencyOther }
+                    if p.region.isEmpty { plan.participants[i].region = new.region }
+                    if p.agency.isEmpty { plan.participants[i].agency = new.agency }
+                    if p.gender.isEmpty { plan.participants[i].gender = new.gender }
+                    if p.agencyOther.isEmpty { plan.participants[i].agencyOther = new.agencyOther }
                 }
             } else {
                 guard code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), code.count <= 40 else {
                     fail(line, "participant_id '\(code)' must be a participant code (letters and digits), never a name")
                     return
                 }
+                let new = resolved()
                 pIndex = plan.participants.count
                 participantIndex[pkey] = pIndex
                 plan.participants.append(
-                    PendingParticipant(training: training, code: code, region: region, agency: agency, agencyOther: agencyOther, gender: gender, line: line))
+                    PendingParticipant(
+                        training: training, code: code, region: new.region, agency: new.agency, agencyOther: new.agencyOther, gender: new.gender,
+                        line: line, raw: raw))
             }
             lastParticipant = pIndex
             let akey = pIndex * 4 + (phase == .pre ? 0 : phase == .post ? 1 : 2)

@@ -26,6 +26,46 @@ public struct Training: Sendable, Hashable, Codable {
     }
 }
 
+extension Training {
+    /// Checks what a training must be before it is stored: the id is letters, digits, `-`, `_` or `.`;
+    /// each date, when given, is a real calendar date written `YYYY-MM-DD`; the last day is not before the first.
+    /// - Throws: ``ResultsError`` naming every problem found.
+    public func validate() throws(ResultsError) {
+        var problems: [String] = []
+        if id.isEmpty || !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+            problems.append("training id '\(id)' must be letters, digits, '-', '_' or '.'")
+        }
+        var valid: [String] = []
+        for (name, value) in [("start", startDate), ("end", endDate)] where !value.isEmpty {
+            if let why = Self.dateProblem(value) {
+                problems.append("\(name) date '\(value)' is not a valid date: \(why) (write YYYY-MM-DD, e.g. 2026-03-10)")
+            } else {
+                valid.append(value)
+            }
+        }
+        // Zero-padded YYYY-MM-DD dates compare as text in calendar order.
+        if valid.count == 2, endDate < startDate {
+            problems.append("end date \(endDate) is before start date \(startDate)")
+        }
+        if !problems.isEmpty { throw ResultsError(problems.joined(separator: "; ")) }
+    }
+
+    /// Why `text` is not a `YYYY-MM-DD` date of the Gregorian calendar, or nil when it is one.
+    static func dateProblem(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return "it is not of the form YYYY-MM-DD" }
+        guard year >= 1 else { return "there is no year \(parts[0])" }
+        guard (1...12).contains(month) else { return "there is no month \(parts[1])" }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else { return "month \(parts[1]) of \(parts[0]) has days 01–\(days)" }
+        return nil
+    }
+}
+
 /// Who the participant is, as on the paper form. The name and contact are personal data: they are
 /// stored apart and never leave the database (no export, report or log shows them).
 public struct Registration: Sendable, Hashable {

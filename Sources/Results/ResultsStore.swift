@@ -156,11 +156,10 @@ public final class ResultsStore: Sendable {
 
     // MARK: Trainings
 
-    /// Adds a training; an existing id is refused (nothing is overwritten).
+    /// Adds a training; an existing id is refused (nothing is overwritten), and so is a training
+    /// that ``Training/validate()`` refuses (a bad id, an impossible date, an end before the start).
     public func addTraining(_ t: Training) throws(ResultsError) {
-        guard !t.id.isEmpty, t.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
-            throw ResultsError("training id '\(t.id)' must be letters, digits, '-', '_' or '.'")
-        }
+        try t.validate()
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [t.id]) == true {
                 throw ResultsError("training '\(t.id)' already exists; nothing was changed")

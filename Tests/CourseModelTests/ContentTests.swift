@@ -75,5 +75,10 @@ import Testing
         #expect(Minutes(parsing: "45") == Minutes(45))
         #expect(Minutes(parsing: "10-5") == nil)
         #expect(Minutes(parsing: "abc") == nil)
+        #expect(Minutes(parsing: "-45") == nil)
+        #expect(Minutes(parsing: "45-") == nil)
+        #expect(Minutes(parsing: "5--10") == nil)
+        #expect(Minutes(parsing: "+3") == nil)
+        #expect(Minutes(parsing: " 5 - 10 ") == Minutes(5, 10))
     }
 }

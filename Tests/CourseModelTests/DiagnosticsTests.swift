@@ -189,6 +189,78 @@ import Testing
         #expect(c.load().diagnostics.filter { $0.code.hasPrefix("extraction") }.count == 3)
     }
 
+    @Test func negativeAgendaDurationIsAnError() throws {
+        let config = TempCourse.baseConfig.replacingOccurrences(of: "duration: 30", with: "duration: -45")
+        let c = try TempCourse(config: config)
+        let d = c.diagnostics("bad-duration")
+        #expect(d.map(\.description) == [
+            "course.yml:10:38: error: 'duration' must not be negative (got -45); give minutes (45) or a range (\"5-10\") [bad-duration]"
+        ])
+        // Not read as 45 minutes.
+        #expect(c.load().course.config.agenda.days.first?.sessions.first?.duration != Minutes(45))
+    }
+
+    @Test func negativePageDurationIsAnError() throws {
+        let c = try TempCourse(files: ["exercises/p.md": page("p", kind: "exercise", extra: "duration: -3\n", body: "x\n")])
+        let d = c.diagnostics("bad-duration")
+        #expect(d.count == 1)
+        #expect(d.first?.file == "exercises/p.md")
+        #expect(d.first?.position.line == 5)
+        #expect(d.first?.message.contains("must not be negative (got -3)") == true)
+        #expect(c.load().course.page("p")?.duration == nil)
+    }
+
+    @Test(arguments: ["45-", "5--10", "+3", "-5-10"]) func malformedAgendaDurationIsOneError(_ text: String) throws {
+        let config = TempCourse.baseConfig.replacingOccurrences(of: "duration: 30", with: "duration: \"\(text)\"")
+        let d = try TempCourse(config: config).load().diagnostics
+        #expect(d.count == 1, "\(d.map(\.description))")
+        #expect(d.first?.code == "bad-duration")
+        #expect(d.first?.position.line == 10)
+    }
+
+    /// One problem, one message: the loader and the validator used to report a missing duration both.
+    @Test func missingAgendaDurationIsReportedOnce() throws {
+        let config = TempCourse.baseConfig + "        - {title: Екі, refs: [intro]}\n"
+        let d = try TempCourse(config: config).load().diagnostics
+        #expect(d.map(\.description) == ["course.yml:11:11: error: session 'Екі' has no duration [missing-key]"])
+    }
+
+    @Test func zeroAgendaDurationIsReportedOnce() throws {
+        let config = TempCourse.baseConfig.replacingOccurrences(of: "duration: 30", with: "duration: 0")
+        let d = try TempCourse(config: config).load().diagnostics
+        #expect(d.count == 1, "\(d.map(\.description))")
+        #expect(d.first?.code == "bad-duration")
+        #expect(d.first?.position.line == 10)
+    }
+
+    /// A callout right after a question was read once to see whether it is the question's ANSWER,
+    /// then again as a block of its own: everything in it was reported twice.
+    @Test func calloutAfterAQuestionIsReportedOnce() throws {
+        let quiz = page("quiz", kind: "quiz", body: "## Сұрақ {#q1}\n- [x] a\n- [ ] b\n\n> [!DANGER] Title\n> [here](id:nowhere)\n")
+        let d = try TempCourse(files: ["exercises/quiz.md": quiz]).load().diagnostics
+        #expect(d.filter { $0.code == "unknown-callout" }.map(\.position.description) == ["10:1"])
+        #expect(d.filter { $0.code == "dangling-reference" }.count == 1)
+        #expect(d.count == 2, "\(d.map(\.description))")
+        // The ANSWER callout of a question is still taken as its explanation, and reported on once.
+        let answered = page("quiz", kind: "quiz", body: "## Сұрақ {#q1}\n- [x] a\n- [ ] b\n\n> [!ANSWER]\n> [here](id:nowhere)\n")
+        let a = try TempCourse(files: ["exercises/quiz.md": answered])
+        #expect(a.load().course.page("quiz")?.questions.first?.explanation != nil)
+        #expect(a.diagnostics("dangling-reference").count == 1)
+    }
+
+    @Test func ratingWithMoreLabelsThanItsScale() throws {
+        let labels = (1...6).map { "- L\($0)\n" }.joined()
+        let survey = page("survey", kind: "survey", body: "## Бағалаңыз {#f1 type=rating}\n" + labels)
+        let d = try TempCourse(files: ["exercises/survey.md": survey]).diagnostics("rating-scale")
+        #expect(d.count == 1)
+        #expect(d.first?.severity == .error)
+        #expect(d.first?.position.line == 6)
+        #expect(d.first?.message.contains("6 labels but its scale is 1–5") == true)
+        // Five labels, one per point, are fine.
+        let five = page("survey", kind: "survey", body: "## Бағалаңыз {#f1 type=rating}\n" + (1...5).map { "- L\($0)\n" }.joined())
+        #expect(try TempCourse(files: ["exercises/survey.md": five]).load().diagnostics.isEmpty)
+    }
+
     @Test func realCourseHasNoExtractionDamage() {
         let result = CourseLoader.load(root: repositoryRoot)
         #expect(result.course.pages.count > 50)

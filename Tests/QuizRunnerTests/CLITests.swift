@@ -58,9 +58,16 @@ import Testing
         #expect(again.status == 1)
         #expect(again.output.contains("already exists"))
         let badDate = try runKatch(["training", "add", "t2", "--title", "X", "--start", "March", "--db", db.path], input: "")
-        #expect(badDate.status != 0)
+        #expect(badDate.status == 1)
+        let impossible = try runKatch(["training", "add", "t3", "--title", "X", "--start", "2026-13-45", "--end", "2025-01-01", "--db", db.path], input: "")
+        #expect(impossible.status == 1)
+        #expect(impossible.output.contains("error: start date '2026-13-45' is not a valid date: there is no month 13"))
+        let backwards = try runKatch(["training", "add", "t4", "--title", "X", "--start", "2026-03-12", "--end", "2026-03-10", "--db", db.path], input: "")
+        #expect(backwards.status == 1)
+        #expect(backwards.output.contains("error: end date 2026-03-10 is before start date 2026-03-12"))
         let list = try runKatch(["training", "list", "--db", db.path], input: "")
         #expect(list.output.contains("t1") && list.output.contains("Шымкент тренингі"))
+        #expect(!list.output.contains("t2") && !list.output.contains("t3") && !list.output.contains("t4"), "nothing stored for refused trainings")
     }
 
     @Test func databaseFromEnvironmentVariable() throws {

@@ -21,6 +21,15 @@ func keys() -> (quiz: InstrumentKey, survey: InstrumentKey) {
     return (key(.quiz, survey: false), key(.survey, survey: true))
 }
 
+/// The registration lists of the real course (as `katch results import` builds them).
+func registration(otherAgency: Bool? = nil) -> RegistrationKey {
+    let form = course.config.registration
+    func options(_ list: [LabeledOption]) -> [RegistrationKey.Option] { list.map { .init(id: $0.id, label: $0.label) } }
+    return RegistrationKey(
+        regions: options(form.regions), agencies: options(form.agencies), otherAgency: otherAgency ?? form.otherAgency,
+        otherAgencyLabels: ["Басқа", "Другое", "Other"], genders: options(form.genders))
+}
+
 final class TempStore {
     let dir: URL
     let store: ResultsStore
@@ -118,7 +127,8 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         let k = keys()
         let bytes = try t.store.exportCSV(format: format, quiz: k.quiz, survey: k.survey)
         let u = try TempStore()
-        let summary = try u.store.importCSV(bytes, options: CSVImportOptions(createTrainings: true, quiz: k.quiz, survey: k.survey, fileName: "x.csv"))
+        let summary = try u.store.importCSV(
+            bytes, options: CSVImportOptions(createTrainings: true, quiz: k.quiz, survey: k.survey, registration: registration(), fileName: "x.csv"))
         #expect(summary.format == format)
         #expect(summary.participantsCreated == 3)
         #expect(summary.trainingsCreated == ["t-1"])
@@ -235,5 +245,114 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         } catch {
             #expect(error.problems.first?.line == 1)
         }
+    }
+
+    @Test(arguments: CSVFormat.allCases) func registrationLabelsAreStoredAsIds(format: CSVFormat) throws {
+        let k = keys()
+        let t = try TempStore()
+        try t.store.addTraining(Training(id: "t-1", title: "T"))
+        // A label (any case, padded, decomposed й), an id in capitals, «Басқа» with its text, only the text of «other», blanks.
+        let decomposedWoman = "А\u{0438}\u{0306}ел".replacingOccurrences(of: "А", with: "Ә")
+        let csv: String
+        switch format {
+        case .long:
+            csv = """
+                training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score,agency_other
+                t-1,AAA222,Алматы қаласы,Полиция департаменті,\(decomposedWoman),pre,q1,a,,,
+                t-1,AAA222,almaty-city,police,f,pre,q2,a,,,
+                t-1,BBB222," алматы ҚАЛАСЫ ",басқа,ЕР АДАМ,pre,q1,a,,,Әкімдік
+                t-1,CCC222,Almaty-City,,M,pre,q1,a,,,Әкімдік
+                t-1,DDD222,,,,pre,q1,a,,,
+
+                """
+        case .wide:
+            csv = """
+                training_id,participant_id,region,agency,agency_other,gender,phase,q1,q2
+                t-1,AAA222,Алматы қаласы,Полиция департаменті,,\(decomposedWoman),pre,a,a
+                t-1,AAA222,almaty-city,police,,f,post,a,a
+                t-1,BBB222," алматы ҚАЛАСЫ ",басқа,Әкімдік,ЕР АДАМ,pre,a,
+                t-1,CCC222,Almaty-City,,Әкімдік,M,pre,a,
+                t-1,DDD222,,,,,pre,a,
+
+                """
+        }
+        let summary = try t.store.importCSV(
+            Array(csv.utf8), options: CSVImportOptions(quiz: k.quiz, survey: k.survey, registration: registration(), fileName: "labels.csv"))
+        #expect(summary.participantsCreated == 4)
+        let stored = try t.store.snapshot().participants.map { [$0.code, $0.region, $0.agency, $0.agencyOther, $0.gender].joined(separator: "|") }
+        #expect(stored.sorted() == [
+            "AAA222|almaty-city|police||f",
+            "BBB222|almaty-city|other|Әкімдік|m",
+            "CCC222|almaty-city|other|Әкімдік|m",
+            "DDD222||||",
+        ])
+    }
+
+    @Test(arguments: CSVFormat.allCases) func refusesRegistrationValuesNotInTheCourse(format: CSVFormat) throws {
+        let k = keys()
+        let t = try TempStore()
+        try t.store.addTraining(Training(id: "t-1", title: "T"))
+        let csv: String
+        switch format {
+        case .long:
+            csv = """
+                training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score,agency_other
+                t-1,AAA222,almaty-city,police,f,pre,q1,a,,,
+                t-1,BBB222,nowhere,nonsense-agency,x,pre,q1,a,,,
+                t-1,BBB222,nowhere,nonsense-agency,x,pre,q2,a,,,
+                t-1,CCC222,almaty-city,police,Әйелдер,pre,q1,a,,,Әкімдік
+
+                """
+        case .wide:
+            csv = """
+                training_id,participant_id,region,agency,agency_other,gender,phase,q1,q2
+                t-1,AAA222,almaty-city,police,,f,pre,a,
+                t-1,BBB222,nowhere,nonsense-agency,,x,pre,a,
+                t-1,BBB222,nowhere,nonsense-agency,,x,post,a,a
+                t-1,CCC222,almaty-city,police,Әкімдік,Әйелдер,pre,a,
+
+                """
+        }
+        let options = CSVImportOptions(quiz: k.quiz, survey: k.survey, registration: registration(), fileName: "reg.csv")
+        do {
+            _ = try t.store.importCSV(Array(csv.utf8), options: options)
+            Issue.record("values outside the course's registration lists were accepted")
+        } catch {
+            let d = error.description
+            #expect(d.contains("reg.csv:3: error: region 'nowhere' is not in the course's list of regions (ids: turkistan-region, "))
+            #expect(d.contains("reg.csv:3: error: agency 'nonsense-agency' is not in the course's list of agencies (ids: child-ombudsman, "))
+            #expect(d.contains("survivor-advisory-group, other;"), "«other» is one of the agency ids")
+            #expect(d.contains("reg.csv:3: error: gender 'x' is not in the course's list of genders (ids: m, f;"))
+            #expect(d.contains("reg.csv:5: error: gender 'Әйелдер'"))
+            #expect(d.contains("reg.csv:5: error: agency_other 'Әкімдік' is only for agency 'other', but agency is 'police'"))
+            // Each bad cell of a participant once, not once per answer row.
+            #expect(error.problems.map(\.line) == [3, 3, 3, 5, 5])
+        }
+        #expect(try t.store.snapshot().participants.isEmpty)
+        #expect(try t.store.snapshot().attempts.isEmpty)
+        // Without the course the values are kept as typed (nothing to check against).
+        let kept = try t.store.importCSV(Array(csv.utf8), options: CSVImportOptions(fileName: "reg.csv"))
+        #expect(kept.participantsCreated == 3)
+        #expect(try t.store.snapshot().participants.contains { $0.region == "nowhere" && $0.gender == "x" })
+    }
+
+    @Test func otherAgencyIsRefusedWhenTheCourseHasNone() throws {
+        let t = try TempStore()
+        try t.store.addTraining(Training(id: "t-1", title: "T"))
+        let csv = """
+            training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score,agency_other
+            t-1,AAA222,,other,,pre,q1,a,,,
+            t-1,BBB222,,,,pre,q1,a,,,Әкімдік
+
+            """
+        do {
+            _ = try t.store.importCSV(Array(csv.utf8), options: CSVImportOptions(registration: registration(otherAgency: false), fileName: "o.csv"))
+            Issue.record("«other» accepted by a course without other_agency")
+        } catch {
+            #expect(error.description.contains("o.csv:2: error: agency 'other' is not in the course's list of agencies (ids: child-ombudsman, "))
+            #expect(!error.description.contains("survivor-advisory-group, other;"))
+            #expect(error.description.contains("o.csv:3: error: agency_other 'Әкімдік' is given but the course offers no «other» agency"))
+        }
+        #expect(try t.store.snapshot().participants.isEmpty)
     }
 }
