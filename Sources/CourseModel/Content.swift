@@ -156,8 +156,15 @@ public struct Table: Sendable, Hashable {
     public var header: [[Span]]
     /// Body rows of cells.
     public var rows: [[[Span]]]
-    /// The raw cell text, header first, for CSV downloads.
+    /// The raw cell text, header first, as written (Markdown included).
     public var rawRows: [[String]]
+    /// The table's cells as readers see them: the text of each parsed cell (header row first), so
+    /// Markdown written in a cell (`\*`, `**…**`, links) never reaches the search index, a CSV
+    /// download or the terminal as source text, as it would through ``rawRows``.
+    public var textRows: [[String]] {
+        guard !rawRows.isEmpty else { return [] }
+        return ([header] + rows).map { $0.map(\.plainText) }
+    }
     /// File name of the CSV download, if offered.
     public var download: String?
 

@@ -17,7 +17,8 @@ enum HTMLReport {
         th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
         th{background:#f2f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .note{color:var(--muted);font-size:.9em}.warn{color:var(--bad)}
-        .scroll{overflow-x:auto}.wide table{font-size:.78em}.wide th,.wide td{padding:3px 4px}
+        .table-wrap{overflow-x:auto;margin:8px 0 12px}.table-wrap table{margin:0}td.num.text{white-space:normal;min-width:6em}
+        .wide table{font-size:.78em}.wide th,.wide td{padding:3px 4px}
         ul.flags li{margin:2px 0}
         figure{margin:12px 0}figcaption{font-weight:600;margin-bottom:4px}
         svg{max-width:100%;height:auto;font:11px system-ui,Arial,sans-serif}
@@ -25,17 +26,30 @@ enum HTMLReport {
         .answers li{margin:3px 0}.code{font-family:ui-monospace,Menlo,Consolas,monospace;background:#f2f4f6;padding:0 3px}
         @page{size:A4;margin:14mm}
         @media print{body{font-size:10.5pt}main{max-width:none;padding:0}h2{break-after:avoid}tr,figure,li{break-inside:avoid}
-        section{break-inside:auto}a{color:inherit;text-decoration:none}}
+        section{break-inside:auto}a{color:inherit;text-decoration:none}
+        .table-wrap{overflow:visible}table{font-size:7.5pt}th,td{padding:2px 3px;overflow-wrap:break-word}td.num.text{min-width:0}
+        .wide table{font-size:7pt}.wide th,.wide td{padding:1px 2px;overflow-wrap:anywhere}.wide td.num,.wide td:first-child{overflow-wrap:normal}}
         """
 
-    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
-        var s = "<table><thead><tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+    /// A table inside a wrapper that scrolls sideways on screen when the table is wider than the
+    /// page, and lets it wrap to the page width in print. `wide` tables (many columns) use a
+    /// smaller type. Numeric cells do not wrap, except when they hold words (`n/a: n < 2`).
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], wide: Bool = false) -> String {
+        var s = "<div class=\"table-wrap" + (wide ? " wide" : "") + "\"><table><thead><tr>"
+            + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for r in rows {
             s += "<tr>"
-            for (i, cell) in r.enumerated() { s += numeric.contains(i) ? "<td class=\"num\">\(HTML.escape(cell))</td>" : "<td>\(HTML.escape(cell))</td>" }
+            for (i, cell) in r.enumerated() {
+                if numeric.contains(i) {
+                    let words = cell.unicodeScalars.contains { $0.properties.isAlphabetic }
+                    s += "<td class=\"num" + (words ? " text" : "") + "\">\(HTML.escape(cell))</td>"
+                } else {
+                    s += "<td>\(HTML.escape(cell))</td>"
+                }
+            }
             s += "</tr>"
         }
-        return s + "</tbody></table>\n"
+        return s + "</tbody></table></div>\n"
     }
 
     static func f(_ x: Double) -> String { ReportText.number(x, 1) }
@@ -76,7 +90,7 @@ enum HTMLReport {
         h += table(["", ""], x.learningRows(s)) + "</section>\n"
 
         h += "<section id=\"questions\"><h2>\(HTML.escape(t(.reportQuestions)))</h2>"
-        h += "<div class=\"scroll\">" + table(x.questionHeader, s.questions.map(x.questionRow), numeric: [1, 2, 3]) + "</div>"
+        h += table(x.questionHeader, s.questions.map(x.questionRow), numeric: [1, 2, 3])
         h += "<ul class=\"note\">" + report.quiz.questions.map { "<li><b>\(HTML.escape($0.id))</b>: \(HTML.escape($0.prompt))</li>" }.joined() + "</ul>"
         h += questionChart(s, x)
         h += "</section>\n"
@@ -110,9 +124,8 @@ enum HTMLReport {
 
         if !report.comparison.isEmpty {
             h += "<section id=\"comparison\"><h2>\(HTML.escape(t(.reportComparison)))</h2>"
-            h += "<div class=\"scroll wide\">"
-            h += table(x.comparisonHeader, report.comparison.map(x.comparisonRow), numeric: Set(1..<x.comparisonHeader.count).subtracting([6]))
-            h += "</div>"
+            h += table(
+                x.comparisonHeader, report.comparison.map(x.comparisonRow), numeric: Set(1..<x.comparisonHeader.count).subtracting([6]), wide: true)
             h += comparisonChart(report, x)
             h += "</section>\n"
         }

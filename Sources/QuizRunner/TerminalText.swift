@@ -19,7 +19,7 @@ enum TerminalText {
                 let marker = style.ordered ? "\(style.start + i). " : "• "
                 return marker + paragraphs(item, trainerOnly: trainerOnly).joined(separator: " ")
             }
-        case .table(let t): return t.rawRows.map { $0.joined(separator: " | ") }
+        case .table(let t): return t.textRows.map { $0.joined(separator: " | ") }
         case .question, .screening: return []
         default: return [b.plainText]
         }

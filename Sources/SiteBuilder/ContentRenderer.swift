@@ -15,12 +15,17 @@ final class ContentRenderer {
     let link: (String) -> String?
     /// Prefix for anchors (the print page prefixes every anchor with its page id).
     let anchorPrefix: String
-    /// Added to every heading level (print page).
+    /// How many levels below h2 the page's outermost headings are written (print page: 1, as the
+    /// page's own title is an h2 there).
     let headingShift: Int
     /// CSV downloads met while rendering: file name → rows.
     var downloads: [(name: String, rows: [[String]])] = []
-    /// The last heading level written: headings never skip a level (h1 → h3 becomes h1 → h2).
-    private var lastLevel: Int
+    /// The heading levels of the page being rendered (restarted by ``renderPage(_:)``).
+    private var levels: HeadingLevels
+    /// The HTML level written for each heading anchor (unprefixed) of the page, for its outline.
+    private(set) var writtenLevels: [String: Int] = [:]
+    /// Questions rendered so far on the page: the next question's number is this plus one.
+    private var questionCount = 0
     private var footnoteRefCount: [String: Int] = [:]
     private var footnoteOrder: [String] = []
 
@@ -32,14 +37,24 @@ final class ContentRenderer {
         self.anchorPrefix = anchorPrefix
         self.headingShift = headingShift
         self.link = link
-        self.lastLevel = 1 + headingShift
+        self.levels = HeadingLevels(top: 2 + headingShift)
     }
 
-    /// The level to write for an authored heading level, keeping headings in order.
-    func level(_ authored: Int) -> Int {
-        let l = min(6, min(authored + headingShift, lastLevel + 1))
-        lastLevel = l
-        return l
+    /// The level to write for a heading authored at `authored` (see ``HeadingLevels``), recorded
+    /// for `anchor`.
+    func level(_ authored: Int, anchor: String) -> Int {
+        let level = levels.level(authored)
+        writtenLevels[anchor] = level
+        return level
+    }
+
+    /// Renders the content of `page`: heading levels start again under the page title and
+    /// questions are numbered from 1.
+    func renderPage(_ page: Page) -> String {
+        levels = HeadingLevels(top: 2 + headingShift)
+        writtenLevels = [:]
+        questionCount = 0
+        return render(page.blocks)
     }
 
     var isTrainer: Bool { edition == .trainer }
@@ -59,7 +74,7 @@ final class ContentRenderer {
         case .paragraph(let spans):
             out += "<p>" + render(spans) + "</p>\n"
         case .heading(let h):
-            let level = level(h.level)
+            let level = level(h.level, anchor: h.anchor)
             out += "<h\(level) id=\"\(anchor(h.anchor).html)\">" + render(h.spans) + "</h\(level)>\n"
         case .list(let style, let items):
             let tag = style.ordered ? "ol" : "ul"
@@ -130,7 +145,7 @@ final class ContentRenderer {
         }
         out += "</tbody></table></div>\n"
         if let name = t.download {
-            downloads.append((name, t.rawRows))
+            downloads.append((name, t.textRows))
             out += "<p class=\"download\"><a href=\"downloads/\(name.html)\" download>" + l(.downloadCSV).html + " — "
                 + name.html + "</a></p>\n"
         }
@@ -138,17 +153,20 @@ final class ContentRenderer {
     }
 
     func renderQuestion(_ q: Question, into out: inout String) {
-        let level = level(q.heading.level)
+        let level = level(q.heading.level, anchor: q.heading.anchor)
+        questionCount += 1
         out += "<section class=\"question question-\(q.type.rawValue)\" aria-labelledby=\"\(anchor(q.id).html)\">\n"
-        out += "<h\(level) id=\"\(anchor(q.id).html)\">" + render(q.heading.spans) + "</h\(level)>\n"
+        out += "<h\(level) id=\"\(anchor(q.id).html)\"><span class=\"q-number\">\(questionCount).</span> " + render(q.heading.spans)
+            + "</h\(level)>\n"
         out += render(q.stem)
         switch q.type {
         case .single, .multiple:
             out += "<ol class=\"options\" type=\"a\">\n"
-            for option in q.options {
+            for (index, option) in q.options.enumerated() {
                 let correct = isTrainer && option.isCorrect
                 out += correct ? "<li class=\"correct\">" : "<li>"
-                out += "<span class=\"box\" aria-hidden=\"true\">" + (correct ? "✓" : "") + "</span> " + render(option.spans)
+                out += "<span class=\"box\" aria-hidden=\"true\">" + (correct ? "✓" : "") + "</span> <span class=\"option-letter\">"
+                    + Self.optionLetter(index) + ")</span> " + render(option.spans)
                 if correct { out += " <strong class=\"key\">(" + l(.correctAnswer).html + ")</strong>" }
                 out += "</li>\n"
             }
@@ -173,6 +191,13 @@ final class ContentRenderer {
         out += "</section>\n"
     }
 
+    /// The letter of option `index` as the paper form, the key and the CSV import name it: a, b, c …
+    /// (past z, the option's number).
+    static func optionLetter(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return index >= 0 && index < letters.count ? String(letters[index]) : "\(index + 1)"
+    }
+
     func renderScreening(_ s: ScreeningTool, into out: inout String) {
         out += "<div class=\"screening\">\n"
         if let scale = s.scale, !scale.isEmpty {
@@ -184,7 +209,7 @@ final class ContentRenderer {
         }
         let top = s.scaleTop
         for section in s.sections {
-            let level = level(3)
+            let level = level(3, anchor: "screening-" + section.id.lowercased())
             out += "<section class=\"screening-section\">\n<h\(level) id=\"\(anchor("screening-" + section.id.lowercased()).html)\">"
                 + section.title.html + "</h\(level)>\n"
             if section.optional == true { out += "<p class=\"hint\">" + l(.sectionOptional).html + "</p>\n" }
@@ -282,5 +307,31 @@ final class ContentRenderer {
         footnoteOrder = []
         footnoteRefCount = [:]
         return out
+    }
+}
+
+/// How the heading levels authored on a page become HTML levels.
+///
+/// A heading's HTML level is `top` plus the number of headings it sits under: the headings before
+/// it, still open, that were authored at a higher level (a smaller number). Headings authored at
+/// the same level under the same parent therefore come out at the same level, whatever came
+/// before them, and no heading is ever more than one level below the previous one: in
+/// `### A`, `#### a1`, `### B`, `#### b1`, both `###` are h2 and both `####` h3, and a `####` right
+/// under a `##` is its h3.
+struct HeadingLevels {
+    /// The HTML level of a heading that sits under no other.
+    let top: Int
+    /// The authored levels of the open headings, outermost first (strictly increasing).
+    private var open: [Int] = []
+
+    /// Levels for a page whose outermost headings are `top` (h2 under the page's h1).
+    init(top: Int) { self.top = top }
+
+    /// The HTML level (at most 6) of the next heading, authored at level `authored`.
+    mutating func level(_ authored: Int) -> Int {
+        while let last = open.last, last >= authored { open.removeLast() }
+        let level = min(6, top + open.count)
+        open.append(authored)
+        return level
     }
 }

@@ -95,7 +95,10 @@ extension EditionBuilder {
                 }
                 let links = s.refs.compactMap { ref -> String? in
                     guard let target = course.resolve(ref.value) else { return nil }
-                    for m in target.page.materials { addMaterial(m) }
+                    // A test or form serves several sessions (pre- and post-test): the session's own
+                    // materials say which copies it needs; other pages bring theirs.
+                    let instrument = target.page.kind == .quiz || target.page.kind == .survey
+                    if !(instrument && !s.materials.isEmpty) { for m in target.page.materials { addMaterial(m) } }
                     let title = target.anchor.flatMap { a in target.page.headings.first { $0.anchor == a }?.spans.plainText } ?? target.page.title
                     guard let h = href(ref.value) else { return nil }
                     return "<a href=\"" + h.html + "\">" + title.html + "</a>"
@@ -185,7 +188,7 @@ extension EditionBuilder {
             lastModule = moduleKey
             main += "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"
                 + (page.kind == .module ? navTitle(page) : page.title).html + "</h2>\n"
-            main += meta(page) + renderer.render(page.blocks) + renderer.renderFootnotes(of: page) + "</section>\n"
+            main += meta(page) + renderer.renderPage(page) + renderer.renderFootnotes(of: page) + "</section>\n"
         }
         emit(
             Paths.print,

@@ -29,7 +29,7 @@ enum EditionText {
             case .quote(let inner):
                 collect(inner, edition: edition, into: &out)
             case .table(let t):
-                out += t.rawRows.map { $0.joined(separator: " ") }
+                out += t.textRows.map { $0.joined(separator: " ") }
             default:
                 out.append(b.plainText)
             }

@@ -212,14 +212,18 @@ final class EditionBuilder {
         let renderer = ContentRenderer(course: course, edition: edition, localizer: l, link: href)
         var main = ""
         main += meta(page)
-        main += renderer.render(page.blocks)
+        main += renderer.renderPage(page)
         if page.kind == .module { main += moduleContents(page) }
         main += renderer.renderFootnotes(of: page)
         for d in renderer.downloads { files["downloads/" + d.name] = CSV.excel(d.rows) }
         var crumbs = [NavLink(title: l(.home), href: "index.html")]
         if let m = module(of: page) { crumbs.append(NavLink(title: navTitle(m), href: Paths.page(m.id))) }
         crumbs.append(NavLink(title: page.title, href: Paths.page(page.id)))
-        let outline = page.headings(in: edition).filter { $0.level <= 3 }.map { (level: $0.level, anchor: $0.anchor, title: $0.spans.plainText) }
+        // The outline lists the headings written as h2 and h3.
+        let outline = page.headings(in: edition).compactMap { h -> (level: Int, anchor: String, title: String)? in
+            guard let level = renderer.writtenLevels[h.anchor], level <= 3 else { return nil }
+            return (level, h.anchor, h.spans.plainText)
+        }
         let prev = index > 0 ? pages[index - 1] : nil
         let next = index + 1 < pages.count ? pages[index + 1] : nil
         let parts = Layout.PageParts(
@@ -252,13 +256,22 @@ final class EditionBuilder {
             out += "<p class=\"print-only-hint\"><button type=\"button\" class=\"print-button\" onclick=\"window.print()\">"
                 + l(.printThisPage).html + "</button></p>\n"
         }
-        if page.kind == .quiz { out += registrationForm() }
+        if page.kind == .quiz { out += registrationForm(phases: page.phases) }
         return out
     }
 
-    func registrationForm() -> String {
+    /// The paper form's header: which test it is (the quiz's phases; both when none are given),
+    /// then the registration fields of `course.yml`.
+    func registrationForm(phases: [String]) -> String {
         let reg = course.config.registration
         var out = "<section class=\"registration\" aria-label=\"" + l(.blankForm).html + "\">\n<dl>\n"
+        let phaseNames: [(String, UIString)] = [("pre", .formPhasePre), ("post", .formPhasePost)]
+        let shown = phaseNames.filter { phases.isEmpty || phases.contains($0.0) }
+        if !shown.isEmpty {
+            out += "<div class=\"form-phase\"><dt>" + l(.formPhase).html + ":</dt><dd><ul class=\"checkboxes\">"
+            for (_, name) in shown { out += "<li><span class=\"box\"></span> " + l(name).html + "</li>" }
+            out += "</ul></dd></div>\n"
+        }
         out += "<div><dt>" + l(.formTraining).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
         out += "<div><dt>" + l(.formDate).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
         out += "<div><dt>" + l(.formPlace).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"

@@ -52,9 +52,12 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
 .question { border: 1px solid var(--line); border-radius: 6px; padding: 4px 16px 10px; margin: 16px 0; }
 .options, .rating, .checkboxes, .checklist, .judgement { list-style: none; padding-left: 4px; }
 .options li, .rating li { margin: 6px 0; } .correct { font-weight: bold; color: var(--answer); }
+.options li { padding-left: 2.9em; text-indent: -2.9em; } .options .box, .options .option-letter { text-indent: 0; }
+.option-letter { display: inline-block; min-width: 1.4em; font-weight: bold; } .q-number { margin-right: .1em; }
 .answer-lines { height: 5.5em; background: repeating-linear-gradient(to bottom, transparent 0, transparent 1.7em, var(--line) 1.7em, var(--line) calc(1.7em + 1px)); }
 .line { display: inline-block; min-width: 16em; border-bottom: 1px solid var(--ink); height: 1.2em; } .line.short { min-width: 8em; }
 .registration dl div { margin: 8px 0; } .registration dt { font-weight: bold; } .registration dd { margin: 0; }
+.registration .form-phase { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 16px; } .form-phase .checkboxes { margin: 0; }
 .checkboxes { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0; }
 .screening-items td.response { white-space: nowrap; } .note { color: var(--muted); font-size: .95em; white-space: pre-line; }
 .subtotal { font-weight: bold; text-align: right; }
