@@ -315,7 +315,10 @@ enum HTMLReport {
         }
         for (i, c) in rows.enumerated() {
             let y0 = 6 + Double(i) * rowH
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 14))\" text-anchor=\"end\">\(HTML.escape(c.training.id))</text>"
+            // Long ids are shortened to fit the 150-unit margin; the whole id is the label's tooltip.
+            let id = c.training.id
+            let label = id.count > 22 ? String(id.prefix(21)) + "…" : id
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + 14))\" text-anchor=\"end\"><title>\(HTML.escape(id))</title>\(HTML.escape(label))</text>"
             for (j, (v, color)) in [(c.meanPre, "var(--pre)"), (c.meanPost, "var(--post)")].enumerated() {
                 let value = v.doubleValue ?? 0
                 let bw = plotW * Swift.min(100, Swift.max(0, value)) / 100
