@@ -66,7 +66,7 @@ public final class PracticeApp {
             loop.intros = intros
             loop.sections = sections
             if session.position == 0 {
-                _ = console.show(Screen(header: title, title: page.title, body: [l(.tPracticeNotStored)]), wait: false)
+                _ = console.show(Screen(title: page.title, body: [l(.tPracticeNotStored)]), wait: false)
             }
             switch loop.run(from: session.position) {
             case .submitted:
@@ -109,7 +109,7 @@ public final class PracticeApp {
             case .question(let q):
                 guard qIndex < questions.count, questions[qIndex].id == q.id else { continue }
                 let text = buffer.filter { !$0.isEmpty }
-                if !text.isEmpty { intros[qIndex] = Screen(header: title, title: page.title, body: text) }
+                if !text.isEmpty { intros[qIndex] = Screen(title: page.title, body: text) }
                 if sectionTitle.count <= 40 { sections[qIndex] = sectionTitle }
                 buffer = []
                 qIndex += 1
