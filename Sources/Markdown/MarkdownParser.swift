@@ -78,6 +78,20 @@ struct LineIndex {
         return count
     }
 
+    /// Characters between two 1-based byte columns of a 1-based line.
+    func characterCount(line: Int, fromByteColumn from: Int, to: Int) -> Int {
+        guard line >= 1, line <= starts.count, from >= 1, to > from else { return 0 }
+        let start = starts[line - 1]
+        var count = 0
+        var i = start + from - 1
+        let end = min(start + to - 1, bytes.count)
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
     /// Converts a 1-based byte column on a 1-based line into a 1-based character column.
     func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn > 1 else { return max(byteColumn, 1) }
@@ -97,6 +111,9 @@ struct LineIndex {
 final class Converter {
     let lines: LineIndex
     let lineOffset: Int
+    /// The last column converted (line, byte column, character column): inline nodes come left to
+    /// right, so counting characters goes on from there instead of from the line start each time.
+    private var lastColumn = (line: 0, byte: 1, character: 1)
     /// Current nesting depth; deeper content is flattened to text so nothing recurses without bound.
     var depth = 0
     static let maximumDepth = 48
@@ -126,9 +143,19 @@ final class Converter {
     func position(_ node: OpaquePointer) -> SourcePosition {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
-        return SourcePosition(
-            line: line + lineOffset,
-            column: lines.characterColumn(line: line, byteColumn: column))
+        return SourcePosition(line: line + lineOffset, column: characterColumn(line: line, byteColumn: column))
+    }
+
+    /// ``LineIndex/characterColumn(line:byteColumn:)``, counting on from the previous call on the same line.
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        let result: Int
+        if line == lastColumn.line, byteColumn >= lastColumn.byte {
+            result = lastColumn.character + lines.characterCount(line: line, fromByteColumn: lastColumn.byte, to: byteColumn)
+        } else {
+            result = lines.characterColumn(line: line, byteColumn: byteColumn)
+        }
+        lastColumn = (line, byteColumn, result)
+        return result
     }
 
     /// Per line, the indentation libcmark stripped from a paragraph's continuation line and left out
@@ -140,7 +167,7 @@ final class Converter {
         let line = Int(cmark_node_get_start_line(node))
         let column = Int(cmark_node_get_start_column(node))
         let indent = strippedIndent[line] ?? 0
-        return SourcePosition(line: line + lineOffset, column: lines.characterColumn(line: line, byteColumn: column + indent))
+        return SourcePosition(line: line + lineOffset, column: characterColumn(line: line, byteColumn: column + indent))
     }
 
     /// Records the stripped indentation of a line when `node` is the first inline seen on it.
