@@ -29,7 +29,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case tScorePost, tOpenNotScored, tAnswered, tNotAnswered, tNoTraining, tPressEnter, tBack, tFieldOptional, tYesNo, tYes, tNo
     case tPracticeList, tPracticeCorrect, tPracticeIncorrect, tPracticePartly, tPracticeModelAnswer, tPracticeExplanation, tPracticeDone
     case tPracticeScore, tPracticeNotStored, tScreeningIntro, tScreeningNotes, tScreeningSection, tScreeningTotal, tScreeningJudgement, tScreeningSectionApplies, tPracticeResumeOffer
-    case tScreeningSaved, tScoreTitle, tScoreRubric, tScorePrompt, tScoreSaved, tScoreNothing, tTrainingAdded, tOther, tParticipantCode
+    case tScreeningSaved, tScoreTitle, tScoreRubric, tScorePrompt, tScorePoints, tScoreSaved, tScoreNothing, tTrainingAdded, tOther, tParticipantCode
 
     // Report
     case reportTitle, reportTrainings, reportTraining, reportPlace, reportDates, reportOverview, reportRegistered
@@ -279,6 +279,7 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tScoreTitle: return ("Ашық жауаптарды бағалау", "Оценка открытых ответов", "Scoring open answers")
         case .tScoreRubric: return ("Бағалау критерийлері", "Критерии оценки", "Rubric")
         case .tScorePrompt: return ("Балл (0–%1)", "Балл (0–%1)", "Score (0–%1)")
+        case .tScorePoints: return ("%1 балл", "%1 балл(а)", "%1 point(s)")
         case .tScoreSaved: return ("Бағаланды: %1 жауап.", "Оценено ответов: %1.", "Scored: %1 answers.")
         case .tScoreNothing: return ("Бағалайтын ашық жауап жоқ.", "Нет открытых ответов для оценки.", "No open answers to score.")
         case .tTrainingAdded: return ("Тренинг қосылды: %1", "Тренинг добавлен: %1", "Training added: %1")

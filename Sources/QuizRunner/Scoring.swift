@@ -42,7 +42,8 @@ public struct Scoring {
                     title: (q?.prompt ?? a.questionID) + "  [" + a.participantCode + ", " + a.phase.rawValue + "]",
                     body: ["» " + a.text] + (rubric.isEmpty ? [] : [l(.tScoreRubric) + ":"] + rubric) + [l(.tScorePrompt, max)])
                 let values = Array(0...max)
-                switch console.chooseValue(screen, values: values, labels: values.map { _ in "" }, current: a.score.map { Int($0) }, allowSkip: true) {
+                let labels = values.map { l(.tScorePoints, $0) }
+                switch console.chooseValue(screen, values: values, labels: labels, current: a.score.map { Int($0) }, allowSkip: true) {
                 case .value(let v?):
                     try store.setScore(Double(v), attempt: a.attemptID, question: a.questionID)
                     scored += 1
