@@ -312,13 +312,11 @@ public enum CourseLoader {
             for s in dayNode["sessions"]?.sequence ?? [] {
                 let sp = y.position(s)
                 let title = y.string(s, key: "title", required: true) ?? ""
-                // Every duration problem of a session is reported here, once: missing, malformed
-                // (`y.minutes` names it), negative or zero.
+                // Every duration problem of a session is reported once: missing here; malformed,
+                // negative or zero by `y.minutes`.
                 let duration = y.minutes(s, key: "duration")
                 if s["duration"] == nil {
                     y.diagnostics.error(y.file, sp, "session '\(title)' has no duration", code: "missing-key")
-                } else if let d = duration, d.high == 0 {
-                    y.diagnostics.error(y.file, y.position(s["duration"]), "session '\(title)' lasts 0 minutes; give its duration", code: "bad-duration")
                 }
                 sessions.append(
                     AgendaSession(

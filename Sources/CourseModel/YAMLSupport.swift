@@ -96,6 +96,10 @@ struct YAMLReader {
             }
             return nil
         }
+        if m.high == 0 {
+            diagnostics.error(file, position(value), "'\(key)' is 0 minutes; give the time it takes", code: "bad-duration")
+            return nil
+        }
         return m
     }
 

@@ -101,6 +101,12 @@ import Testing
         #expect(d.first?.position.line == 10)
     }
 
+    @Test func zeroPageDurationIsAnError() throws {
+        let c = try TempCourse(files: ["exercises/e.md": "---\nid: e\ntitle: E\nkind: exercise\nduration: 0\n---\nМәтін.\n"])
+        let d = c.diagnostics("bad-duration")
+        #expect(d.count == 1 && d.first?.position.line == 5, "\(d.map(\.description))")
+    }
+
     @Test func malformedYAMLNamesItsLine() throws {
         let c = try TempCourse(files: ["modules/p.md": "---\nid: p\ntitle: [unclosed\nkind: page\n---\nText\n"])
         let d = c.diagnostics("bad-yaml")
