@@ -1,3 +1,4 @@
+import Results
 import Localization
 import Terminal
 
@@ -115,7 +116,7 @@ public final class InteractiveConsole: Console {
         return l(.tHintChoice, moving, direct)
     }
 
-    public func optionName(_ index: Int) -> String { String(OptionInput.letters[min(index, 25)]) }
+    public func optionName(_ index: Int) -> String { OptionLetter.letter(index) }
 
     /// Moves the body window by a page; true when the key was a paging key.
     func page(_ key: Key) -> Bool {

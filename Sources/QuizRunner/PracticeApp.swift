@@ -62,7 +62,7 @@ public final class PracticeApp {
             let title = page.title
             let sink = StoreSink.practice(session.id, in: store)
             let loop = QuestionLoop(questions: questions, console: console, sink: sink, title: title, answers: answers, feedback: feedback)
-            let (intros, sections) = Self.context(of: page, questions: questions, l: l, title: title)
+            let (intros, sections) = Self.context(of: page, questions: questions)
             loop.intros = intros
             loop.sections = sections
             if session.position == 0 {
@@ -92,13 +92,12 @@ public final class PracticeApp {
 
     /// For each section of the page (a heading that is not a question), the participant-visible
     /// text before its first question, shown as an intro screen.
-    static func context(of page: Page, questions: [Question], l: Localizer, title: String) -> ([Int: Screen], [Int: String]) {
+    static func context(of page: Page, questions: [Question]) -> ([Int: Screen], [Int: String]) {
         var intros: [Int: Screen] = [:]
         var sections: [Int: String] = [:]
         var sectionTitle = page.title
         var buffer: [String] = []
         var qIndex = 0
-        func visibleText(_ b: ContentBlock) -> [String] { TerminalText.paragraphs(b, trainerOnly: false) }
         // The intro of a question is everything participants see since the previous question:
         // the case's text with its headings (trainer-only callouts left out).
         for b in page.blocks {
@@ -114,7 +113,7 @@ public final class PracticeApp {
                 buffer = []
                 qIndex += 1
             default:
-                buffer += visibleText(b)
+                buffer += TerminalText.paragraphs(b, trainerOnly: false)
             }
         }
         return (intros, sections)

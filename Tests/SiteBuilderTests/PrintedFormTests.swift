@@ -103,19 +103,24 @@ func headingLevels(_ html: String) throws -> [String: Int] {
     }
 }
 
+/// The fixture's Exercise 1 front matter and first line; tests append the body they need.
+let exerciseOnePage = """
+    ---
+    id: exercise-1
+    title: "1-жаттығу. Әрекеттер, құралдар және мақсат"
+    kind: exercise
+    module: module-1
+    order: 1
+    duration: 20
+    materials: [flipchart, sticky-notes]
+    ---
+    Кіріспе мәтін.
+
+    """
+
 /// Heading levels follow the nesting of the page: sibling headings share a level, none is skipped.
 @Suite struct HeadingLevelTests {
-    static let twoScenarios = """
-        ---
-        id: exercise-1
-        title: "1-жаттығу. Әрекеттер, құралдар және мақсат"
-        kind: exercise
-        module: module-1
-        order: 1
-        duration: 20
-        materials: [flipchart, sticky-notes]
-        ---
-        Кіріспе мәтін.
+    static let twoScenarios = exerciseOnePage + """
 
         ### 1-сценарий
 
@@ -214,17 +219,7 @@ func headingLevels(_ html: String) throws -> [String: Int] {
 
 /// Markdown escapes written in table cells reach readers as the characters they escape.
 @Suite struct TableTextTests {
-    static let escapedTable = """
-        ---
-        id: exercise-1
-        title: "1-жаттығу. Әрекеттер, құралдар және мақсат"
-        kind: exercise
-        module: module-1
-        order: 1
-        duration: 20
-        materials: [flipchart, sticky-notes]
-        ---
-        Кіріспе мәтін.
+    static let escapedTable = exerciseOnePage + """
 
         ```table caption="Деректер" download=exercise-1-data.csv
         | Әрекеттер | Құралдар\\* | Мақсаты |
