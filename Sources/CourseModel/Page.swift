@@ -98,12 +98,15 @@ public struct Page: Sendable, Hashable, Identifiable {
     public func isVisible(in edition: Edition) -> Bool { edition == .trainer || audience == .all }
 
     /// Every question on the page, in order (nested ones included).
-    public var questions: [Question] {
-        var result: [Question] = []
+    public var questions: [Question] { placedQuestions.map(\.question) }
+
+    /// Every question on the page with where it stands in its file.
+    public var placedQuestions: [(question: Question, position: SourcePosition)] {
+        var result: [(question: Question, position: SourcePosition)] = []
         func walk(_ blocks: [ContentBlock]) {
             for b in blocks {
                 switch b.kind {
-                case .question(let q): result.append(q)
+                case .question(let q): result.append((q, b.position))
                 case .list(_, let items): items.forEach(walk)
                 case .quote(let inner): walk(inner)
                 case .callout(let c): walk(c.body)

@@ -1,3 +1,4 @@
+import Instruments
 import Markdown
 
 /// Course-wide checks that need every page: ids, references, materials, agenda.
@@ -51,6 +52,15 @@ enum Validator {
             }
             if (page.kind == .quiz || page.kind == .survey) && page.questions.isEmpty {
                 bag.error(page.file, start, "a \(page.kind.rawValue) needs at least one question (## heading {#id})", code: "empty-instrument")
+            }
+            if page.kind == .quiz {
+                // A question a trainer can never score would wait for `katch score` for ever.
+                for (q, position) in page.placedQuestions where q.type == .open && q.maxScore < 1 {
+                    bag.error(
+                        page.file, position,
+                        "open question '\(q.id)' in the test has no points: add max=N to its heading ({#\(q.id) type=open max=2}), the most a trainer can give",
+                        code: "open-without-max")
+                }
             }
             ExtractionDamage.check(page, into: &bag)
             for phase in page.phases where phase != "pre" && phase != "post" {

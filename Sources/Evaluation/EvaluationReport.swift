@@ -1,3 +1,4 @@
+import Instruments
 import Statistics
 
 /// The evaluation summary of one or more trainings: every figure of the report, machine-readable.
@@ -18,9 +19,9 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
     /// Course title.
     public var course: String
     /// The quiz (pre/post test) as analysed.
-    public var quiz: InstrumentDefinition
+    public var quiz: InstrumentSpec
     /// The feedback survey, if the course has one.
-    public var survey: InstrumentDefinition?
+    public var survey: InstrumentSpec?
     /// How the figures were computed.
     public var method: MethodNotes
     /// The trainings included, in order.
@@ -29,61 +30,6 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
     public var overall: SectionReport
     /// One row per training, side by side (empty when the report covers one training).
     public var comparison: [TrainingComparison]
-}
-
-/// A quiz or survey as the report sees it.
-public struct InstrumentDefinition: Sendable, Codable, Hashable {
-    /// Page id (`pre-post-test`).
-    public var id: String
-    /// Title.
-    public var title: String
-    /// Questions in order.
-    public var questions: [QuestionDefinition]
-
-    /// Creates a definition.
-    public init(id: String, title: String, questions: [QuestionDefinition]) {
-        self.id = id
-        self.title = title
-        self.questions = questions
-    }
-
-    /// Maximum points of the instrument (sum of the questions' maxima; ratings count 0).
-    public var maxPoints: Double { questions.reduce(0) { $0 + $1.points } }
-}
-
-/// One question of an instrument.
-public struct QuestionDefinition: Sendable, Codable, Hashable {
-    /// Question id (`q1`).
-    public var id: String
-    /// `single`, `multiple`, `open` or `rating`.
-    public var type: String
-    /// The prompt (plain text).
-    public var prompt: String
-    /// Option labels in order (ratings: labels of 1…n); letters are a, b, c ….
-    public var options: [String]
-    /// Indices of the correct options (choice questions).
-    public var correct: [Int]
-    /// Maximum score (1 for choice questions, the rubric maximum for open ones, 0 for ratings and survey text).
-    public var maxScore: Double
-
-    /// Creates a question definition.
-    public init(id: String, type: String, prompt: String, options: [String], correct: [Int], maxScore: Double) {
-        self.id = id
-        self.type = type
-        self.prompt = prompt
-        self.options = options
-        self.correct = correct
-        self.maxScore = maxScore
-    }
-
-    /// Whether the answer is right or wrong (single or multiple choice).
-    public var isChoice: Bool { type == "single" || type == "multiple" }
-    /// Whether it is a free-text question.
-    public var isOpen: Bool { type == "open" }
-    /// Whether it is a rating scale.
-    public var isRating: Bool { type == "rating" }
-    /// Points the question contributes to the quiz maximum.
-    public var points: Double { isChoice ? 1 : (isOpen ? maxScore : 0) }
 }
 
 /// The rules the figures follow (stated in every report format).
@@ -213,7 +159,7 @@ public struct QuestionReport: Sendable, Codable, Hashable {
     /// Question id.
     public var id: String
     /// Question type.
-    public var type: String
+    public var type: QuestionKind
     /// Submitted pre-tests answering it.
     public var answeredPre: Int
     /// Submitted post-tests answering it.

@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 import Localization
 import Statistics
@@ -179,7 +180,7 @@ enum CSVReport {
         for q in s.questions {
             func opts(_ o: OptionCounts<String>?) -> String { o?.counts.map { "\($0.option):\($0.count)" }.joined(separator: " ") ?? "" }
             row([
-                q.id, q.type, "\(q.answeredPre)", "\(q.answeredPost)", v(q.facilityPre), v(q.facilityPost), v(q.change),
+                q.id, q.type.rawValue, "\(q.answeredPre)", "\(q.answeredPost)", v(q.facilityPre), v(q.facilityPost), v(q.change),
                 q.mcNemar.map { "\($0.b)" } ?? "", q.mcNemar.map { "\($0.c)" } ?? "", q.mcNemar?.method.rawValue ?? "",
                 q.mcNemar.map { v($0.p) } ?? "", v(q.discriminationPre), v(q.discriminationPost), opts(q.optionsPre), opts(q.optionsPost),
             ])

@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 import Localization
 import Statistics
@@ -234,7 +235,7 @@ struct ReportText {
             t(.reportTraining), t(.reportRegistered), t(.reportMatchedPairs), t(.reportPre), t(.reportPost), t(.reportMeanGain),
             t(.reportCI), "p (t)", t(.reportDz), "p (Wilcoxon)", "⟨g⟩", "KR-20 \(t(.reportPre))", "KR-20 \(t(.reportPost))",
         ]
-        h += (report.survey?.questions.filter(\.isRating) ?? []).map { "\($0.id) \(t(.reportRatingMean))" }
+        h += (report.survey?.questions.filter { $0.kind == .rating } ?? []).map { "\($0.id) \(t(.reportRatingMean))" }
         return h
     }
 

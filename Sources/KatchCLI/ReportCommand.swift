@@ -1,3 +1,4 @@
+import Instruments
 import ArgumentParser
 import CourseModel
 import Evaluation
@@ -60,7 +61,7 @@ struct Report: ParsableCommand {
                 printError("the database \(path) has no trainings yet (add one with 'katch training add')")
                 throw ExitCode(1)
             }
-            let report = Evaluator.evaluate(snapshot, input: input)
+            let report = try Evaluator.evaluate(snapshot, input: input)
             let bytes = report.rendered(as: format)
             try writeOutput(bytes, to: output)
         } catch let e as EvaluationError {

@@ -1,3 +1,4 @@
+import Instruments
 import HTMLText
 import CourseModel
 import Localization
@@ -166,7 +167,7 @@ final class ContentRenderer {
                 let correct = isTrainer && option.isCorrect
                 out += correct ? "<li class=\"correct\">" : "<li>"
                 out += "<span class=\"box\" aria-hidden=\"true\">" + (correct ? "✓" : "") + "</span> <span class=\"option-letter\">"
-                    + Self.optionLetter(index) + ")</span> " + render(option.spans)
+                    + OptionLetter.letter(index) + ")</span> " + render(option.spans)
                 if correct { out += " <strong class=\"key\">(" + l(.correctAnswer).html + ")</strong>" }
                 out += "</li>\n"
             }
@@ -189,13 +190,6 @@ final class ContentRenderer {
             renderCallout(titled, into: &out)
         }
         out += "</section>\n"
-    }
-
-    /// The letter of option `index` as the paper form, the key and the CSV import name it: a, b, c …
-    /// (past z, the option's number).
-    static func optionLetter(_ index: Int) -> String {
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        return index >= 0 && index < letters.count ? String(letters[index]) : "\(index + 1)"
     }
 
     func renderScreening(_ s: ScreeningTool, into out: inout String) {

@@ -1,3 +1,4 @@
+import Instruments
 import HTMLText
 import CourseModel
 import Evaluation

@@ -1,4 +1,6 @@
 import CourseModel
+import Instruments
+import Statistics
 import Foundation
 import Results
 import Testing
@@ -6,19 +8,9 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let course = CourseLoader.load(root: repositoryRoot).course
 
-/// The quiz and survey keys of the real course (as `katch results` builds them).
-func keys() -> (quiz: InstrumentKey, survey: InstrumentKey) {
-    func key(_ kind: PageKind, survey: Bool) -> InstrumentKey {
-        let page = course.pages.first { $0.kind == kind }!
-        return InstrumentKey(
-            id: page.id,
-            questions: page.questions.map { q in
-                let k = InstrumentKey.Question.Kind(rawValue: q.type.rawValue)!
-                let max: Double = k == .single || k == .multiple ? 1 : (k == .open && !survey ? Double(q.maxScore) : 0)
-                return .init(id: q.id, kind: k, optionCount: q.options.count, correct: Set(q.correctIndices), maxScore: max)
-            })
-    }
-    return (key(.quiz, survey: false), key(.survey, survey: true))
+/// The quiz and survey of the real course (as `katch results` reads them).
+func keys() -> (quiz: InstrumentSpec, survey: InstrumentSpec) {
+    (course.quiz!, course.survey!)
 }
 
 /// The registration lists of the real course (as `katch results import` builds them).
@@ -63,7 +55,7 @@ func filledStore() throws -> TempStore {
             }
             let open = i == 1 ? "=1+1 деп жазды, формула емес" : "Бірлесіп, \"ақпарат\" алмасу;\nекінші жол"
             try s.save(Response(questionID: "q10", text: open, maxScore: 2), attempt: a.rowID, position: 9)
-            if i == 0 { try s.setScore(1.5, attempt: a.rowID, question: "q10") }
+            if i == 0 { try s.setScore(Fraction(3, 2), maximum: 2, attempt: a.rowID, question: "q10") }
             try s.submit(attempt: a.rowID)
         }
         if i < 2 {
