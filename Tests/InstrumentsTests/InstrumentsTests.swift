@@ -9,13 +9,19 @@ struct FractionTests {
         #expect(Fraction(2, 4) == Fraction(1, 2))
         #expect(Fraction(-3, -6) == Fraction(1, 2))
         #expect(Fraction(1, -2) < .zero)
-        // 100·2/11 − 100·1/11 and 100·1/11 − 0 are the same gain; in Double they differ.
-        let a = Fraction(200, 11) - Fraction(100, 11)
+        // 100·3/11 − 100·2/11 and 100·1/11 − 0 are the same gain; in Double they differ.
+        let a = Fraction(300, 11) - Fraction(200, 11)
         let b = Fraction(100, 11) - .zero
         #expect(a == b)
-        #expect(200.0 / 11 - 100.0 / 11 != 100.0 / 11)
+        let three: Double = 300.0 / 11
+        let two: Double = 200.0 / 11
+        let one: Double = 100.0 / 11
+        #expect(three - two != one)
         #expect(Fraction(1, 3) < Fraction(334, 1000))
-        #expect(Fraction(Int64.max / 3, 7) > Fraction(Int64.max / 3, 8))
+        let big: Int64 = Int64.max / 3
+        let seven = Fraction(big, 7)
+        let eight = Fraction(big, 8)
+        #expect(seven > eight)
     }
 
     @Test("decimals of at most three places are read exactly; others are refused")
