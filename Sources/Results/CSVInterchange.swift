@@ -383,7 +383,8 @@ struct CSVImportPlan {
                 attemptIndex[akey] = aIndex
                 plan.attempts.append(PendingAttempt(participant: pIndex, phase: phase, line: line, responses: []))
             }
-            if response.isEmpty { return }
+            // An empty answer is no answer — unless the trainer gave it a score (a paper form whose text was not typed).
+            if response.isEmpty && scoreText.isEmpty { return }
             if let earlier = plan.attempts[aIndex].responses.first(where: { $0.question == question }) {
                 fail(line, "duplicate answer of \(code) to \(question) at the \(phase.rawValue) phase (also on line \(earlier.line))")
                 return

@@ -162,6 +162,25 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         #expect(snap.attempts.allSatisfy { $0.isSubmitted })
     }
 
+    /// A paper form where the trainer wrote a score on the open question but nobody typed its text:
+    /// the score is kept (text empty), in the wide and the long layout.
+    @Test func scoreWithoutTextIsKept() throws {
+        let k = keys()
+        let wide = "participant_id,phase,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q10_score\n"
+            + "ABC234,pre,a,c,a,a,a,a,b,c,c,,2\n"
+        let long = "participant_id,phase,question_id,response,correct,score\n"
+            + "DEF567,pre,q1,a,,\n"
+            + "DEF567,pre,q10,,,1.5\n"
+        for csv in [wide, long] {
+            let t = try TempStore()
+            try t.store.addTraining(Training(id: "t-2", title: "T"))
+            _ = try t.store.importCSV(Array(csv.utf8), options: CSVImportOptions(training: "t-2", quiz: k.quiz, survey: k.survey, fileName: "paper.csv"))
+            let q10 = try #require(try t.store.snapshot().responses.first { $0.response.questionID == "q10" })
+            #expect(q10.response.text == "")
+            #expect(q10.response.score == (csv == wide ? 2 : 1.5))
+        }
+    }
+
     @Test func badRowsNameTheirLineAndImportNothing() throws {
         let k = keys()
         let t = try TempStore()
