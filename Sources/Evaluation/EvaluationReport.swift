@@ -8,7 +8,9 @@ import Statistics
 /// facilities and proportions are fractions (0–1). Participants appear only by their code.
 public struct EvaluationReport: Sendable, Codable, Hashable {
     /// The schema version written by this build; it changes only when a field is removed or changes meaning.
-    public static let currentSchemaVersion = 1
+    /// Version 2: small groups and trainings are suppressed (``GroupReport/suppressed``,
+    /// ``MethodNotes/minGroup``), where version 1 showed their figures with a warning.
+    public static let currentSchemaVersion = 2
 
     /// Schema version of this document.
     public var schemaVersion: Int
@@ -44,8 +46,8 @@ public struct MethodNotes: Sendable, Codable, Hashable {
     public var masteredFacility: Double
     /// KR-20 below which reliability is flagged as low (0.5).
     public var lowReliability: Double
-    /// Groups with fewer matched pairs than this get a small-sample warning (5).
-    public var smallGroup: Int
+    /// Breakdown groups and trainings with fewer matched pairs than this show counts only (5; `--min-group`).
+    public var minGroup: Int
     /// Confidence level of intervals (0.95).
     public var confidenceLevel: Double
     /// Item figures (facility, discrimination, KR-20, option counts) use every submitted attempt of the phase; McNemar and all paired figures use matched pairs.
@@ -230,8 +232,10 @@ public struct GroupReport: Sendable, Codable, Hashable {
     public var meanGainCI: ConfidenceInterval
     /// Hake class gain.
     public var classGain: StatValue
-    /// Fewer than ``MethodNotes/smallGroup`` matched pairs: read with care.
-    public var smallSample: Bool
+    /// Fewer than ``MethodNotes/minGroup`` matched pairs: only the counts are given, every score and
+    /// statistic is `{"reason": "suppressed: small group"}`, so that a small group never shows one
+    /// person's results (schema 2; schema 1 showed them with a `smallSample` warning).
+    public var suppressed: Bool
 }
 
 /// What a flag points at.
@@ -306,8 +310,8 @@ public struct TrainingComparison: Sendable, Codable, Hashable {
     public var kr20Post: StatValue
     /// Mean of each feedback rating, in survey order.
     public var feedbackMeans: [RatingMean]
-    /// Fewer than 5 matched pairs.
-    public var smallSample: Bool
+    /// Fewer than ``MethodNotes/minGroup`` matched pairs: counts only, as for ``GroupReport/suppressed``.
+    public var suppressed: Bool
 }
 
 /// The mean of one rating question.

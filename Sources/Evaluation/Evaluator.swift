@@ -62,8 +62,8 @@ public struct EvaluationOptions: Sendable {
     public var masteredFacility = 0.9
     /// KR-20 below which reliability is flagged (0.5).
     public var lowReliability = 0.5
-    /// Groups with fewer matched pairs get a warning (5).
-    public var smallGroup = 5
+    /// Breakdown groups and trainings with fewer matched pairs show counts only (5).
+    public var minGroup = 5
     /// Slope-chart participants and listed answers per question in HTML/Markdown (JSON and CSV have all).
     public var listLimit = 300
     /// Creates the default options.
@@ -106,19 +106,20 @@ public enum Evaluator {
         if snapshot.trainings.count > 1 {
             for (t, training) in snapshot.trainings.enumerated() where t + 1 < computed.count {
                 let s = computed[t + 1]
-                comparison.append(
+                let row = 
                     TrainingComparison(
                         training: TrainingInfo(training), counts: s.counts, meanPre: s.paired.meanPre, meanPost: s.paired.meanPost,
                         meanGain: s.paired.meanGain, meanGainCI: s.paired.meanGainCI, tTestP: s.paired.tTest.p,
                         cohensDz: s.paired.cohensDz, wilcoxonP: s.paired.wilcoxon.p, classGain: s.paired.hake.classGain,
                         kr20Pre: s.reliability.kr20Pre, kr20Post: s.reliability.kr20Post,
                         feedbackMeans: s.feedback.map { RatingMean(id: $0.id, mean: $0.distribution.mean, n: $0.distribution.n) },
-                        smallSample: s.counts.matchedPairs < options.smallGroup))
+                        suppressed: false)
+                comparison.append(s.counts.matchedPairs < options.minGroup ? row.suppressedCopy : row)
             }
         }
         let method = MethodNotes(
             submittedOnly: true, unscoredOpenAnswers: "excludedFromMaximum", unansweredQuestions: "incorrect",
-            masteredFacility: options.masteredFacility, lowReliability: options.lowReliability, smallGroup: options.smallGroup,
+            masteredFacility: options.masteredFacility, lowReliability: options.lowReliability, minGroup: options.minGroup,
             confidenceLevel: 0.95, itemSample: "allSubmittedAttemptsOfPhase", wilcoxon: "zeroDifferencesDropped;normalApproximation;tieCorrection;continuityCorrection",
             mcNemar: "exactBinomialBelow25DiscordantElseChiSquareContinuity", reliability: "kr20OnChoiceQuestions",
             listLimit: options.listLimit)
@@ -126,6 +127,31 @@ public enum Evaluator {
             schemaVersion: EvaluationReport.currentSchemaVersion, generator: "katch report", language: input.language.rawValue,
             course: input.courseTitle, quiz: input.quiz, survey: input.survey, method: method,
             trainings: snapshot.trainings.map(TrainingInfo.init), overall: overall, comparison: comparison)
+    }
+}
+
+extension GroupReport {
+    /// The group with counts only: every score and statistic withheld.
+    var suppressedCopy: GroupReport {
+        let u = StatValue.unavailable(reason: StatReason.suppressed)
+        var g = self
+        (g.meanPre, g.meanPost, g.meanGain, g.classGain) = (u, u, u, u)
+        g.meanGainCI = ConfidenceInterval(level: meanGainCI.level, lower: u, upper: u)
+        g.suppressed = true
+        return g
+    }
+}
+
+extension TrainingComparison {
+    /// The row with counts only: every score, statistic and rating mean withheld.
+    var suppressedCopy: TrainingComparison {
+        let u = StatValue.unavailable(reason: StatReason.suppressed)
+        var c = self
+        (c.meanPre, c.meanPost, c.meanGain, c.tTestP, c.cohensDz, c.wilcoxonP, c.classGain, c.kr20Pre, c.kr20Post) = (u, u, u, u, u, u, u, u, u)
+        c.meanGainCI = ConfidenceInterval(level: meanGainCI.level, lower: u, upper: u)
+        c.feedbackMeans = feedbackMeans.map { RatingMean(id: $0.id, mean: u, n: $0.n) }
+        c.suppressed = true
+        return c
     }
 }
 
@@ -552,9 +578,10 @@ struct PreparedData {
             let groups = order.compactMap { id -> GroupReport? in
                 guard let count = registered[id] else { return nil }
                 let a = Paired.analyze(groupPairs[id] ?? [])
-                return GroupReport(
+                let group = GroupReport(
                     id: id, label: labels[id] ?? id, registered: count, matched: a.n, meanPre: a.meanPre, meanPost: a.meanPost,
-                    meanGain: a.meanGain, meanGainCI: a.meanGainCI, classGain: a.hake.classGain, smallSample: a.n < options.smallGroup)
+                    meanGain: a.meanGain, meanGainCI: a.meanGainCI, classGain: a.hake.classGain, suppressed: false)
+                return a.n < options.minGroup ? group.suppressedCopy : group
             }
             return Breakdown(dimension: dimension, groups: groups)
         }

@@ -55,7 +55,7 @@ enum HTMLReport {
 
     static func f(_ x: Double) -> String { ReportText.number(x, 1) }
 
-    static func render(_ report: EvaluationReport) -> String {
+    static func render(_ report: EvaluationReport, withAnswers: Bool) -> String {
         let x = ReportText(report)
         let t = x.t
         let s = report.overall
@@ -121,7 +121,7 @@ enum HTMLReport {
         for b in s.breakdowns {
             h += "<h3>\(HTML.escape(x.dimension(b.dimension)))</h3>" + table(x.groupHeader, b.groups.map(x.groupRow), numeric: [1, 2, 3, 4, 5, 7])
         }
-        h += "<p class=\"note\">⚠ \(HTML.escape(t(.reportSmallSample, report.method.smallGroup)))</p></section>\n"
+        h += "<p class=\"note\">\(HTML.escape(t(.reportSmallSample, report.method.minGroup)))</p></section>\n"
 
         if !report.comparison.isEmpty {
             h += "<section id=\"comparison\"><h2>\(HTML.escape(t(.reportComparison)))</h2>"
@@ -164,8 +164,12 @@ enum HTMLReport {
             }
             h += "</section>\n"
         }
-        answers("open-answers", t(.reportOpenAnswers), s.openAnswers)
-        answers("comments", t(.reportComments), s.comments)
+        if withAnswers {
+            answers("open-answers", t(.reportOpenAnswers), s.openAnswers)
+            answers("comments", t(.reportComments), s.comments)
+        } else if !s.openAnswers.isEmpty || !s.comments.isEmpty {
+            h += "<p class=\"note\">\(HTML.escape(t(.reportAnswersLeftOut)))</p>\n"
+        }
 
         h += "<section id=\"method\"><h2>\(HTML.escape(t(.reportMethod)))</h2>"
         h += "<p>\(HTML.escape(t(.reportMethodScore)))</p><p>\(HTML.escape(t(.reportMethodTests)))</p><p>\(HTML.escape(t(.reportMethodItems)))</p>"

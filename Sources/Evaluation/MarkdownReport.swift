@@ -85,7 +85,7 @@ enum MarkdownReport {
         for b in s.breakdowns {
             md += "### \(escape(x.dimension(b.dimension)))\n\n" + table(x.groupHeader, b.groups.map(x.groupRow))
         }
-        md += "⚠ \(escape(t(.reportSmallSample, report.method.smallGroup)))\n\n"
+        md += "\(escape(t(.reportSmallSample, report.method.minGroup)))\n\n"
 
         if !report.comparison.isEmpty {
             md += "## \(escape(t(.reportComparison)))\n\n" + table(x.comparisonHeader, report.comparison.map(x.comparisonRow))
@@ -133,19 +133,13 @@ enum MarkdownReport {
 /// The CSV rendering of a report: blocks of tables separated by an empty line, each block starting
 /// with its header row; the first column names the table (`summary`, `question`, `group`, `training`).
 enum CSVReport {
-    static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
-
     static func v(_ x: StatValue) -> String { x.doubleValue.map { "\($0)" } ?? "" }
     static func v(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
 
-    static func render(_ report: EvaluationReport) -> String {
-        var out = ""
-        func row(_ cells: [String]) { out += cells.map(field).joined(separator: ",") + "\r\n" }
+    /// The report's CSV through the one CSV codec (BOM, CRLF, quoting, formula guard).
+    static func render(_ report: EvaluationReport) -> [UInt8] {
+        var out = CSVWriter()
+        func row(_ cells: [String]) { out.row(cells) }
         let s = report.overall
         let a = s.paired
         row(["table", "measure", "value", "lower", "upper", "n", "reason"])
@@ -171,7 +165,7 @@ enum CSVReport {
         stat("kr20_pre", s.reliability.kr20Pre, n: s.counts.preSubmitted)
         stat("kr20_post", s.reliability.kr20Post, n: s.counts.postSubmitted)
         for r in s.feedback { stat("\(r.id)_mean", r.distribution.mean, n: r.distribution.n) }
-        out += "\r\n"
+        out.blankLine()
 
         row([
             "question", "type", "answered_pre", "answered_post", "facility_pre", "facility_post", "change", "mcnemar_b",
@@ -185,31 +179,31 @@ enum CSVReport {
                 q.mcNemar.map { v($0.p) } ?? "", v(q.discriminationPre), v(q.discriminationPost), opts(q.optionsPre), opts(q.optionsPost),
             ])
         }
-        out += "\r\n"
+        out.blankLine()
 
-        row(["group", "dimension", "id", "label", "registered", "matched", "mean_pre", "mean_post", "mean_gain", "ci_lower", "ci_upper", "class_gain", "small_sample"])
+        row(["group", "dimension", "id", "label", "registered", "matched", "mean_pre", "mean_post", "mean_gain", "ci_lower", "ci_upper", "class_gain", "suppressed"])
         for b in s.breakdowns {
             for g in b.groups {
                 row([
                     "group", b.dimension, g.id, g.label, "\(g.registered)", "\(g.matched)", v(g.meanPre), v(g.meanPost), v(g.meanGain),
-                    v(g.meanGainCI.lower), v(g.meanGainCI.upper), v(g.classGain), g.smallSample ? "1" : "0",
+                    v(g.meanGainCI.lower), v(g.meanGainCI.upper), v(g.classGain), g.suppressed ? "1" : "0",
                 ])
             }
         }
         if !report.comparison.isEmpty {
-            out += "\r\n"
+            out.blankLine()
             row([
                 "training", "id", "registered", "matched", "mean_pre", "mean_post", "mean_gain", "ci_lower", "ci_upper", "t_p",
-                "cohens_dz", "wilcoxon_p", "class_gain", "kr20_pre", "kr20_post",
+                "cohens_dz", "wilcoxon_p", "class_gain", "kr20_pre", "kr20_post", "suppressed",
             ])
             for c in report.comparison {
                 row([
                     "training", c.training.id, "\(c.counts.registered)", "\(c.counts.matchedPairs)", v(c.meanPre), v(c.meanPost),
                     v(c.meanGain), v(c.meanGainCI.lower), v(c.meanGainCI.upper), v(c.tTestP), v(c.cohensDz), v(c.wilcoxonP),
-                    v(c.classGain), v(c.kr20Pre), v(c.kr20Post),
+                    v(c.classGain), v(c.kr20Pre), v(c.kr20Post), c.suppressed ? "1" : "0",
                 ])
             }
         }
-        return out
+        return out.bytes
     }
 }

@@ -17,14 +17,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension EvaluationReport {
     /// Renders the report in `format`.
-    /// - Parameter format: the output format.
+    /// - Parameters:
+    ///   - format: the output format.
+    ///   - withAnswers: whether the HTML (the donor-facing document) lists participants' open answers
+    ///     and comments; the other formats always hold them.
     /// - Returns: the document's bytes (UTF-8; CSV with a BOM).
-    public func rendered(as format: ReportFormat) -> [UInt8] {
+    public func rendered(as format: ReportFormat, withAnswers: Bool = false) -> [UInt8] {
         switch format {
-        case .html: return Array(HTMLReport.render(self).utf8)
+        case .html: return Array(HTMLReport.render(self, withAnswers: withAnswers).utf8)
         case .md: return Array(MarkdownReport.render(self).utf8)
         case .json: return jsonData()
-        case .csv: return [0xEF, 0xBB, 0xBF] + Array(CSVReport.render(self).utf8)
+        case .csv: return CSVReport.render(self)
         }
     }
 
@@ -111,6 +114,7 @@ struct ReportText {
         case StatReason.zeroTotalVariance: return t(.reportReasonZeroTotalVariance)
         case StatReason.noDiscordantPairs: return t(.reportReasonNoDiscordant)
         case "open question": return t(.reportReasonOpenQuestion)
+        case StatReason.suppressed: return t(.reportReasonSuppressed)
         default: return r
         }
     }
@@ -225,7 +229,7 @@ struct ReportText {
 
     func groupRow(_ g: GroupReport) -> [String] {
         [
-            g.label + (g.smallSample ? " ⚠" : ""), "\(g.registered)", "\(g.matched)", stat(g.meanPre), stat(g.meanPost),
+            g.label + (g.suppressed ? " ⚠" : ""), "\(g.registered)", "\(g.matched)", stat(g.meanPre), stat(g.meanPost),
             stat(g.meanGain), ci(g.meanGainCI), stat(g.classGain, 2),
         ]
     }
@@ -241,7 +245,7 @@ struct ReportText {
 
     func comparisonRow(_ c: TrainingComparison) -> [String] {
         [
-            c.training.id + (c.smallSample ? " ⚠" : ""), "\(c.counts.registered)", "\(c.counts.matchedPairs)", stat(c.meanPre),
+            c.training.id + (c.suppressed ? " ⚠" : ""), "\(c.counts.registered)", "\(c.counts.matchedPairs)", stat(c.meanPre),
             stat(c.meanPost), stat(c.meanGain), ci(c.meanGainCI), p(c.tTestP), stat(c.cohensDz, 2), p(c.wilcoxonP),
             stat(c.classGain, 2), stat(c.kr20Pre, 2), stat(c.kr20Post, 2),
         ] + c.feedbackMeans.map { stat($0.mean, 2) }

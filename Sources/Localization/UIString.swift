@@ -47,7 +47,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case reportChartComparison, reportUnavailable, reportOther, reportNone, reportExact, reportChiSquare, reportReasonEmpty
     case reportReasonFewerThanTwo, reportReasonZeroVariance, reportReasonAllZero, reportReasonNothingPaired, reportReasonPreAtMax
     case reportReasonAllPreAtMax, reportReasonConstantItem, reportReasonConstantRest, reportReasonFewItems, reportReasonZeroTotalVariance
-    case reportReasonNoDiscordant, reportReasonOpenQuestion
+    case reportReasonNoDiscordant, reportReasonOpenQuestion, reportReasonSuppressed, reportAnswersLeftOut
 
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
@@ -340,7 +340,11 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportByAgency: return ("Мекеме бойынша", "По ведомствам", "By agency")
         case .reportByGender: return ("Жынысы бойынша", "По полу", "By gender")
         case .reportGroup: return ("Топ", "Группа", "Group")
-        case .reportSmallSample: return ("%1-тен аз жұп: абайлап түсіндіріңіз", "меньше %1 пар: интерпретируйте осторожно", "fewer than %1 matched pairs: read with care")
+        case .reportSmallSample:
+            return (
+                "⚠ — %1-тен аз жұп: жеке адамды анықтамау үшін тек саны көрсетіледі", "⚠ — меньше %1 пар: ради конфиденциальности показано только число",
+                "⚠ — fewer than %1 matched pairs: counts only, so that no one can be identified"
+            )
         case .reportFlags: return ("Назар аударатын жайттар", "На что обратить внимание", "Points to look at")
         case .reportFlagMastered: return ("%1: тренингке дейін-ақ жақсы білген (пре %2)", "%1: уже хорошо знали до тренинга (пре %2)", "%1: already known before the training (pre %2)")
         case .reportFlagWorse: return ("%1: тренингтен кейін дұрыс жауаптар азайды (өзгеріс %2)", "%1: после тренинга верных ответов меньше (изменение %2)", "%1: fewer correct answers after the training (change %2)")
@@ -383,6 +387,13 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportReasonZeroTotalVariance: return ("жалпы баллдар бірдей", "итоговые баллы одинаковы", "zero variance of totals")
         case .reportReasonNoDiscordant: return ("өзгерген жұптар жоқ", "нет изменившихся пар", "no discordant pairs")
         case .reportReasonOpenQuestion: return ("ашық сұрақ", "открытый вопрос", "open question")
+        case .reportAnswersLeftOut:
+            return (
+                "Қатысушылардың ашық жауаптары мен пікірлері бұл есепке кірмеген (қосу үшін: katch report --with-answers).",
+                "Открытые ответы и комментарии участников в этот отчёт не включены (добавить: katch report --with-answers).",
+                "Participants' open answers and comments are not included in this report (add them with katch report --with-answers)."
+            )
+        case .reportReasonSuppressed: return ("жасырылған (топ шағын)", "скрыто (малая группа)", "withheld (small group)")
         }
     }
 }

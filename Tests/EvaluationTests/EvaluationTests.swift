@@ -29,8 +29,8 @@ import Testing
         #expect(report.trainings.map(\.id) == ["shymkent-2026-03", "almaty-2026-05"])
         #expect(report.comparison.count == 2)
         #expect(report.comparison[1].counts.matchedPairs == 5)
-        #expect(report.comparison[1].smallSample == false)
-        #expect(report.schemaVersion == 1)
+        #expect(report.comparison[1].suppressed == false)
+        #expect(report.schemaVersion == 2)
     }
 
     /// The figures equal the Statistics library applied to % scores computed independently here.
@@ -101,7 +101,7 @@ import Testing
         let gender = try require(report.overall.breakdowns.last)
         #expect(Set(gender.groups.map(\.id)) == ["f", "m"])
         #expect(gender.groups.map(\.id) == realCourse.config.registration.genders.map(\.id))
-        #expect(gender.groups.allSatisfy { !$0.smallSample })
+        #expect(gender.groups.allSatisfy { !$0.suppressed })
         #expect(agency.groups.map(\.registered).reduce(0, +) == 18)
         // Unscored open answers are flagged and counted.
         #expect(report.overall.counts.unscoredOpenAnswers > 0)
@@ -131,6 +131,6 @@ import Testing
         #expect(one.overall.paired.meanGain.doubleValue.map { abs($0 - 100.0 / 11) < 1e-9 } == true)
         #expect(one.overall.paired.tTest.t.reason == StatReason.fewerThanTwo)
         #expect(one.overall.breakdowns[0].groups.first?.label == "x")
-        #expect(one.overall.breakdowns[0].groups.first?.smallSample == true)
+        #expect(one.overall.breakdowns[0].groups.first?.suppressed == true)
     }
 }
