@@ -14,6 +14,7 @@ enum HTMLReport {
         h1{font-size:1.7em;margin:0 0 4px}h2{font-size:1.3em;margin:28px 0 8px;border-bottom:2px solid var(--line);padding-bottom:4px}
         h3{font-size:1.05em;margin:16px 0 6px}
         .sub{color:var(--muted);margin:0 0 16px}
+        .headline{font-size:1.25em;font-weight:600;margin:8px 0 16px}
         table{border-collapse:collapse;width:100%;margin:8px 0 12px;font-size:.92em}
         th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
         th{background:#f2f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -64,6 +65,7 @@ enum HTMLReport {
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<title>\(HTML.escape(t(.reportTitle))) — \(HTML.escape(report.course))</title>\n<style>\(css)</style>\n</head>\n<body>\n<main>\n"
         h += "<h1>\(HTML.escape(t(.reportTitle)))</h1>\n<p class=\"sub\">\(HTML.escape(report.course))</p>\n"
+        if let headline = x.headline { h += "<p class=\"headline\">\(HTML.escape(headline))</p>\n" }
 
         h += "<section id=\"trainings\"><h2>\(HTML.escape(t(.reportTrainings)))</h2>"
         h += table(["id", t(.reportTraining), t(.reportPlace), t(.reportDates)], report.trainings.map { [$0.id, $0.title, $0.place, x.dates($0)] })

@@ -33,6 +33,7 @@ enum MarkdownReport {
         let t = x.t
         let s = report.overall
         var md = "# \(escape(t(.reportTitle)))\n\n\(escape(report.course))\n\n"
+        if let headline = x.headline { md += "**\(escape(headline))**\n\n" }
 
         md += "## \(escape(t(.reportTrainings)))\n\n"
         md += table(

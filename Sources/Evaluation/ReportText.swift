@@ -57,6 +57,18 @@ struct ReportText {
     }
 
     /// A number with `digits` decimals (locale-independent, `.` decimal point).
+    /// The plain-language headline for donors who are not statisticians: the mean score of the
+    /// matched pairs before and after, and n («орташа балл 59%-дан 74%-ға өсті, n = 109»); nil
+    /// when nothing is paired. The means are rounded to whole percent as said aloud; the figures
+    /// below give them exactly.
+    var headline: String? {
+        let a = report.overall.paired
+        guard let pre = a.meanPre.doubleValue, let post = a.meanPost.doubleValue, a.n > 0 else { return nil }
+        let (x, y) = (Int(pre.rounded()), Int(post.rounded()))
+        if x == y { return t(.reportHeadlineSame, x, a.n) }
+        return t(x < y ? .reportHeadlineUp : .reportHeadlineDown, x, y, a.n)
+    }
+
     static func number(_ x: Double, _ digits: Int = 1) -> String {
         let s = String(format: "%.\(digits)f", x)
         return s == "-0.0" || s == "-0.00" || s == "-0.000" || s == "-0" ? String(s.dropFirst()) : s

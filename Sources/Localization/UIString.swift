@@ -48,6 +48,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case reportReasonFewerThanTwo, reportReasonZeroVariance, reportReasonAllZero, reportReasonNothingPaired, reportReasonPreAtMax
     case reportReasonAllPreAtMax, reportReasonConstantItem, reportReasonConstantRest, reportReasonFewItems, reportReasonZeroTotalVariance
     case reportReasonNoDiscordant, reportReasonOpenQuestion, reportReasonSuppressed, reportAnswersLeftOut
+    case reportHeadlineUp, reportHeadlineDown, reportHeadlineSame
 
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
@@ -387,6 +388,12 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportReasonZeroTotalVariance: return ("жалпы баллдар бірдей", "итоговые баллы одинаковы", "zero variance of totals")
         case .reportReasonNoDiscordant: return ("өзгерген жұптар жоқ", "нет изменившихся пар", "no discordant pairs")
         case .reportReasonOpenQuestion: return ("ашық сұрақ", "открытый вопрос", "open question")
+        case .reportHeadlineUp:
+            return ("Орташа балл %1%-дан %2%-ға өсті (n = %3).", "Средний балл вырос с %1% до %2% (n = %3).", "The mean score rose from %1% to %2% (n = %3).")
+        case .reportHeadlineDown:
+            return ("Орташа балл %1%-дан %2%-ға төмендеді (n = %3).", "Средний балл снизился с %1% до %2% (n = %3).", "The mean score fell from %1% to %2% (n = %3).")
+        case .reportHeadlineSame:
+            return ("Орташа балл өзгерген жоқ: %1% (n = %2).", "Средний балл не изменился: %1% (n = %2).", "The mean score did not change: %1% (n = %2).")
         case .reportAnswersLeftOut:
             return (
                 "Қатысушылардың ашық жауаптары мен пікірлері бұл есепке кірмеген (қосу үшін: katch report --with-answers).",

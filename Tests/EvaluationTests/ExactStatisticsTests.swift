@@ -86,6 +86,17 @@ import Testing
         #expect(a.wilcoxon.zeroDifferences == 3)
     }
 
+    @Test("the headline says in plain words how the mean score changed")
+    func headline() throws {
+        let input = EvaluationInput(courseTitle: "T", language: .kk, registration: RegistrationForm(), quiz: Self.quiz, survey: nil)
+        // 5 participants: pre 3/11 each (27.3%), post 8/11 each (72.7%).
+        let report = try Evaluator.evaluate(Self.snapshot(pre: [3, 3, 3, 3, 3], post: [8, 8, 8, 8, 8]), input: input)
+        let html = String(decoding: report.rendered(as: .html), as: UTF8.self)
+        #expect(html.contains("Орташа балл 27%-дан 73%-ға өсті (n = 5)."))
+        let md = String(decoding: report.rendered(as: .md), as: UTF8.self)
+        #expect(md.contains("27%-дан 73%-ға өсті"))
+    }
+
     @Test("a constant gain is zero variance, never a t of 10¹⁶; Wilcoxon as SciPy")
     func constantGain() throws {
         let pre = [1, 2, 3, 4, 5, 6, 7, 8, 2, 3]
