@@ -9,7 +9,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
     /// Markdown.
     case md
-    /// JSON (``EvaluationReport``, `schemaVersion` 1).
+    /// JSON (``EvaluationReport``, `schemaVersion` 2).
     case json
     /// CSV tables (UTF-8 with BOM, CRLF).
     case csv
@@ -24,10 +24,10 @@ extension EvaluationReport {
     /// - Returns: the document's bytes (UTF-8; CSV with a BOM).
     public func rendered(as format: ReportFormat, withAnswers: Bool = false) -> [UInt8] {
         switch format {
-        case .html: return Array(HTMLReport.render(self, withAnswers: withAnswers).utf8)
-        case .md: return Array(MarkdownReport.render(self).utf8)
+        case .html: return Array(HTMLReport.render(ReportDocument(self, withAnswers: withAnswers)).utf8)
+        case .md: return Array(MarkdownReport.render(ReportDocument(self, withAnswers: true)).utf8)
         case .json: return jsonData()
-        case .csv: return CSVReport.render(self)
+        case .csv: return CSVReport.render(ReportDocument(self, withAnswers: true))
         }
     }
 
@@ -56,7 +56,6 @@ struct ReportText {
         t = Localizer(Language(rawValue: report.language) ?? .kk)
     }
 
-    /// A number with `digits` decimals (locale-independent, `.` decimal point).
     /// The plain-language headline for donors who are not statisticians: the mean score of the
     /// matched pairs before and after, and n («орташа балл 59%-дан 74%-ға өсті, n = 109»); nil
     /// when nothing is paired. The means are rounded to whole percent as said aloud; the figures
@@ -69,6 +68,7 @@ struct ReportText {
         return t(x < y ? .reportHeadlineUp : .reportHeadlineDown, x, y, a.n)
     }
 
+    /// A number with `digits` decimals (locale-independent, `.` decimal point).
     static func number(_ x: Double, _ digits: Int = 1) -> String {
         let s = String(format: "%.\(digits)f", x)
         return s == "-0.0" || s == "-0.00" || s == "-0.000" || s == "-0" ? String(s.dropFirst()) : s
@@ -201,23 +201,24 @@ struct ReportText {
         ]
     }
 
-    /// The learning-gain rows: label, value.
+    /// The learning-gain rows: label, value, and what the figure means in plain words.
     func learningRows(_ s: SectionReport) -> [[String]] {
         let a = s.paired
         return [
-            [t(.reportMatchedPairs), "\(a.n)"],
-            [t(.reportMeanGain), stat(a.meanGain)],
-            [t(.reportCI), ci(a.meanGainCI)],
-            [t(.reportMedianGain), stat(a.medianGain)],
-            [t(.reportTTest), "t = \(stat(a.tTest.t, 2)), df = \(stat(a.tTest.df, 0)), \(pEquals(a.tTest.p))"],
-            [t(.reportDz), stat(a.cohensDz, 2)],
+            [t(.reportMatchedPairs), "\(a.n)", t(.reportExplainPairs)],
+            [t(.reportMeanGain), stat(a.meanGain), t(.reportExplainMeanGain)],
+            [t(.reportCI), ci(a.meanGainCI), t(.reportExplainCI)],
+            [t(.reportMedianGain), stat(a.medianGain), t(.reportExplainMedian)],
+            [t(.reportTTest), "t = \(stat(a.tTest.t, 2)), df = \(stat(a.tTest.df, 0)), \(pEquals(a.tTest.p))", t(.reportExplainP)],
+            [t(.reportDz), stat(a.cohensDz, 2), t(.reportExplainDz)],
             [
                 t(.reportWilcoxon),
                 "z = \(stat(a.wilcoxon.signedZ, 2)), \(pEquals(a.wilcoxon.p)); \(t(.reportWilcoxonNote, a.wilcoxon.zeroDifferences))",
+                t(.reportExplainWilcoxon),
             ],
-            [t(.reportRankBiserial), stat(a.wilcoxon.rankBiserial, 2)],
-            [t(.reportHakeClass), stat(a.hake.classGain, 2)],
-            [t(.reportHakeIndividual, a.hake.excluded), stat(a.hake.meanIndividualGain, 2)],
+            [t(.reportRankBiserial), stat(a.wilcoxon.rankBiserial, 2), t(.reportExplainRankBiserial)],
+            [t(.reportHakeClass), stat(a.hake.classGain, 2), t(.reportExplainHake)],
+            [t(.reportHakeIndividual, a.hake.excluded), stat(a.hake.meanIndividualGain, 2), t(.reportExplainHakeIndividual)],
         ]
     }
 

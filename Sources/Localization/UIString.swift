@@ -48,7 +48,9 @@ public enum UIString: String, Sendable, CaseIterable {
     case reportReasonFewerThanTwo, reportReasonZeroVariance, reportReasonAllZero, reportReasonNothingPaired, reportReasonPreAtMax
     case reportReasonAllPreAtMax, reportReasonConstantItem, reportReasonConstantRest, reportReasonFewItems, reportReasonZeroTotalVariance
     case reportReasonNoDiscordant, reportReasonOpenQuestion, reportReasonSuppressed, reportAnswersLeftOut
-    case reportHeadlineUp, reportHeadlineDown, reportHeadlineSame
+    case reportHeadlineUp, reportHeadlineDown, reportHeadlineSame, reportMeaning, reportMcNemarLegend, reportChartComparisonLimited
+    case reportExplainPairs, reportExplainMeanGain, reportExplainCI, reportExplainMedian, reportExplainP, reportExplainDz
+    case reportExplainWilcoxon, reportExplainRankBiserial, reportExplainHake, reportExplainHakeIndividual, reportExplainKR20
 
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
@@ -394,6 +396,45 @@ public enum UIString: String, Sendable, CaseIterable {
             return ("Орташа балл %1%-дан %2%-ға төмендеді (n = %3).", "Средний балл снизился с %1% до %2% (n = %3).", "The mean score fell from %1% to %2% (n = %3).")
         case .reportHeadlineSame:
             return ("Орташа балл өзгерген жоқ: %1% (n = %2).", "Средний балл не изменился: %1% (n = %2).", "The mean score did not change: %1% (n = %2).")
+        case .reportMeaning: return ("Нені білдіреді", "Что это значит", "What it means")
+        case .reportMcNemarLegend:
+            return (
+                "Мак-Немар: b — тренингке дейін дұрыс, кейін бұрыс жауап бергендер саны; c — тренингке дейін бұрыс, кейін дұрыс жауап бергендер саны. p < 0.05 болса, өзгеріс кездейсоқ емес деп саналады.",
+                "Мак-Немар: b — число ответивших верно до тренинга и неверно после; c — неверно до и верно после. При p < 0.05 изменение считается неслучайным.",
+                "McNemar: b — participants right before the training and wrong after; c — wrong before and right after. With p < 0.05 the change is taken as not due to chance."
+            )
+        case .reportChartComparisonLimited:
+            return (
+                "Орташа өсімі ең жоғары %1 және ең төмен %2 тренинг көрсетілген; қалған %3 тренинг — жоғарыдағы кестеде.",
+                "Показаны %1 тренингов с наибольшим и %2 с наименьшим средним приростом; остальные %3 — в таблице выше.",
+                "The %1 trainings with the highest and the %2 with the lowest mean gain are shown; the other %3 are in the table above."
+            )
+        case .reportExplainPairs:
+            return ("тренингке дейінгі де, кейінгі де тестті тапсырған қатысушылар", "участники, сдавшие тест и до, и после тренинга", "participants who took the test both before and after")
+        case .reportExplainMeanGain:
+            return ("кейінгі балл мен дейінгі баллдың орташа айырмасы, пайыздық тармақпен", "средняя разница баллов после и до, в процентных пунктах", "the average of post minus pre, in percentage points")
+        case .reportExplainCI:
+            return ("шынайы орташа өсім 95% сенімділікпен осы аралықта жатыр", "с доверием 95% истинный средний прирост лежит в этом интервале", "with 95% confidence the true mean gain lies in this range")
+        case .reportExplainMedian:
+            return ("қатысушылардың жартысының өсімі осыдан жоғары, жартысынікі төмен", "у половины участников прирост выше, у половины ниже", "half of the participants gained more, half less")
+        case .reportExplainP:
+            return ("p < 0.05 болса, өсім кездейсоқ емес деп саналады", "при p < 0.05 прирост считается неслучайным", "with p < 0.05 the gain is taken as not due to chance")
+        case .reportExplainDz:
+            return ("әсер күші: 0.2 — аз, 0.5 — орташа, 0.8 және одан жоғары — үлкен", "величина эффекта: 0.2 — малая, 0.5 — средняя, от 0.8 — большая", "effect size: 0.2 small, 0.5 medium, 0.8 or more large")
+        case .reportExplainWilcoxon:
+            return ("t-тест сияқты, бірақ баллдардың қалыпты үлестірімін талап етпейді", "как t-критерий, но не требует нормального распределения баллов", "like the t-test, without assuming normally distributed scores")
+        case .reportExplainRankBiserial:
+            return ("+1 — барлығының балы өсті, −1 — барлығынікі төмендеді, 0 — тең", "+1 — у всех балл вырос, −1 — у всех снизился, 0 — поровну", "+1 everyone improved, −1 everyone fell, 0 balanced")
+        case .reportExplainHake:
+            return ("топ мүмкін өсімнің қандай үлесін алды (0-ден 1-ге дейін)", "какую долю возможного прироста получила группа (от 0 до 1)", "the share of the possible gain the group achieved (0 to 1)")
+        case .reportExplainHakeIndividual:
+            return ("әр қатысушының мүмкін өсімнен алған үлесінің орташасы", "среднее долей возможного прироста каждого участника", "the average of each participant's share of their possible gain")
+        case .reportExplainKR20:
+            return (
+                "KR-20 — тесттің сенімділігі (0-ден 1-ге дейін): 0.7 және одан жоғары — жақсы, 0.5-тен төмен — сұрақтар бір нәрсені өлшемейді.",
+                "KR-20 — надёжность теста (от 0 до 1): от 0.7 — хорошая, ниже 0.5 — вопросы измеряют разное.",
+                "KR-20 is the test's reliability (0 to 1): 0.7 or more is good; below 0.5 the questions do not measure one thing."
+            )
         case .reportAnswersLeftOut:
             return (
                 "Қатысушылардың ашық жауаптары мен пікірлері бұл есепке кірмеген (қосу үшін: katch report --with-answers).",

@@ -263,8 +263,9 @@ public enum Paired {
         guard !d.isEmpty else { return .unavailable(reason: StatReason.empty) }
         let sorted = d.sorted()
         let mid = sorted.count / 2
-        let m = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) * Fraction(1, 2)
-        return .value(m.doubleValue)
+        // The middle values are found exactly; their mean is taken in Double (adding two fractions
+        // with large unrelated denominators could overflow, and nothing is decided on it).
+        return .value(sorted.count % 2 == 1 ? sorted[mid].doubleValue : (sorted[mid - 1].doubleValue + sorted[mid].doubleValue) / 2)
     }
 
     /// The sample SD of the differences: exactly 0 when every difference is equal.
