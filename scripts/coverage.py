@@ -139,7 +139,7 @@ EXPLAINED = [
     ((3511, 3554), "NGO list and definition table rebuilt as tables (D64)"),
     ((6368, 6411), "NGO list and definition table rebuilt as tables (D64)"),
     ((5164, 5232), "test header: the registration block is rendered by katch with its own field labels "
-                   "(D23, D42); printed «Ваш пол» (D5)"),
+                   "(D23); printed «Ваш пол» (D5)"),
     ((5307, 5375), "test header: the registration block is rendered by katch with its own field labels (D23)"),
     ((5250, 5250), "«вербовка» → «тарту» (D5)"),
     ((5393, 5393), "«вербовка» → «тарту» (D5)"),
