@@ -65,5 +65,6 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Instruments", "Evaluation", "Results", "Statistics", "CourseModel", "HTMLText", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
     ]
 )

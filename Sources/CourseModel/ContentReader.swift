@@ -210,6 +210,18 @@ struct ContentReader {
                 file, position, "open question '\(heading.anchor)' is scored but has no rubric in an ANSWER callout",
                 code: "open-without-rubric")
         }
+        switch heading.attributes["shuffle"] {
+        case nil, "true":
+            // Practice questions show their options in a shuffled order fixed by the id (OptionOrder);
+            // the pre/post test and the feedback form keep the manual's order (their paper form).
+            if !isInstrument && (type == .single || type == .multiple) {
+                options = OptionOrder.shuffled(id: heading.anchor, correct: options.map(\.isCorrect)).map { options[$0] }
+            }
+        case "false":
+            break
+        case let other?:
+            diagnostics.error(file, position, "shuffle must be true or false, not '\(other)'", code: "bad-shuffle")
+        }
         let question = Question(
             id: heading.anchor, heading: heading, type: type, options: options, maxScore: maxScore,
             explanation: explanation)

@@ -103,14 +103,21 @@ public struct ScreeningTool: Sendable, Hashable, Codable {
     public var totals: [Total]?
     /// Options of the final judgement.
     public var judgement: [Level]?
+    /// `itemNotes: true`: the printed form has a notes line («Ескертпелер: ___») under each scored item,
+    /// as the paper instrument does for the interviewer's notes.
+    public var itemNotes: Bool?
 
     /// Creates a tool.
-    public init(title: String? = nil, scale: [Level]? = nil, sections: [Section], totals: [Total]? = nil, judgement: [Level]? = nil) {
+    public init(
+        title: String? = nil, scale: [Level]? = nil, sections: [Section], totals: [Total]? = nil, judgement: [Level]? = nil,
+        itemNotes: Bool? = nil
+    ) {
         self.title = title
         self.scale = scale
         self.sections = sections
         self.totals = totals
         self.judgement = judgement
+        self.itemNotes = itemNotes
     }
 
     /// The top value of the scale (3 for 0–3), 0 when there is no scale.

@@ -1,7 +1,8 @@
 /// Every interface string of katch (site, terminal, reports), with its Kazakh, Russian and
 /// English text. This is the one catalogue: code never spells UI text itself.
 ///
-/// `%1`, `%2` … are placeholders filled by ``Localizer/callAsFunction(_:_:)``.
+/// `%1`, `%2` … are placeholders filled by ``Localizer/callAsFunction(_:_:)``; in Kazakh, `%1{dative}` and
+/// `%1{ablative}` put a number with the case ending its last word needs («1-ден 5-ке», «6-ға») — ``KazakhNumber``.
 public enum UIString: String, Sendable, CaseIterable {
     // Site chrome
     case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor
@@ -204,7 +205,7 @@ public enum UIString: String, Sendable, CaseIterable {
                     "Введите один или несколько номеров/букв (например: 1 3 или a,c). «<» — назад.",
                     "Type one or more numbers/letters (e.g. 1 3 or a,c). «<» goes back.")
         case .tInvalidKey: return ("Қате: мыналардың бірін енгізіңіз: %1.", "Ошибка: введите одно из: %1.", "Invalid: type one of %1.")
-        case .tInvalidNumber: return ("Қате: 1-ден %1-ге дейінгі нөмірді немесе әріпті енгізіңіз.", "Ошибка: введите номер от 1 до %1 или букву.", "Invalid: type a number from 1 to %1 or a letter.")
+        case .tInvalidNumber: return ("Қате: 1-ден %1{dative} дейінгі нөмірді немесе әріпті енгізіңіз.", "Ошибка: введите номер от 1 до %1 или букву.", "Invalid: type a number from 1 to %1 or a letter.")
         case .tInvalidLetters: return ("Қате: тек тізімдегі нөмірлер мен әріптер (1–%1).", "Ошибка: только номера и буквы из списка (1–%1).", "Invalid: only numbers and letters from the list (1–%1).")
         case .tInvalidEmpty: return ("Бұл өріс міндетті.", "Это поле обязательно.", "This field is required.")
         case .tInvalidControl: return ("Қате: басқару таңбаларына рұқсат жоқ.", "Ошибка: управляющие символы недопустимы.", "Invalid: control characters are not allowed.")
@@ -217,9 +218,9 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tAskCodeOrName: return ("Қатысушы кодыңызды немесе аты-жөніңізді енгізіңіз", "Введите код участника или ФИО", "Type your participant code or your name")
         case .tCodeNotFound: return ("Бұл тренингте мұндай код немесе есім табылмады.", "В этом тренинге такой код или имя не найдены.", "No such code or name in this training.")
         case .tNameAmbiguous: return ("Бұл есіммен бірнеше қатысушы бар: кодыңызды енгізіңіз.", "Несколько участников с этим именем: введите код.", "Several participants have this name: type your code.")
-        case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сізсіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
+        case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
         case .tSameNameRegistered:
-            return ("Осы тренингте бұл атпен тіркелген қатысушы бар. Олардың бірі сізсіз бе?",
+            return ("Осы тренингте бұл атпен тіркелген қатысушы бар. Олардың бірі сіз бе?",
                     "В этом тренинге уже есть участник с таким именем. Это вы?",
                     "A participant with this name is already registered in this training. Is one of them you?")
         case .tNewPersonSameName: return ("Жоқ, мен — басқа, жаңа қатысушымын", "Нет, я другой, новый участник", "No, I am another, new participant")
@@ -345,13 +346,13 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportGroup: return ("Топ", "Группа", "Group")
         case .reportSmallSample:
             return (
-                "⚠ — %1-тен аз жұп: жеке адамды анықтамау үшін тек саны көрсетіледі", "⚠ — меньше %1 пар: ради конфиденциальности показано только число",
+                "⚠ — %1{ablative} аз жұп: жеке адамды анықтамау үшін тек саны көрсетіледі", "⚠ — меньше %1 пар: ради конфиденциальности показано только число",
                 "⚠ — fewer than %1 matched pairs: counts only, so that no one can be identified"
             )
         case .reportFlags: return ("Назар аударатын жайттар", "На что обратить внимание", "Points to look at")
         case .reportFlagMastered: return ("%1: тренингке дейін-ақ жақсы білген (пре %2)", "%1: уже хорошо знали до тренинга (пре %2)", "%1: already known before the training (pre %2)")
         case .reportFlagWorse: return ("%1: тренингтен кейін дұрыс жауаптар азайды (өзгеріс %2)", "%1: после тренинга верных ответов меньше (изменение %2)", "%1: fewer correct answers after the training (change %2)")
-        case .reportFlagNegative: return ("%1: %2 теріс дискриминация (r = %3)", "%1: отрицательная дискриминация, %2 (r = %3)", "%1: negative discrimination in the %2 (r = %3)")
+        case .reportFlagNegative: return ("%1: %2 нәтижелерінде теріс дискриминация (r = %3)", "%1: отрицательная дискриминация, %2 (r = %3)", "%1: negative discrimination in the %2 (r = %3)")
         case .reportFlagReliability: return ("Сенімділігі төмен: %1 (KR-20 = %2)", "Низкая надёжность: %1 (KR-20 = %2)", "Low reliability of the %1 (KR-20 = %2)")
         case .reportNoFlags: return ("Ерекше белгіленетін ештеңе жоқ.", "Ничего не отмечено.", "Nothing flagged.")
         case .reportComparison: return ("Тренингтерді салыстыру", "Сравнение тренингов", "Comparison across trainings")

@@ -213,6 +213,9 @@ final class ContentRenderer {
             for item in section.items {
                 out += "<tr><th scope=\"row\">" + item.id.html + "</th><td>" + item.text.html
                 if let note = item.note { out += "<div class=\"note\">" + note.html + "</div>" }
+                if s.itemNotes == true, item.type == .scale {
+                    out += "<div class=\"item-notes\">" + l(.screeningNotes).html + ": <span class=\"line\"></span></div>"
+                }
                 out += "</td><td class=\"response\">"
                 switch item.type {
                 case .scale:
