@@ -44,11 +44,17 @@ public enum OptionOrder {
         return order
     }
 
-    /// Whether the correct options (`shown[k]` is whether the `k`-th shown option is correct) occupy exactly
-    /// the first positions while some option is not correct — the order that gives the answer away.
+    /// Whether two or more correct options (`shown[k]` is whether the `k`-th shown option is correct)
+    /// occupy exactly the first positions while some option is not correct — the order that gives the
+    /// answer away («a–c answer all three questions»).
+    ///
+    /// A question with one correct option is left as the seeded shuffle puts it: its answer stands
+    /// first in about 1 of n questions, as in any fair order. Never letting it stand first would
+    /// itself give answers away (option a would never be right, and in two-option questions the
+    /// answer would always be b).
     public static func correctFirst(_ shown: [Bool]) -> Bool {
         let count = shown.filter { $0 }.count
-        guard count > 0, count < shown.count else { return false }
+        guard count > 1, count < shown.count else { return false }
         return shown.prefix(count).allSatisfy { $0 }
     }
 }

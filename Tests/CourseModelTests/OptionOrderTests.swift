@@ -28,6 +28,7 @@ import Testing
         #expect(OptionOrder.correctFirst([true, true, false]))
         #expect(!OptionOrder.correctFirst([true, false, true]))
         #expect(!OptionOrder.correctFirst([true, true]))  // every option correct: nothing to avoid
+        #expect(!OptionOrder.correctFirst([true, false, false]))  // one answer: first in a fair share of questions
     }
 
     @Test func practiceQuestionsAreShuffledUnlessTheAuthorSaysNoAndTheQuizKeepsItsOrder() throws {

@@ -25,6 +25,10 @@ import Testing
         }
         // Among them the 25 multiple-answer questions.
         #expect(practice.filter { $0.question.type == .multiple }.count >= 25)
+        // A single answer stands anywhere, first included: no position is a pattern to learn.
+        let positions = practice.filter { $0.question.type == .single }.compactMap { $0.question.options.firstIndex(where: \.isCorrect) }
+        #expect(Set(positions).count >= 3, "\(positions)")
+        #expect(positions.contains(0), "\(positions)")
     }
 
     @Test func theTestKeepsTheManualsOrder() throws {
