@@ -60,6 +60,14 @@ public struct MethodNotes: Sendable, Codable, Hashable {
     public var reliability: String
     /// Most participants drawn in the slope chart, and answers listed in HTML/Markdown per question (JSON lists all).
     public var listLimit: Int
+    /// How a choice answer is judged: `recomputedFromKey` (the course's key decides, whatever was stored).
+    public var correctness: String
+    /// An open question's facility: `meanShareOfPoints;skippedCountsZero;unscoredLeftOut` — the same rule as the score.
+    public var openQuestionFacility: String
+    /// How gains are compared: `exactFractionsOfPoints` (ties, zero differences and zero variance decided exactly).
+    public var gains: String
+    /// Small groups: `countsOnlyBelowMinGroup` (breakdown groups and trainings).
+    public var suppression: String
 }
 
 /// A training as the report shows it (no participant data).

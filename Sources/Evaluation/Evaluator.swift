@@ -122,7 +122,9 @@ public enum Evaluator {
             masteredFacility: options.masteredFacility, lowReliability: options.lowReliability, minGroup: options.minGroup,
             confidenceLevel: 0.95, itemSample: "allSubmittedAttemptsOfPhase", wilcoxon: "zeroDifferencesDropped;normalApproximation;tieCorrection;continuityCorrection",
             mcNemar: "exactBinomialBelow25DiscordantElseChiSquareContinuity", reliability: "kr20OnChoiceQuestions",
-            listLimit: options.listLimit)
+            listLimit: options.listLimit, correctness: "recomputedFromKey",
+            openQuestionFacility: "meanShareOfPoints;skippedCountsZero;unscoredLeftOut", gains: "exactFractionsOfPoints",
+            suppression: "countsOnlyBelowMinGroup")
         return EvaluationReport(
             schemaVersion: EvaluationReport.currentSchemaVersion, generator: "katch report", language: input.language.rawValue,
             course: input.courseTitle, quiz: input.quiz, survey: input.survey, method: method,
