@@ -125,7 +125,7 @@ final class ContentRenderer {
     }
 
     func renderCallout(_ c: Callout, into out: inout String) {
-        if c.kind.isTrainerOnly && !isTrainer { return }
+        if !c.scope.isVisible(in: edition) { return }
         let kind = c.kind.rawValue.lowercased()
         let title = c.title.isEmpty ? calloutTitle(c.kind).html : render(c.title)
         out += "<aside class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">"
@@ -295,7 +295,11 @@ final class ContentRenderer {
         var out = "<section class=\"footnotes\" aria-label=\"" + l(.footnotes).html + "\">\n<h2 class=\"footnotes-title\">"
             + l(.footnotes).html + "</h2>\n<ol>\n"
         for label in cited {
-            guard let note = page.footnotes.first(where: { $0.label == label }) else { continue }
+            // A note defined in trainer-only content never reaches the participant edition (citing it
+            // from participant text is an error at `katch check`).
+            guard page.footnoteScope(label).isVisible(in: edition) || page.audience == .trainer,
+                let note = page.footnotes.first(where: { $0.label == label })
+            else { continue }
             out += "<li id=\"\(anchor("fn-" + label).html)\" value=\"\(Int(label) ?? 0)\"><span class=\"fn-label\">" + label.html
                 + ".</span> " + render(note.spans)
                 + " <a href=\"#\(anchor("fnref-" + label).html)\" class=\"fn-back\" aria-label=\"↑\">↩</a></li>\n"
