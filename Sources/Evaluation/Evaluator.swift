@@ -299,7 +299,7 @@ struct PreparedData {
                 var mask: Int32 = -1
                 var correct: Bool?
                 if case .choice(let chosen) = answer {
-                    mask = chosen.reduce(Int32(0)) { $0 | (Int32(1) << Int32($1 & 31)) }
+                    mask = Int32(truncatingIfNeeded: chosen.mask & 0x3FF_FFFF)
                     correct = spec.isRight(chosen)
                 }
                 quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: spec.points(answer), correct: correct)
@@ -312,9 +312,7 @@ struct PreparedData {
             throw EvaluationError("the results database holds answers that do not fit the course's questions:\n  " + problems.joined(separator: "\n  "))
         }
         quizAttempts = quizAnswers.map { answers in
-            var byID: [String: Answer] = [:]
-            for (k, a) in answers.enumerated() { if let a { byID[quiz.questions[k].id] = a.answer } }
-            return ScoredAttempt(answers: answers, score: quiz.score(byID))
+            ScoredAttempt(answers: answers, score: quiz.score(inOrder: answers.map { $0?.answer }))
         }
         feedbackAttempts = survey
     }

@@ -1,9 +1,34 @@
 import Statistics
 
+/// The options a participant chose, as a set of indices 0…63 held in one word (no allocation:
+/// reports read millions of them).
+public struct OptionChoice: Sendable, Hashable, ExpressibleByArrayLiteral {
+    /// Bit `i` is set when option `i` was chosen.
+    public var mask: UInt64
+
+    /// The choice of these option indices (indices outside 0…63 are not representable and ignored;
+    /// ``OptionLetter/decode(_:)`` yields 0…25).
+    public init<S: Sequence>(_ indices: S) where S.Element == Int {
+        mask = 0
+        for i in indices where i >= 0 && i < 64 { mask |= 1 << UInt64(i) }
+    }
+
+    public init(arrayLiteral elements: Int...) { self.init(elements) }
+
+    /// The chosen indices, ascending.
+    public var indices: [Int] { (0..<64).filter { mask & (1 << UInt64($0)) != 0 } }
+    /// How many options were chosen.
+    public var count: Int { mask.nonzeroBitCount }
+    /// Whether nothing was chosen.
+    public var isEmpty: Bool { mask == 0 }
+    /// Whether option `i` was chosen.
+    public func contains(_ i: Int) -> Bool { i >= 0 && i < 64 && mask & (1 << UInt64(i)) != 0 }
+}
+
 /// A participant's answer to one question, typed by what it is.
 public enum Answer: Sendable, Hashable {
-    /// Chosen options (indices; a single-choice answer has one).
-    case choice(Set<Int>)
+    /// Chosen options (a single-choice answer has one).
+    case choice(OptionChoice)
     /// A rating on the question's scale (1…n).
     case rating(Int)
     /// Free text, with the trainer's score once given (open quiz questions).
@@ -27,10 +52,10 @@ extension Answer {
     public init(kind: QuestionKind, question: String, choice: String?, text: String?, score: Double?) throws(AnswerError) {
         switch kind {
         case .single, .multiple:
-            guard let choice, let letters = OptionLetter.decode(choice), !letters.isEmpty else {
+            guard let choice, let chosen = OptionLetter.choice(choice) else {
                 throw AnswerError("answer to \(question) is '\(choice ?? text ?? "")', not option letters")
             }
-            self = .choice(Set(letters))
+            self = .choice(chosen)
         case .rating:
             guard let value = (choice ?? text).flatMap({ Int($0.trimmingASCIIWhitespace) }) else {
                 throw AnswerError("rating \(question) is '\(choice ?? text ?? "")', not a whole number")
@@ -51,7 +76,7 @@ extension Answer {
     /// The `choice` column: option letters or the rating; nil for text.
     public var storedChoice: String? {
         switch self {
-        case .choice(let set): return OptionLetter.encode(set.sorted())
+        case .choice(let chosen): return OptionLetter.encode(chosen.indices)
         case .rating(let v): return String(v)
         case .text: return nil
         }
@@ -106,18 +131,20 @@ public enum OptionLetter {
     public static func encode(_ indices: [Int]) -> String { indices.sorted().map(letter).joined(separator: ";") }
 
     /// Sorted indices of `a;c`, `a,c`, `A C` or `ac`; nil when something else is there.
-    public static func decode(_ text: String) -> [Int]? {
-        var mask: UInt32 = 0
+    public static func decode(_ text: String) -> [Int]? { choice(text)?.indices }
+
+    /// The options named by `a;c`, `a,c`, `A C` or `ac`; nil when something else is there or nothing is named.
+    public static func choice(_ text: String) -> OptionChoice? {
+        var chosen = OptionChoice([])
         for b in text.utf8 {
             switch b {
-            case 97...122: mask |= 1 << UInt32(b - 97)
-            case 65...90: mask |= 1 << UInt32(b - 65)
+            case 97...122: chosen.mask |= 1 << UInt64(b - 97)
+            case 65...90: chosen.mask |= 1 << UInt64(b - 65)
             case 59, 44, 32, 9: continue
             default: return nil
             }
         }
-        guard mask != 0 else { return nil }
-        return (0..<26).filter { mask & (1 << UInt32($0)) != 0 }
+        return chosen.isEmpty ? nil : chosen
     }
 }
 

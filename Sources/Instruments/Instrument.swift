@@ -37,7 +37,9 @@ public struct QuestionSpec: Sendable, Hashable {
     /// Option labels in order (ratings: the labels of 1…n); their letters are ``OptionLetter``s.
     public var options: [String]
     /// Indices of the right options (choice questions).
-    public var correct: Set<Int>
+    public var correct: Set<Int> { didSet { key = OptionChoice(correct) } }
+    /// The right options as one word, for comparing millions of answers.
+    public private(set) var key: OptionChoice
     /// Points the question is worth: 1 for a choice question, the rubric maximum for an open quiz
     /// question, 0 for ratings and survey text.
     public var maximum: Fraction
@@ -49,6 +51,7 @@ public struct QuestionSpec: Sendable, Hashable {
         self.prompt = prompt
         self.options = options
         self.correct = correct
+        self.key = OptionChoice(correct)
         self.maximum = maximum
     }
 
@@ -65,7 +68,7 @@ public struct QuestionSpec: Sendable, Hashable {
     }
 
     /// Whether the chosen options are exactly the key.
-    public func isRight(_ chosen: Set<Int>) -> Bool { kind.isChoice && !chosen.isEmpty && chosen == correct }
+    public func isRight(_ chosen: OptionChoice) -> Bool { kind.isChoice && !chosen.isEmpty && chosen == key }
 
     /// Whether a trainer scores this question's answers (an open quiz question with a maximum).
     public var isScoredByTrainer: Bool { kind == .open && maximum > .zero }
@@ -122,11 +125,16 @@ public struct InstrumentSpec: Sendable, Hashable {
     /// - Parameter answers: the attempt's answers by question id.
     /// - Returns: points, maximum and the number of answers waiting for a score.
     public func score(_ answers: [String: Answer]) -> AttemptScore {
+        score(inOrder: questions.map { answers[$0.id] })
+    }
+
+    /// ``score(_:)`` of answers given in the order of ``questions`` (nil: unanswered).
+    public func score(inOrder answers: [Answer?]) -> AttemptScore {
         var points = Fraction.zero
         var maximum = Fraction.zero
         var unscored = 0
-        for q in questions where q.maximum > .zero {
-            if let p = q.points(answers[q.id]) {
+        for (k, q) in questions.enumerated() where q.maximum > .zero {
+            if let p = q.points(k < answers.count ? answers[k] : nil) {
                 points += p
                 maximum += q.maximum
             } else {

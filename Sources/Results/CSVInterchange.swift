@@ -590,7 +590,7 @@ struct CSVImportPlan {
                 fail(line, "\(question) takes one answer; got '\(response)'")
                 return nil
             }
-            let isRight = q.isRight(Set(letters))
+            let isRight = q.isRight(OptionChoice(letters))
             return PendingResponse(question: question, choice: OptionLetter.encode(letters), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
         case .rating:
             guard let v = Int(trimmed), v >= 1, v <= Swift.max(q.options.count, 1) else {
