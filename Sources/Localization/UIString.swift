@@ -15,7 +15,8 @@ public enum UIString: String, Sendable, CaseIterable {
     case formName, formRegion, formAgency, formAgencyOther, formGender, formContact, formDate, formTraining
     case formPhase, formPhasePre, formPhasePost
     case ratingScale, openAnswerLines, screeningScore, screeningTotal, screeningNotes, screeningJudgement
-    case yes, no, sectionOptional, printThisPage, practiceItems, trainerOnlyBadge, language, thenBlock
+    case yes, no, sectionOptional, printThisPage, practiceItems, trainerOnlyBadge, language, thenBlock, formSeveralAnswers
+    case formInterviewer, formParticipantCode
     case projectName, projectFunder, projectImplementer, formPlace, formInstructor, hours
     case kindPage, kindModule, kindModulePart, kindExercise, kindDiscussion, kindCase, kindRolePlay
     case kindIcebreaker, kindEnergizer, kindQuiz, kindSurvey, kindScreening, kindReference
@@ -135,6 +136,9 @@ public enum UIString: String, Sendable, CaseIterable {
         case .no: return ("Жоқ", "Нет", "No")
         case .sectionOptional: return ("Кейбір жағдайда ғана", "Только в некоторых случаях", "Only in some cases")
         case .printThisPage: return ("Басып шығару", "Печать", "Print")
+        case .formSeveralAnswers: return ("Бірнеше жауапты белгілеуге болады.", "Можно отметить несколько ответов.", "You may tick more than one answer.")
+        case .formInterviewer: return ("Сұхбат алған", "Интервьюер", "Interviewer")
+        case .formParticipantCode: return ("Қатысушының коды", "Код участника", "Participant code")
         case .practiceItems: return ("Тәжірибе сұрақтары", "Практические вопросы", "Practice questions")
         case .trainerOnlyBadge: return ("Тек жаттықтырушыға", "Только для тренера", "Trainer only")
         case .language: return ("Тіл", "Язык", "Language")

@@ -162,6 +162,7 @@ final class ContentRenderer {
         out += render(q.stem)
         switch q.type {
         case .single, .multiple:
+            if q.type == .multiple { out += "<p class=\"hint several\">" + l(.formSeveralAnswers).html + "</p>\n" }
             out += "<ol class=\"options\" type=\"a\">\n"
             for (index, option) in q.options.enumerated() {
                 let correct = isTrainer && option.isCorrect
@@ -179,7 +180,9 @@ final class ContentRenderer {
             }
             out += "</ol>\n"
         case .open:
-            out += "<div class=\"answer-lines\" role=\"img\" aria-label=\"" + l(.openAnswerLines).html + "\"></div>\n"
+            // Ruled with borders, not a background, so the lines print with the browser's default settings.
+            out += "<div class=\"answer-lines\" role=\"img\" aria-label=\"" + l(.openAnswerLines).html + "\">"
+                + String(repeating: "<div class=\"write-line\"></div>", count: q.lines) + "</div>\n"
             if isTrainer && q.maxScore > 0 {
                 out += "<p class=\"key\">" + l(.maxScore, q.maxScore).html + "</p>\n"
             }

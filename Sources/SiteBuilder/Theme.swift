@@ -54,7 +54,8 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
 .options li, .rating li { margin: 6px 0; } .correct { font-weight: bold; color: var(--answer); }
 .options li { padding-left: 2.9em; text-indent: -2.9em; } .options .box, .options .option-letter { text-indent: 0; }
 .option-letter { display: inline-block; min-width: 1.4em; font-weight: bold; } .q-number { margin-right: .1em; }
-.answer-lines { height: 5.5em; background: repeating-linear-gradient(to bottom, transparent 0, transparent 1.7em, var(--line) 1.7em, var(--line) calc(1.7em + 1px)); }
+.answer-lines { margin: 4px 0 8px; } .write-line { height: 1.9em; border-bottom: 1px solid #8a93a0; }
+.question-single .options .box { border-radius: 50%; } .hint.several { font-style: italic; color: var(--muted); margin: 4px 0; }
 .line { display: inline-block; min-width: 16em; border-bottom: 1px solid var(--ink); height: 1.2em; } .line.short { min-width: 8em; }
 .registration dl div { margin: 8px 0; } .registration dt { font-weight: bold; } .registration dd { margin: 0; }
 .registration .form-phase { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 16px; } .form-phase .checkboxes { margin: 0; }
@@ -86,6 +87,8 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
   body { font-size: 11pt; } .site-header, .sidebar, .outline, .pager, .site-footer, .skip, .no-print, .print-button, .breadcrumbs { display: none !important; }
   .layout { display: block; padding: 0; } main { padding: 0; } a { color: inherit; text-decoration: none; }
   .print-page.module-start { break-before: page; } .question, .callout, tr { break-inside: avoid; }
+  .kind-quiz .meta, .kind-survey .meta, .kind-screening .meta, .print-only-hint { display: none !important; }
+  .write-line { border-bottom-color: #555; } .box { border-color: #000; }
   h2, h3 { break-after: avoid; } @page { size: A4; margin: 18mm 16mm; }
 }
 """#
