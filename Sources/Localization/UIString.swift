@@ -5,7 +5,7 @@
 /// `%1{ablative}` put a number with the case ending its last word needs («1-ден 5-ке», «6-ға») — ``KazakhNumber``.
 public enum UIString: String, Sendable, CaseIterable {
     // Site chrome
-    case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor
+    case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor, searchCount, searchShowMore
     case onThisPage, previous, next, breadcrumbs, mainNavigation, skipToContent, modules, contents
     case trainerEdition, participantEdition, editionNote, otherEdition
     case minutes, minutesRange, totalTime, clockTime, session, materials, materialsChecklist, references
@@ -65,6 +65,8 @@ public enum UIString: String, Sendable, CaseIterable {
         case .searchPlaceholder: return ("Сөз немесе тіркес…", "Слово или фраза…", "Word or phrase…")
         case .searchNoResults: return ("Ештеңе табылмады.", "Ничего не найдено.", "Nothing found.")
         case .searchResultsFor: return ("Іздеу нәтижелері: %1", "Результаты поиска: %1", "Results for: %1")
+        case .searchCount: return ("табылғаны: %1", "найдено: %1", "found: %1")
+        case .searchShowMore: return ("Тағы көрсету (қалғаны: %1)", "Показать ещё (осталось: %1)", "Show more (%1 left)")
         case .onThisPage: return ("Осы бетте", "На этой странице", "On this page")
         case .previous: return ("Алдыңғы", "Назад", "Previous")
         case .next: return ("Келесі", "Далее", "Next")

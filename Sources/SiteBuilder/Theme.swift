@@ -97,7 +97,9 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
 (function () {
   "use strict";
   var index = window.KATCH_SEARCH || [];
-  function norm(s) { return (s || "").normalize("NFC").toLowerCase(); }
+  // Hyphens and dashes of every kind (titles use the non-breaking hyphen: «1‑жаттығу») are one
+  // hyphen, and a no-break space is a space, so «1-жаттығу» typed with «-» finds them.
+  function norm(s) { return (s || "").normalize("NFC").toLowerCase().replace(/[\u2010-\u2015\u2212\u00ad]/g, "-").replace(/\u00a0/g, " "); }
   var prepared = index.map(function (e) { return { e: e, hay: norm(e.t + " " + e.s + " " + e.x) }; });
   // Kazakh inflection: plural, possessive and case endings, longest first. A query word that is
   // not found as typed is looked up by its stem (endings stripped, at least three letters left),
@@ -138,7 +140,7 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
       hits.push({ e: p.e, score: score, mark: marks[0] });
     });
     hits.sort(function (a, b) { return b.score - a.score; });
-    return hits.slice(0, 100);
+    return hits;
   }
   search.stem = stem;
   function snippet(text, term) {
@@ -160,14 +162,10 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var input = document.getElementById("search-q");
+  var more = document.getElementById("search-more");
   if (!list || !status) { return; }
-  var params = new URLSearchParams(window.location.search);
-  var q = params.get("q") || "";
-  if (input) { input.value = q; }
-  if (!q) { return; }
-  var results = search(q);
-  status.textContent = results.length ? status.getAttribute("data-results").replace("%q", q) + " (" + results.length + ")" : status.getAttribute("data-none");
-  results.forEach(function (r) {
+  var PAGE = 20, results = [], shown = 0, current = "";
+  function item(r) {
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.href = r.e.u;
@@ -176,8 +174,46 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
     var p = document.createElement("p");
     p.appendChild(snippet(r.e.x, r.mark));
     li.appendChild(p);
-    list.appendChild(li);
-  });
+    return li;
+  }
+  // Shows the next PAGE results; the button offers the rest and says how many are left.
+  function showMore() {
+    var end = Math.min(results.length, shown + PAGE);
+    for (; shown < end; shown++) { list.appendChild(item(results[shown])); }
+    if (more) {
+      more.hidden = shown >= results.length;
+      more.textContent = more.getAttribute("data-label").replace("%1", String(results.length - shown));
+    }
+  }
+  function run(q) {
+    q = q.trim();
+    if (q === current) { return; }
+    current = q;
+    list.textContent = "";
+    shown = 0;
+    results = q ? search(q) : [];
+    if (!q) { status.textContent = ""; if (more) { more.hidden = true; } return; }
+    status.textContent = results.length
+      ? status.getAttribute("data-results").replace("%q", q) + " — " + status.getAttribute("data-count").replace("%1", String(results.length))
+      : status.getAttribute("data-none");
+    showMore();
+  }
+  var params = new URLSearchParams(window.location.search);
+  var q = params.get("q") || "";
+  if (input) {
+    input.value = q;
+    // Results follow the typing; the address keeps the query, so Back and a bookmark return to it.
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        run(input.value);
+        try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value.trim())); } catch (e) { /* file:// may refuse */ }
+      }, 150);
+    });
+  }
+  if (more) { more.addEventListener("click", showMore); }
+  run(q);
 })();
 """#
 }

@@ -121,4 +121,25 @@ struct PrintToPDFTests {
         let ruled = try ruledLines(pdf, longerThan: 0.15)
         #expect(ruled >= 13, "\(ruled) lines on paper")
     }
+
+    /// Search on the real course: the status says how many pages were found; 20 are listed and a
+    /// button offers the rest.
+    @Test func searchCountsResultsAndShowsMoreOnRequest() throws {
+        let page = Self.site.dir.appendingPathComponent("trainer/search.html").absoluteString + "?q=%D0%B1%D0%B0%D0%BB%D0%B0"  // «бала»
+        let run = try Subprocess.run(chromiumPath, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(Self.site.dir.appendingPathComponent("profile-search").path)",
+            "--dump-dom", page,
+        ], mergeErrors: false, timeout: 90)
+        let dom = run.output
+        // The status element's text (after its attributes, which hold the message templates).
+        let status = try #require(dom.range(of: "role=\"status\"").map { String(dom[$0.upperBound...].drop { $0 != ">" }.prefix(200)) })
+        let found = try #require(status.range(of: "табылғаны: ").map { Int(status[$0.upperBound...].prefix { $0.isNumber }) ?? 0 })
+        let list = try #require(dom.range(of: "<ol id=\"search-results\">").flatMap { start in
+            dom.range(of: "</ol>", range: start.upperBound..<dom.endIndex).map { String(dom[start.upperBound..<$0.lowerBound]) }
+        })
+        let listed = list.components(separatedBy: "<li>").count - 1
+        #expect(found > 100, "\(status.prefix(200))")
+        #expect(listed == 20, "\(listed) listed of \(found)")
+        #expect(dom.contains("қалғаны: \(found - 20))"), "the show-more button does not say how many are left")
+    }
 }
