@@ -84,6 +84,8 @@ final class QuestionLoop {
                 header: l(.questionOf, index + 1, questions.count) + " · " + title + section,
                 progress: (answers.count, questions.count), title: q.prompt, body: q.stem.map(\.plainText))
             let outcome = ask(q, screen: screen)
+            // An open answer left without finishing it (Esc, Ctrl-C, end of input) is saved as typed.
+            if case .value = outcome {} else if let e = keepDraft(q, index: index) { return .failed(e) }
             switch outcome {
             case .value(let response):
                 if let response {
@@ -100,6 +102,19 @@ final class QuestionLoop {
             case .endOfInput: return .endOfInput
             }
         }
+    }
+
+    /// Saves the text typed into open question `q` when its screen was left without finishing it,
+    /// so going back, Ctrl-C or a closed terminal never throws typed text away; nil when saved or
+    /// when there was nothing new to save. Resuming returns to this question.
+    func keepDraft(_ q: Question, index: Int) -> ResultsError? {
+        guard q.type == .open, let draft = console.lastDraft?.trimmingSpaces(), !draft.isEmpty, draft != answers[q.id]?.text,
+            TextRules.problem(draft, multiline: true, maxLength: 4000, l: l) == nil
+        else { return nil }
+        let response = Response(questionID: q.id, text: draft, maxScore: Double(q.maxScore))
+        do { try sink.save(response, position: index) } catch { return error }
+        answers[q.id] = response
+        return nil
     }
 
     /// The index of the intro that covers question `index` (the nearest at or before it).
@@ -154,14 +169,32 @@ final class QuestionLoop {
         return Response(questionID: q.id, choice: OptionLetter.encode(Array(chosen)), correct: correct, score: correct ? 1 : 0, maxScore: 1)
     }
 
-    /// The review screen: `.value(nil)` submits, `.value(i)` goes to question i.
+    /// The answer to `q` shortened to about `columns` columns, as the review screen lists it.
+    func answerSummary(_ q: Question, columns: Int = 30) -> String {
+        guard let r = answers[q.id] else { return "— " + l(.tNotAnswered) }
+        switch q.type {
+        case .single, .multiple:
+            let chosen = OptionLetter.decode(r.choice ?? "") ?? []
+            if chosen.count == 1, let i = chosen.first, i < q.options.count {
+                return TextLayout.truncate(console.optionName(i) + ") " + q.options[i].spans.plainText, columns: columns, atWord: true)
+            }
+            return chosen.map { console.optionName($0) }.joined(separator: ", ")
+        case .rating:
+            return r.choice ?? ""
+        case .open:
+            let text = (r.text ?? "").split(separator: "\n").joined(separator: " / ")
+            return "» " + TextLayout.truncate(text, columns: columns, atWord: true)
+        }
+    }
+
+    /// The review screen: `.value(nil)` submits, `.value(i)` goes to question i. Each question is an
+    /// option showing its answer (shortened): choosing it goes back to that question.
     func review() -> Outcome<Int?> {
         let unanswered = questions.indices.filter { answers[questions[$0].id] == nil }
-        var body = [unanswered.isEmpty ? l(.tReviewAllAnswered) : l(.tReviewUnanswered, unanswered.map { String($0 + 1) }.joined(separator: ", "))]
-        body += questions.enumerated().map { i, q in
-            "\(i + 1). " + (answers[q.id] == nil ? "— " + l(.tNotAnswered) : "✓ " + l(.tAnswered)) + " · " + TextLayout.truncate(q.prompt, columns: 48, atWord: true)
+        let body = [unanswered.isEmpty ? l(.tReviewAllAnswered) : l(.tReviewUnanswered, unanswered.map { String($0 + 1) }.joined(separator: ", "))]
+        let options = [l(.tSubmitChoice)] + questions.enumerated().map { i, q in
+            "\(i + 1). " + TextLayout.truncate(q.prompt, columns: 30, atWord: true) + " — " + answerSummary(q)
         }
-        let options = [l(.tSubmitChoice)] + questions.indices.map { l(.tGoToQuestion, $0 + 1) }
         let screen = Screen(header: title, progress: (answers.count, questions.count), title: l(.tReviewTitle), body: body)
         switch console.chooseOne(screen, options: options, current: nil, allowSkip: false) {
         case .value(0?):
