@@ -230,7 +230,9 @@ public final class InteractiveConsole: Console {
             case .up, .character("k"): bodyOffset -= 1
             case .left, .backspace: return .back
             case .interrupt: return .interrupted
-            case .endOfInput: return .endOfInput
+            // Ctrl-D ends only text fields; here it counts only when the terminal is gone (a stray
+            // second Ctrl-D after finishing an answer must not end the test).
+            case .endOfInput: if terminal.isClosed { return .endOfInput }
             case .resize: break
             default: if !page(key) { continue }
             }
@@ -264,7 +266,9 @@ public final class InteractiveConsole: Console {
             case .right: if allowSkip { return .value(current) }
             case .left, .backspace: return .back
             case .interrupt: return .interrupted
-            case .endOfInput: return .endOfInput
+            // Ctrl-D ends only text fields; here it counts only when the terminal is gone (a stray
+            // second Ctrl-D after finishing an answer must not end the test).
+            case .endOfInput: if terminal.isClosed { return .endOfInput }
             case .paste: message = l(.tPasteIgnored)
             case .character(let c):
                 if let keys {
@@ -294,7 +298,9 @@ public final class InteractiveConsole: Console {
             case .enter, .right: return .value(marked)
             case .left, .backspace: return .back
             case .interrupt: return .interrupted
-            case .endOfInput: return .endOfInput
+            // Ctrl-D ends only text fields; here it counts only when the terminal is gone (a stray
+            // second Ctrl-D after finishing an answer must not end the test).
+            case .endOfInput: if terminal.isClosed { return .endOfInput }
             case .paste: message = l(.tPasteIgnored)
             case .character(let c):
                 if let i = OptionInput.index(String(c), count: options.count) {

@@ -94,7 +94,7 @@ public final class QuizApp {
                 self.participant = p
                 // Should a signal end the program from here on, the shell's screen still says so.
                 console.setFarewell([l(.tSavedExit), l(.tYourCode, p.code)])
-            case .back: return .completed
+            case .back: return .refused  // a database error while identifying (it was shown)
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput
             }
@@ -224,7 +224,8 @@ public final class QuizApp {
                     }
                 }
                 if byName.count > 1 {
-                    _ = console.show(Screen(header: title, title: l(.tNameAmbiguous)), wait: false)
+                    // Waits for Enter: the code screen drawn next would wipe it at once.
+                _ = console.show(Screen(header: title, title: l(.tNameAmbiguous)), wait: true)
                     continue
                 }
                 // At the post-test a code typed wrong must not create a second, unmatched participant:
