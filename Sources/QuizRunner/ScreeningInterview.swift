@@ -63,6 +63,39 @@ public struct ScreeningInterview {
         return (sections, totals)
     }
 
+    /// What `read` names: the text under the page's heading with that title (up to the next
+    /// heading of the same or a higher level), or `read` itself when no heading has that title.
+    func readAloud(_ read: String) -> [String] {
+        let wanted = read.trimmingCharacters(in: .whitespacesAndNewlines)
+        var collected: [ContentBlock] = []
+        var level: Int?
+        for b in page.blocks {
+            if case .heading(let h) = b.kind {
+                if let l = level {
+                    if h.level <= l { break }
+                } else if h.spans.plainText.trimmingCharacters(in: .whitespacesAndNewlines) == wanted {
+                    level = h.level
+                    continue
+                }
+            }
+            if level != nil { collected.append(b) }
+        }
+        if level == nil { return [wanted] }
+        return TerminalText.paragraphs(collected, trainerOnly: false)
+    }
+
+    /// Shows `body` (with the read-aloud text of `read`, if any) and waits; nil to go on.
+    func sectionScreen(_ header: String, title: String, notes: [String], read: String?) -> QuizExit? {
+        var body = notes.filter { !$0.isEmpty }
+        if let read { body += [l(.tScreeningReadAloud)] + readAloud(read) }
+        guard !body.isEmpty else { return nil }
+        switch console.show(Screen(header: header, title: title, body: body), wait: true) {
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        default: return nil
+        }
+    }
+
     func run(output: String?) -> QuizExit {
         let title = l(.tPracticeTitle, page.title)
         switch console.show(Screen(header: title, title: page.title, body: [l(.tScreeningIntro)]), wait: true) {
@@ -70,6 +103,7 @@ public struct ScreeningInterview {
         case .endOfInput: return .endOfInput
         default: break
         }
+        if let read = tool.read, let end = sectionScreen(title, title: page.title, notes: [], read: read) { return end }
         var answers: [String: Answer] = [:]
         var applied: Set<String> = []
         let scale = tool.scale ?? []
@@ -83,14 +117,21 @@ public struct ScreeningInterview {
                 }
             }
             applied.insert(section.id)
+            // The section's instructions (an optional section showed them when asked) and what is read aloud.
+            if let end = sectionScreen(title, title: section.title, notes: section.optional == true ? [] : [section.note ?? ""], read: section.read) {
+                return end
+            }
             for (i, item) in section.items.enumerated() {
+                let levels = item.levels(of: scale)
+                let allowed = item.type == .scale && item.values != nil ? [l(.tScreeningAllowed, levels.map { String($0.value) }.joined(separator: ", "))] : []
                 let screen = Screen(
                     header: title + " — " + section.title, progress: (i, section.items.count), title: item.id + ". " + item.text,
-                    body: [item.note ?? ""].filter { !$0.isEmpty })
+                    body: [item.note ?? ""].filter { !$0.isEmpty } + allowed)
                 var answer: Answer
                 switch item.type {
                 case .scale:
-                    switch console.chooseValue(screen, values: scale.map(\.value), labels: scale.map(\.label), current: nil, allowSkip: false) {
+                    // Only the values the item allows can be typed (E1: 0 or 3).
+                    switch console.chooseValue(screen, values: levels.map(\.value), labels: levels.map(\.label), current: nil, allowSkip: false) {
                     case .value(let v?): answer = Answer(score: v, label: "\(v)", note: "")
                     case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
                     case .interrupted: return .interrupted
@@ -138,9 +179,19 @@ public struct ScreeningInterview {
                 answers[item.id] = answer
             }
         }
+        // The sums and totals come first: the final judgement is made looking at them.
+        let computed = Self.totals(tool: tool, answers: answers, applied: applied)
+        var summary: [String] = []
+        for s in tool.sections where applied.contains(s.id) && s.maxScore(top: tool.scaleTop) > 0 {
+            summary.append(l(.tScreeningSection, s.id, computed.sections[s.id] ?? 0, s.maxScore(top: tool.scaleTop)))
+        }
+        for t in computed.totals { summary.append((t.applies ? "» " : "  ") + l(.tScreeningTotal, t.label, t.score, t.max)) }
         var judgement: String?
         if let levels = tool.judgement, !levels.isEmpty {
-            let screen = Screen(header: title, title: l(.tScreeningJudgement))
+            // Read in order (also aloud, in plain mode): the totals, then the question, then its options.
+            let screen = Screen(
+                header: title + " — " + l(.tScreeningJudgement), title: l(.tScreeningSums),
+                body: summary + [tool.judgementQuestion ?? l(.tScreeningJudgement)])
             switch console.chooseValue(screen, values: levels.map(\.value), labels: levels.map(\.label), current: nil, allowSkip: true) {
             case .value(let v?): judgement = "\(v) — " + (levels.first { $0.value == v }?.label ?? "")
             case .value(nil), .back: judgement = nil
@@ -148,13 +199,7 @@ public struct ScreeningInterview {
             case .endOfInput: return .endOfInput
             }
         }
-        let computed = Self.totals(tool: tool, answers: answers, applied: applied)
         let result = Result(answers: answers, applied: applied, sectionScores: computed.sections, totals: computed.totals, judgement: judgement)
-        var summary: [String] = []
-        for s in tool.sections where applied.contains(s.id) && s.maxScore(top: tool.scaleTop) > 0 {
-            summary.append(l(.tScreeningSection, s.id, result.sectionScores[s.id] ?? 0, s.maxScore(top: tool.scaleTop)))
-        }
-        for t in result.totals { summary.append((t.applies ? "» " : "  ") + l(.tScreeningTotal, t.label, t.score, t.max)) }
         if let j = judgement { summary.append(l(.tScreeningJudgement) + ": " + j) }
         let markdown = Self.markdown(page: page, tool: tool, result: result, l: l)
         let path = output ?? "screening-\(page.id)-\(Self.stamp()).md"
@@ -164,7 +209,7 @@ public struct ScreeningInterview {
         } catch {
             summary.append("error: \(path): \(error.localizedDescription)")
         }
-        _ = console.show(Screen(header: title, title: l(.screeningTotal), body: summary), wait: true)
+        _ = console.show(Screen(header: title, title: l(.screeningTotal), body: summary, lasting: true), wait: true)
         return .completed
     }
 

@@ -222,7 +222,7 @@ final class ContentRenderer {
                 out += "</td><td class=\"response\">"
                 switch item.type {
                 case .scale:
-                    out += (s.scale ?? []).map { "<span class=\"box\"></span>\u{00A0}\($0.value)" }.joined(separator: " ")
+                    out += item.levels(of: s.scale ?? []).map { "<span class=\"box\"></span>\u{00A0}\($0.value)" }.joined(separator: " ")
                 case .yesno:
                     out += "<span class=\"box\"></span>\u{00A0}" + l(.yes).html + " <span class=\"box\"></span>\u{00A0}" + l(.no).html
                 case .choice, .multiple:

@@ -262,4 +262,66 @@ extension TerminalTests {
         #expect(try store.attempt(participant: done.rowID, phase: .post, instrument: "pre-post-test") != nil)
         #expect(try store.attempt(participant: notDone.rowID, phase: .post, instrument: "pre-post-test") == nil)
     }
+
+    /// Presses Enter until the screen shows `text` (a long text pages down first).
+    func enterUntil(_ s: TmuxSession, _ text: String) throws -> String {
+        for _ in 0..<20 {
+            let screen = try s.screen()
+            if screen.contains(text) { return screen }
+            try s.send("Enter")
+        }
+        return try s.waitFor(text)
+    }
+
+    /// 10. The screening interview shows the read-aloud texts (intro, before C and E), enforces E1's
+    /// 0 or 3, shows the totals before the final judgement and the judgement question itself.
+    @Test func screeningInterviewReadsAloudEnforcesValuesAndTotalsFirst() throws {
+        let db = try TempDB()
+        let form = db.dir.appendingPathComponent("form.md").path
+        let s = try TmuxSession(
+            "\(try katchBinary()) practice screening-appendix-4 --form-out \(form) --db \(db.path) --course \(repositoryRoot.path)",
+            columns: 100, rows: 40)
+        try s.waitFor("деректерін енгізбеңіз")
+        try s.send("Enter")
+        try s.waitFor("Бұл сұхбат сізді")  // the introduction, read aloud
+        _ = try enterUntil(s, "A1. Жасы")
+        for id in ["A2", "A3", "A4", "A5", "A6"] {
+            try s.send("Enter")
+            try s.waitFor(id + ".")
+        }
+        try s.send("Enter")
+        try s.waitFor("Бұл бөлім осы сұхбатқа қолданыла ма")
+        try s.send("2")  // section B does not apply
+        try s.waitFor("жұмыс жағдайларына қатысты")  // the work definition before section C
+        _ = try enterUntil(s, "C1.")
+        for (id, next) in zip(["C1", "C2", "C3", "C4", "D1", "D2"], ["C2", "C3", "C4", "D1", "D2", "D3"]) {
+            try s.send(id.hasPrefix("C") ? "1" : "0")
+            try s.waitFor(id + ": ")  // the note
+            try s.send("Enter")
+            try s.waitFor(next + ".")
+        }
+        try s.send("0", "Enter")
+        try s.waitFor("жыныстық іс-әрекеттің орнына")  // the definition before section E
+        let e1 = try enterUntil(s, "E1.")
+        #expect(e1.contains("тек мына мәндер: 0, 3"))
+        try s.send("2")
+        try s.waitFor("мыналардың бірін енгізіңіз: 0, 3")
+        try s.send("3", "Enter")
+        try s.waitFor("E2.")
+        try s.send("2", "Enter")
+        try s.waitFor("E3.")
+        try s.send("Enter", "Enter")
+        try s.waitFor("N1.")
+        try s.send("Enter")
+        try s.waitFor("T1.")
+        try s.send("Enter", "Enter")
+        let judgement = try s.waitFor("Сіз бұл адамды адам саудасының құрбаны деп санайсыз ба")
+        #expect(judgement.contains("ҚР резиденттері): 9 / 27"), "\(judgement)")  // C 4×1, D 0, E 3+2
+        try s.send("2")
+        try s.waitFor("нысан сақталды")
+        try s.send("Enter")
+        try s.waitFor("EXIT=0")
+        let md = try String(contentsOfFile: form, encoding: .utf8)
+        #expect(md.contains("| E1 |") && md.contains("**Жалпы ұпай (B бөлімі енгізілмесе — ҚР резиденттері): 9 / 27**"))
+    }
 }
