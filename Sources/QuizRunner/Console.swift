@@ -58,6 +58,12 @@ public protocol Console: AnyObject {
     /// What was typed in the last text field when it was left without finishing it (Esc or `<`,
     /// Ctrl-C, end of input); nil after any other screen.
     var lastDraft: String? { get }
+    /// The options marked on the last multiple-answer screen when it was left without confirming
+    /// them (←, Ctrl-C, end of input) and they differ from the answer given before; nil otherwise.
+    var lastMarks: Set<Int>? { get }
+    /// A line of information shown with the next screen (kept on the screen, unlike a screen of its own
+    /// that the next one would replace at once); plain mode prints it.
+    func notice(_ text: String)
     /// What to print if a signal (SIGTERM, SIGHUP …) ends the program during the full-screen display.
     func setFarewell(_ lines: [String])
     /// Leaves the terminal as it was.

@@ -42,6 +42,11 @@ public final class InteractiveConsole: Console {
     /// shown without waiting, or marked ``Screen/lasting``): ``close()`` prints it on the shell's screen.
     var finalScreen: Screen?
     public private(set) var lastDraft: String?
+    public private(set) var lastMarks: Set<Int>?
+    /// Information for the next screen drawn (see ``notice(_:)``).
+    var pendingNotice: String?
+
+    public func notice(_ text: String) { pendingNotice = text }
 
     public func setFarewell(_ lines: [String]) { RawTerminal.setFarewell(lines.joined(separator: "\n")) }
 
@@ -76,6 +81,10 @@ public final class InteractiveConsole: Console {
             body += TextLayout.wrap(para, columns: columns)
         }
         var after: [String] = [""]
+        if let n = pendingNotice {
+            after += TextLayout.wrap(n, columns: columns).map(style.cyan)
+            pendingNotice = nil
+        }
         if let m = message {
             after += TextLayout.wrap(m, columns: columns).map(style.red)
             message = nil
@@ -209,6 +218,7 @@ public final class InteractiveConsole: Console {
         linesPaged = false
         finalScreen = nil
         lastDraft = nil
+        lastMarks = nil
     }
 
     public func show(_ screen: Screen, wait: Bool) -> Outcome<Void> {
@@ -288,6 +298,11 @@ public final class InteractiveConsole: Console {
         var cursor = 0
         var marked = current
         begin()
+        /// Leaving without confirming: the marks stay available as ``lastMarks``.
+        func leave(_ outcome: Outcome<Set<Int>>) -> Outcome<Set<Int>> {
+            if marked != current { lastMarks = marked }
+            return outcome
+        }
         while true {
             let shown = optionLines(options, cursor: cursor, marked: marked, multiple: true)
             draw(screen, lines: shown.lines, hint: l(.tHintMultiple), focus: shown.focus)
@@ -296,11 +311,11 @@ public final class InteractiveConsole: Console {
             switch key {
             case .space: marked.formSymmetricDifference([cursor])
             case .enter, .right: return .value(marked)
-            case .left, .backspace: return .back
-            case .interrupt: return .interrupted
+            case .left, .backspace: return leave(.back)
+            case .interrupt: return leave(.interrupted)
             // Ctrl-D ends only text fields; here it counts only when the terminal is gone (a stray
             // second Ctrl-D after finishing an answer must not end the test).
-            case .endOfInput: if terminal.isClosed { return .endOfInput }
+            case .endOfInput: if terminal.isClosed { return leave(.endOfInput) }
             case .paste: message = l(.tPasteIgnored)
             case .character(let c):
                 if let i = OptionInput.index(String(c), count: options.count) {

@@ -62,6 +62,10 @@ public final class PlainConsole: Console {
     public func optionName(_ index: Int) -> String { "\(index + 1)" }
 
     public private(set) var lastDraft: String?
+    /// Plain mode marks options only by typing them: nothing is half-chosen.
+    public var lastMarks: Set<Int>? { nil }
+
+    public func notice(_ text: String) { out(text) }
 
     public func setFarewell(_ lines: [String]) {}
 

@@ -104,10 +104,20 @@ final class QuestionLoop {
         }
     }
 
-    /// Saves the text typed into open question `q` when its screen was left without finishing it,
+    /// Saves the text typed into open question `q` (or the options marked on a multiple-answer
+    /// question) when its screen was left without finishing it,
     /// so going back, Ctrl-C or a closed terminal never throws typed text away; nil when saved or
     /// when there was nothing new to save. Resuming returns to this question.
     func keepDraft(_ q: Question, index: Int) -> ResultsError? {
+        if q.type == .multiple, let marks = console.lastMarks {
+            // Options marked but not confirmed before going back (or Ctrl-C) are kept the same way;
+            // unmarking everything leaves the earlier answer as it was.
+            guard !marks.isEmpty else { return nil }
+            let response = Self.response(q, chosen: marks)
+            do { try sink.save(response, position: index) } catch { return error }
+            answers[q.id] = response
+            return nil
+        }
         guard q.type == .open, let draft = console.lastDraft?.trimmingSpaces(), !draft.isEmpty, draft != answers[q.id]?.text,
             TextRules.problem(draft, multiline: true, maxLength: 4000, l: l) == nil
         else { return nil }

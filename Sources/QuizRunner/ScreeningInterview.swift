@@ -96,16 +96,66 @@ public struct ScreeningInterview {
         }
     }
 
+    /// What was recorded so far (kept when the interview stops early).
+    final class Progress {
+        var answers: [String: Answer] = [:]
+        var applied: Set<String> = []
+        var judgement: String?
+    }
+
+    /// Runs the interview. The filled form is written at the end, and also when the interview stops
+    /// early (Ctrl-C, end of input) with what was recorded so far, so nothing recorded is lost.
     func run(output: String?) -> QuizExit {
         let title = l(.tPracticeTitle, page.title)
+        let progress = Progress()
+        let end = interview(progress, title: title)
+        if let end, progress.answers.isEmpty { return end }
+        let computed = Self.totals(tool: tool, answers: progress.answers, applied: progress.applied)
+        var summary = sums(computed)
+        let result = Result(
+            answers: progress.answers, applied: progress.applied, sectionScores: computed.sections, totals: computed.totals,
+            judgement: progress.judgement)
+        if let j = progress.judgement { summary.append(l(.tScreeningJudgement) + ": " + j) }
+        let markdown = Self.markdown(page: page, tool: tool, result: result, l: l)
+        let path = output ?? "screening-\(page.id)-\(Self.stamp()).md"
+        do {
+            try Data(markdown.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+            summary.append(l(.tScreeningSaved, path))
+        } catch {
+            summary.append("error: \(path): \(error.localizedDescription)")
+        }
+        guard let end else {
+            _ = console.show(Screen(header: title, title: l(.screeningTotal), body: summary, lasting: true), wait: true)
+            return .completed
+        }
+        _ = console.show(Screen(header: title, title: l(end == .interrupted ? .tInterrupted : .tEndOfInput), body: summary), wait: false)
+        return end
+    }
+
+    /// The section sums and totals as lines (the total that applies marked «»»).
+    func sums(_ computed: (sections: [String: Int], totals: [(label: String, score: Int, max: Int, applies: Bool)])) -> [String] {
+        var summary: [String] = []
+        for s in tool.sections where computed.sections[s.id] != nil && s.maxScore(top: tool.scaleTop) > 0 {
+            summary.append(l(.tScreeningSection, s.id, computed.sections[s.id] ?? 0, s.maxScore(top: tool.scaleTop)))
+        }
+        for t in computed.totals { summary.append((t.applies ? "» " : "  ") + l(.tScreeningTotal, t.label, t.score, t.max)) }
+        return summary
+    }
+
+    /// What was typed into the text field just left without finishing it (nil when nothing).
+    func typed() -> String? {
+        guard let d = console.lastDraft?.trimmingSpaces(), !d.isEmpty else { return nil }
+        return d
+    }
+
+    /// The interview's screens; nil when it reached its end, else how it stopped.
+    func interview(_ progress: Progress, title: String) -> QuizExit? {
         switch console.show(Screen(header: title, title: page.title, body: [l(.tScreeningIntro)]), wait: true) {
         case .interrupted: return .interrupted
         case .endOfInput: return .endOfInput
         default: break
         }
         if let read = tool.read, let end = sectionScreen(title, title: page.title, notes: [], read: read) { return end }
-        var answers: [String: Answer] = [:]
-        var applied: Set<String> = []
         let scale = tool.scale ?? []
         for section in tool.sections {
             if section.optional == true {
@@ -116,7 +166,7 @@ public struct ScreeningInterview {
                 case .endOfInput: return .endOfInput
                 }
             }
-            applied.insert(section.id)
+            progress.applied.insert(section.id)
             // The section's instructions (an optional section showed them when asked) and what is read aloud.
             if let end = sectionScreen(title, title: section.title, notes: section.optional == true ? [] : [section.note ?? ""], read: section.read) {
                 return end
@@ -161,56 +211,50 @@ public struct ScreeningInterview {
                     case .endOfInput: return .endOfInput
                     }
                 case .text:
+                    // Text typed and then left with Esc, Ctrl-C or end of input is recorded as typed.
                     switch console.text(screen, current: "", multiline: false, required: false, maxLength: 1000) {
                     case .value(let t): answer = Answer(score: nil, label: t.isEmpty ? "—" : t, note: "")
-                    case .back: answer = Answer(score: nil, label: "—", note: "")
-                    case .interrupted: return .interrupted
-                    case .endOfInput: return .endOfInput
+                    case .back: answer = Answer(score: nil, label: typed() ?? "—", note: "")
+                    case .interrupted:
+                        if let t = typed() { progress.answers[item.id] = Answer(score: nil, label: t, note: "") }
+                        return .interrupted
+                    case .endOfInput:
+                        if let t = typed() { progress.answers[item.id] = Answer(score: nil, label: t, note: "") }
+                        return .endOfInput
                     }
                 }
                 if item.type != .text {
                     switch console.text(Screen(header: screen.header, title: item.id + ": " + l(.tScreeningNotes)), current: "", multiline: false, required: false, maxLength: 1000) {
                     case .value(let n): answer.note = n
-                    case .back: break
-                    case .interrupted: return .interrupted
-                    case .endOfInput: return .endOfInput
+                    case .back: answer.note = typed() ?? ""
+                    case .interrupted:
+                        answer.note = typed() ?? ""
+                        progress.answers[item.id] = answer
+                        return .interrupted
+                    case .endOfInput:
+                        answer.note = typed() ?? ""
+                        progress.answers[item.id] = answer
+                        return .endOfInput
                     }
                 }
-                answers[item.id] = answer
+                progress.answers[item.id] = answer
             }
         }
-        // The sums and totals come first: the final judgement is made looking at them.
-        let computed = Self.totals(tool: tool, answers: answers, applied: applied)
-        var summary: [String] = []
-        for s in tool.sections where applied.contains(s.id) && s.maxScore(top: tool.scaleTop) > 0 {
-            summary.append(l(.tScreeningSection, s.id, computed.sections[s.id] ?? 0, s.maxScore(top: tool.scaleTop)))
-        }
-        for t in computed.totals { summary.append((t.applies ? "» " : "  ") + l(.tScreeningTotal, t.label, t.score, t.max)) }
-        var judgement: String?
         if let levels = tool.judgement, !levels.isEmpty {
-            // Read in order (also aloud, in plain mode): the totals, then the question, then its options.
+            // The sums and totals come first and then the question (read in this order in plain mode
+            // too): the final judgement is made looking at them.
+            let summary = sums(Self.totals(tool: tool, answers: progress.answers, applied: progress.applied))
             let screen = Screen(
                 header: title + " — " + l(.tScreeningJudgement), title: l(.tScreeningSums),
                 body: summary + [tool.judgementQuestion ?? l(.tScreeningJudgement)])
             switch console.chooseValue(screen, values: levels.map(\.value), labels: levels.map(\.label), current: nil, allowSkip: true) {
-            case .value(let v?): judgement = "\(v) — " + (levels.first { $0.value == v }?.label ?? "")
-            case .value(nil), .back: judgement = nil
+            case .value(let v?): progress.judgement = "\(v) — " + (levels.first { $0.value == v }?.label ?? "")
+            case .value(nil), .back: progress.judgement = nil
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput
             }
         }
-        let result = Result(answers: answers, applied: applied, sectionScores: computed.sections, totals: computed.totals, judgement: judgement)
-        if let j = judgement { summary.append(l(.tScreeningJudgement) + ": " + j) }
-        let markdown = Self.markdown(page: page, tool: tool, result: result, l: l)
-        let path = output ?? "screening-\(page.id)-\(Self.stamp()).md"
-        do {
-            try Data(markdown.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-            summary.append(l(.tScreeningSaved, path))
-        } catch {
-            summary.append("error: \(path): \(error.localizedDescription)")
-        }
-        _ = console.show(Screen(header: title, title: l(.screeningTotal), body: summary, lasting: true), wait: true)
-        return .completed
+        return nil
     }
 
     static func stamp() -> String {
