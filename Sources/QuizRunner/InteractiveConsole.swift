@@ -369,8 +369,10 @@ public final class InteractiveConsole: Console {
             case .up where multiline: buffer.moveUp()
             case .down where multiline: buffer.moveDown()
             case .enter:
-                // In a long answer Enter starts a new line; Enter on an empty last line finishes.
-                if multiline && !(buffer.cursorAtEnd && (buffer.isEmpty || buffer.beforeCursor == "\n")) {
+                // In a long answer Enter starts a new line; Enter on an empty last line finishes —
+                // unless more input is already waiting: then it is a paste in a terminal without
+                // bracketed paste, and its blank lines must not finish (and submit) anything.
+                if multiline && (terminal.inputPending || !(buffer.cursorAtEnd && (buffer.isEmpty || buffer.beforeCursor == "\n"))) {
                     if buffer.characters.count < maxLength { buffer.insert("\n") } else { message = l(.tTooLong, maxLength) }
                     continue
                 }

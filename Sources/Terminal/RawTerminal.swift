@@ -124,6 +124,14 @@ public final class RawTerminal: @unchecked Sendable {
         }
     }
 
+    /// Whether more input is already waiting (keys arrive one at a time; a paste in a terminal
+    /// without bracketed paste arrives all at once).
+    public var inputPending: Bool {
+        guard !isClosed else { return false }
+        var pending = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&pending, 1, 0) > 0 && pending.revents & Int16(POLLIN) != 0
+    }
+
     /// Waits for the next key, or ``Key/resize`` when the window changed size meanwhile.
     public func readKey() -> Key {
         if !isClosed, resizePipe.read >= 0 {
@@ -149,6 +157,7 @@ public final class RawTerminal: @unchecked Sendable {
         case 0x20: return .space
         case 0x01: return .home
         case 0x05: return .end
+        case 0x0C: return .resize  // Ctrl-L: redraw
         case 0x1B:
             var pending = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             guard poll(&pending, 1, 30) > 0, let next = readByte() else { return .escape }

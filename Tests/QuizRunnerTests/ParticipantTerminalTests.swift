@@ -40,6 +40,23 @@ extension TerminalTests {
         #expect(saved["q10"]?.text == answer)
     }
 
+    /// 1. A terminal without bracketed paste: the paste's line breaks arrive as Enter keys, all at
+    /// once; while more input is waiting they stay line breaks, so the blank lines submit nothing.
+    @Test func unbracketedPasteSubmitsNothing() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"))
+        try registerNewParticipant(s, name: "Ескі Терминал")
+        try answerChoicesWithA(s)
+        try s.paste("Бірінші абзац.\n\nЕкінші абзац.\n\n\n\n", bracketed: false)
+        let review = try s.waitFor("Тапсыру алдында тексеру")
+        #expect(!review.contains("Тапсырасыз ба"))
+        try s.send("C-c")
+        try s.waitFor("EXIT=130")
+        let (_, a, saved) = try preAttempt(db)
+        #expect(!a.isSubmitted)
+        #expect(saved["q10"]?.text == "Бірінші абзац.\n\nЕкінші абзац.")
+    }
+
     /// 1. The same paste into the feedback form's open question stays in that one answer.
     @Test func pasteIntoTheFeedbackFormStaysInOneAnswer() throws {
         let db = try TempDB()

@@ -93,9 +93,10 @@ final class TmuxSession {
     func screen() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
 
     /// Pastes `text` as a terminal does (bracketed when the program asked for it: `paste-buffer -p`).
-    func paste(_ text: String) throws {
+    /// Without `bracketed`, the text arrives as typed keys would (a terminal without bracketed paste).
+    func paste(_ text: String, bracketed: Bool = true) throws {
         try tmux(["set-buffer", "-b", "katch-paste", text])
-        try tmux(["paste-buffer", "-p", "-d", "-b", "katch-paste", "-t", name])
+        try tmux(["paste-buffer"] + (bracketed ? ["-p"] : []) + ["-d", "-b", "katch-paste", "-t", name])
         Thread.sleep(forTimeInterval: 0.3)
     }
 
