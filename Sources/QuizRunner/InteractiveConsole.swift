@@ -132,6 +132,12 @@ public final class InteractiveConsole: Console {
         var all = top + title + shown + bottom
         // Never more lines than rows: the terminal would scroll the title away.
         if all.count > rows { all = Array(all.prefix(rows)) }
+        // A small screen with rows to spare shows the whole hint after all.
+        let fullHint = TextLayout.wrap(hint, columns: columns).map(style.dim)
+        if compact && fullHint.count > 1 && all.count + fullHint.count - 1 <= rows && all.last == after.last {
+            all.removeLast()
+            all += fullHint
+        }
         // No newline after the last line: on the terminal's last row it would scroll the title away.
         terminal.write("\u{1B}[H\u{1B}[2J" + all.joined(separator: "\r\n"))
     }
