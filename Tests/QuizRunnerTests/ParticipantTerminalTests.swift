@@ -134,6 +134,25 @@ extension TerminalTests {
         #expect(try db.store().participants(training: "t1").count == 1)
     }
 
+    /// 2. (the same kind) Options marked on a multiple-answer question and left with ← are kept.
+    @Test func markedOptionsSurviveGoingBack() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"))
+        try registerNewParticipant(s, name: "Белгі Қоюшы")
+        try s.send("a")
+        try s.waitFor("Сұрақ 2 / 4")
+        try s.send("a")
+        try s.waitFor("Сұрақ 3 / 4")
+        try s.send("Space", "Down", "Space", "Left")
+        try s.waitFor("Сұрақ 2 / 4")
+        try s.send("Enter")
+        let back = try s.waitFor("Сұрақ 3 / 4")
+        #expect(back.contains("[x] Полиция") && back.contains("[x] Әлеуметтік"))
+        try s.send("C-c")
+        try s.waitFor("EXIT=130")
+        #expect(try preAttempt(db).2["q3"]?.choice == "a;b")
+    }
+
     /// 3. «Answers saved» and the participant code stay on the terminal after the full screen ends:
     /// after Ctrl-C and after a kill (SIGTERM).
     @Test func savedAndCodeOutliveTheFullScreen() throws {
