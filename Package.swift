@@ -25,29 +25,32 @@ let package = Package(
         // Course model, loader and validation (`katch check`).
         .target(
             name: "CourseModel",
-            dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Markdown", "Instruments", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // The one typed model of instruments: question kinds and the scoring rule, typed answers and their
+        // one encoding (option letters), phases, and the CSV codec every CSV of katch goes through.
+        .target(name: "Instruments", dependencies: ["Statistics"], swiftSettings: strict),
         // HTML escaping and URL filtering, shared by the site and the report.
         .target(name: "HTMLText", swiftSettings: strict),
         // Static site: trainer and participant editions, search index, leak check.
-        .target(name: "SiteBuilder", dependencies: ["CourseModel", "Localization", "HTMLText"], swiftSettings: strict),
+        .target(name: "SiteBuilder", dependencies: ["CourseModel", "Instruments", "Localization", "HTMLText"], swiftSettings: strict),
         // Pure statistics for the evaluation summary (no I/O).
         .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
         // Results database (SQLite through GRDB): trainings, participants, attempts, answers; CSV import/export.
-        .target(name: "Results", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .target(name: "Results", dependencies: ["Instruments", "Statistics", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // Evaluation summary: pre/post statistics, item analysis, feedback; HTML, Markdown, JSON, CSV.
         .target(
-            name: "Evaluation", dependencies: ["Statistics", "Results", "CourseModel", "Localization", "HTMLText"], swiftSettings: strict),
+            name: "Evaluation", dependencies: ["Statistics", "Instruments", "Results", "CourseModel", "Localization", "HTMLText"], swiftSettings: strict),
         // Terminal: raw mode, keys, wrapping of Kazakh text, colours (NO_COLOR).
         .target(name: "Terminal", swiftSettings: strict),
         // Quiz, survey and practice engine with its interactive and plain front ends.
         .target(
-            name: "QuizRunner", dependencies: ["CourseModel", "Markdown", "Results", "Terminal", "Localization"], swiftSettings: strict),
+            name: "QuizRunner", dependencies: ["CourseModel", "Instruments", "Markdown", "Results", "Terminal", "Localization"], swiftSettings: strict),
         // Command-line commands (ArgumentParser only).
         .target(
             name: "KatchCLI",
             dependencies: [
-                "CourseModel", "Markdown", "SiteBuilder", "Localization", "Results", "Evaluation", "QuizRunner",
+                "CourseModel", "Instruments", "Markdown", "SiteBuilder", "Localization", "Results", "Evaluation", "QuizRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -55,11 +58,13 @@ let package = Package(
         // Runs helper programs (katch, tmux, chromium) from tests with files for stdio and deadlines.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "InstrumentsTests", dependencies: ["Instruments", "Statistics"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CourseModel", "HTMLText", "TestSupport"]),
-        .testTarget(name: "QuizRunnerTests", dependencies: ["QuizRunner", "Results", "CourseModel", "Terminal", "TestSupport"]),
-        .testTarget(name: "ResultsTests", dependencies: ["Results", "CourseModel"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Results", "Statistics", "CourseModel", "HTMLText", "TestSupport"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["Instruments", "SiteBuilder", "CourseModel", "HTMLText", "TestSupport"]),
+        .testTarget(name: "QuizRunnerTests", dependencies: ["Instruments", "Statistics", "QuizRunner", "Results", "CourseModel", "Terminal", "TestSupport"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Instruments", "Evaluation", "Results", "Statistics", "CourseModel", "HTMLText", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
     ]
 )

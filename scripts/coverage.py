@@ -139,12 +139,12 @@ EXPLAINED = [
     ((3511, 3554), "NGO list and definition table rebuilt as tables (D64)"),
     ((6368, 6411), "NGO list and definition table rebuilt as tables (D64)"),
     ((5164, 5232), "test header: the registration block is rendered by katch with its own field labels "
-                   "(D23, D42); printed «Ваш пол» (D5)"),
+                   "(D23); printed «Ваш пол» (D5)"),
     ((5307, 5375), "test header: the registration block is rendered by katch with its own field labels (D23)"),
     ((5250, 5250), "«вербовка» → «тарту» (D5)"),
     ((5393, 5393), "«вербовка» → «тарту» (D5)"),
-    ((5485, 5904), "Appendix 4 form: blank «Ескертпелер: ___» lines not modelled; totals rendered by the "
-                   "screening block with Latin section letters (D27, D28, D43)"),
+    ((5485, 5904), "Appendix 4 form: rendered by the screening block (a «Ескертпелер» line under each scored "
+                   "item, itemNotes); totals with Latin section letters (D27, D28, D43)"),
     ((6087, 6087), "participant handbook's module title; the site uses the trainer title"),
     ((6104, 6104), "participant footnote 1 of the screening tool = trainer fn 66"),
     ((6258, 6260), "participant handbook's module title «Мамандану»; the site uses «Мамандандыру»"),

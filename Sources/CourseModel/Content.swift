@@ -1,3 +1,4 @@
+import Instruments
 import Markdown
 
 /// Inline content of the course, after katch's extensions are read from the cmark AST.
@@ -70,10 +71,8 @@ public struct Heading: Sendable, Hashable {
 
 /// A question of a quiz, survey or practice exercise.
 public struct Question: Sendable, Hashable, Identifiable {
-    /// The kinds of question.
-    public enum QuestionType: String, Sendable, Hashable, Codable {
-        case single, multiple, open, rating
-    }
+    /// The kinds of question: the one ``Instruments/QuestionKind`` (with its scoring rule).
+    public typealias QuestionType = QuestionKind
 
     /// One option.
     public struct Option: Sendable, Hashable {
@@ -129,6 +128,33 @@ public struct Question: Sendable, Hashable, Identifiable {
 
     /// Whether a choice answer (option indices) is exactly right.
     public func isCorrect(_ chosen: Set<Int>) -> Bool { chosen == Set(correctIndices) }
+
+    /// This question as scoring, import, export and the report see it.
+    public func spec(role: InstrumentRole) -> QuestionSpec {
+        QuestionSpec(
+            id: id, kind: type, role: role, prompt: prompt, options: options.map { $0.spans.plainText },
+            correct: Set(correctIndices), openMaximum: maxScore)
+    }
+}
+
+extension Page {
+    /// The instrument of a `quiz` or `survey` page (nil for other kinds).
+    public var instrument: InstrumentSpec? {
+        let role: InstrumentRole
+        switch kind {
+        case .quiz: role = .quiz
+        case .survey: role = .survey
+        default: return nil
+        }
+        return InstrumentSpec(id: id, title: title, role: role, questions: questions.map { $0.spec(role: role) })
+    }
+}
+
+extension Course {
+    /// The pre/post test (the page of kind `quiz`).
+    public var quiz: InstrumentSpec? { pages.first { $0.kind == .quiz }?.instrument }
+    /// The feedback form (the page of kind `survey`).
+    public var survey: InstrumentSpec? { pages.first { $0.kind == .survey }?.instrument }
 }
 
 /// A callout box.

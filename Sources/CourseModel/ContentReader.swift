@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 import Markdown
 import Yams
@@ -16,7 +17,15 @@ struct ContentReader {
     /// Footnote definitions by label.
     var footnotes: [String: [Span]] = [:]
     var footnoteOrder: [String] = []
-    var footnoteRefs: [(label: String, position: SourcePosition)] = []
+    var footnoteRefs: [(label: String, position: SourcePosition, scope: Scope)] = []
+    /// Footnotes defined inside trainer-only content (a `TRAINER` or `ANSWER` callout).
+    var trainerOnlyFootnotes: Set<String> = []
+    /// Where each footnote is defined.
+    var footnoteDefinedAt: [String: SourcePosition] = [:]
+    /// How many trainer-only callouts the reader is inside.
+    var trainerDepth = 0
+    /// The scope of what is being read (the page's own audience is added by the loader).
+    var scope: Scope { trainerDepth > 0 ? .trainerOnly : .everyone }
     /// Fallback texts of footnotes whose definition libcmark took as a link reference definition.
     var footnoteFallbacks: [String: String] = [:]
 
@@ -53,6 +62,8 @@ struct ContentReader {
                     } else {
                         footnotes[label] = body
                         footnoteOrder.append(label)
+                        if trainerDepth > 0 { trainerOnlyFootnotes.insert(label) }
+                        footnoteDefinedAt[label] = block.position
                     }
                 } else {
                     result.append(ContentBlock(.paragraph(spans(inlines, at: block.position)), at: block.position))
@@ -68,6 +79,11 @@ struct ContentReader {
                 diagnostics.warning(file, block.position, "raw HTML is not rendered; use Markdown", code: "raw-html")
             case .thematicBreak:
                 result.append(ContentBlock(.thematicBreak, at: block.position))
+            case .tooDeep:
+                diagnostics.error(
+                    file, block.position,
+                    "content nested more than \(MarkdownParser.maximumDepth) levels deep (quotes or lists inside each other) cannot be read safely: flatten it",
+                    code: "too-deep")
             }
             i += 1
         }
@@ -209,6 +225,18 @@ struct ContentReader {
                 file, position, "open question '\(heading.anchor)' is scored but has no rubric in an ANSWER callout",
                 code: "open-without-rubric")
         }
+        switch heading.attributes["shuffle"] {
+        case nil, "true":
+            // Practice questions show their options in a shuffled order fixed by the id (OptionOrder);
+            // the pre/post test and the feedback form keep the manual's order (their paper form).
+            if !isInstrument && (type == .single || type == .multiple) {
+                options = OptionOrder.shuffled(id: heading.anchor, correct: options.map(\.isCorrect)).map { options[$0] }
+            }
+        case "false":
+            break
+        case let other?:
+            diagnostics.error(file, position, "shuffle must be true or false, not '\(other)'", code: "bad-shuffle")
+        }
         let question = Question(
             id: heading.anchor, heading: heading, type: type, options: options, maxScore: maxScore,
             explanation: explanation)
@@ -246,6 +274,14 @@ struct ContentReader {
             rest.removeFirst()
             if !remainder.isEmpty { rest.insert(Self.suffix(remainder, of: first, at: firstAt), at: 0) }
             options.append(Question.Option(spans: spans(rest, at: item.position), isCorrect: correct))
+            // An option is one paragraph: anything more under it would be shown in neither edition.
+            for extra in item.blocks.dropFirst() {
+                let what = if case .blockQuote = extra.kind { "a quote or callout" } else { "more than one paragraph" }
+                diagnostics.error(
+                    file, extra.position,
+                    "an option holds \(what), which neither edition shows: put the ANSWER callout after the whole option list, unindented",
+                    code: "content-inside-option")
+            }
         }
         return options
     }
@@ -258,6 +294,7 @@ struct ContentReader {
     // MARK: Callouts
 
     mutating func readQuote(_ inner: [Block], at position: SourcePosition) -> ContentBlock {
+        checkLookalikeMarker(inner, at: position)
         guard case .paragraph(let inlines)? = inner.first?.kind,
             case .text(let first, let firstAt)? = inlines.first, first.hasPrefix("[!"),
             let close = first.firstIndex(of: "]")
@@ -266,6 +303,10 @@ struct ContentReader {
         }
         let name = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
         guard let kind = CalloutKind(rawValue: name.uppercased()) else {
+            // A Cyrillic look-alike of a known kind was reported by `checkLookalikeMarker`.
+            if CalloutKind(rawValue: String(name.uppercased().map { Self.latinLookalikes[$0] ?? $0 })) != nil {
+                return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
+            }
             diagnostics.error(
                 file, position,
                 "unknown callout kind '\(name)' (known: \(CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")))",
@@ -289,9 +330,47 @@ struct ContentReader {
                 Block(.paragraph(rest), at: SourcePosition(line: firstPosition.line + 1, column: firstPosition.column)),
                 at: 0)
         }
-        let callout = Callout(kind: kind, title: spans(titleInlines, at: position), body: read(bodyBlocks, topLevel: false))
+        if kind.isTrainerOnly { trainerDepth += 1 }
+        let title = spans(titleInlines, at: position)
+        let body = read(bodyBlocks, topLevel: false)
+        if kind.isTrainerOnly { trainerDepth -= 1 }
+        let callout = Callout(kind: kind, title: title, body: body)
         return ContentBlock(.callout(callout), at: position)
     }
+
+    /// A quote that looks like a callout but is not one would show its text in both editions:
+    /// `> **[!TRAINER]**` (the marker in bold or italics) or `> [!ТRAINER]` with Cyrillic letters.
+    mutating func checkLookalikeMarker(_ inner: [Block], at position: SourcePosition) {
+        guard case .paragraph(let inlines)? = inner.first?.kind, let first = inlines.first else { return }
+        switch first {
+        case .strong(let inside), .emphasis(let inside):
+            let text = inside.plainText.trimmingLeadingWhitespace()
+            if text.hasPrefix("[!") {
+                diagnostics.error(
+                    file, position,
+                    "the callout marker is in bold or italics, so this is an ordinary quote shown to everyone: write it plain, > \(text.prefix(while: { $0 != "]" }))]",
+                    code: "lookalike-callout")
+            }
+        case .text(let text, _) where text.hasPrefix("[!"):
+            guard let close = text.firstIndex(of: "]") else { return }
+            let name = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+            guard CalloutKind(rawValue: name.uppercased()) == nil else { return }
+            let folded = String(name.uppercased().map { Self.latinLookalikes[$0] ?? $0 })
+            if let kind = CalloutKind(rawValue: folded) {
+                diagnostics.error(
+                    file, position,
+                    "callout marker [!\(name)] has Cyrillic letters that look Latin: write [!\(kind.rawValue)] (Latin letters) — as it is, it is not a callout",
+                    code: "lookalike-callout")
+            }
+        default:
+            return
+        }
+    }
+
+    /// Cyrillic capitals that look like Latin ones.
+    static let latinLookalikes: [Character: Character] = [
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I",
+    ]
 
     // MARK: Fenced blocks
 
@@ -436,7 +515,7 @@ struct ContentReader {
                 // `[^N]` followed by a definition that libcmark took as a link reference definition.
                 if case .text(let t, _)? = children.first, children.count == 1, t.hasPrefix("^"), t.count > 1 {
                     let label = String(t.dropFirst())
-                    footnoteRefs.append((label, here))
+                    footnoteRefs.append((label, here, scope))
                     footnoteFallbacks[label] = destination.removingPercentEncoding ?? destination
                     result.append(.footnote(label))
                 } else if destination.hasPrefix("id:") {
@@ -475,7 +554,7 @@ struct ContentReader {
             }
             if start.lowerBound > rest.startIndex { result.append(.text(String(rest[..<start.lowerBound]))) }
             result.append(.footnote(label))
-            footnoteRefs.append((label, at.map { $0.advanced(by: text.distance(from: text.startIndex, to: start.lowerBound)) } ?? fallback))
+            footnoteRefs.append((label, at.map { $0.advanced(by: text.distance(from: text.startIndex, to: start.lowerBound)) } ?? fallback, scope))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { result.append(.text(String(rest))) }

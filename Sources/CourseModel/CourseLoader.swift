@@ -188,10 +188,25 @@ public enum CourseLoader {
             yaml.diagnostics.error(file, start, "Markdown: \(error)", code: "bad-markdown")
         }
         yaml.diagnostics.append(contentsOf: reader.diagnostics.all)
+        for line in FrontMatter.referenceDefinitionsInQuotes(split.body) {
+            yaml.diagnostics.error(
+                file, SourcePosition(line: split.bodyLineOffset + line + 1, column: 1),
+                "a link reference definition ([label]: url) inside a quote or callout applies to the whole page, so participant text could show its URL: write the link inline, [text](url)",
+                code: "reference-definition-in-quote")
+        }
         // Footnotes: every reference defined, every definition used.
         var footnotes = reader.footnoteOrder.compactMap { label in reader.footnotes[label].map { (label: label, spans: $0) } }
         let referenced = Set(reader.footnoteRefs.map(\.label))
-        for (label, position) in reader.footnoteRefs where reader.footnotes[label] == nil {
+        for (label, position, scope) in reader.footnoteRefs {
+            // Participant text citing a note written inside trainer-only content would publish the note.
+            if audience == .all, scope == .everyone, reader.trainerOnlyFootnotes.contains(label) {
+                yaml.diagnostics.error(
+                    file, position,
+                    "participant text cites footnote [^\(label)], which is defined inside a TRAINER or ANSWER callout (line \(reader.footnoteDefinedAt[label]?.line ?? 0)): move the definition out of the callout, or cite it only from trainer-only text",
+                    code: "footnote-in-trainer-scope")
+            }
+        }
+        for (label, position, _) in reader.footnoteRefs where reader.footnotes[label] == nil {
             if let fallback = reader.footnoteFallbacks[label], !footnotes.contains(where: { $0.label == label }) {
                 footnotes.append((label, [.text(fallback)]))
             } else if reader.footnoteFallbacks[label] == nil {
@@ -209,6 +224,7 @@ public enum CourseLoader {
             summary: yaml.string(node, key: "summary"), number: yaml.string(node, key: "number"),
             phases: yaml.strings(node, key: "phases").map(\.0), part: yaml.string(node, key: "part"),
             blocks: blocks, footnotes: footnotes)
+        page.trainerOnlyFootnotes = reader.trainerOnlyFootnotes
         if page.kind == .module && page.module == nil { page.module = page.id }
         return page
     }
@@ -338,13 +354,43 @@ public enum CourseLoader {
 
 /// Splits `---` front matter from the Markdown body.
 enum FrontMatter {
-    /// Escapes the `[` of lines that start a footnote definition (`[^N]: …`), so that CommonMark
-    /// keeps them as paragraphs instead of taking them as link reference definitions.
+    /// Escapes the `[` of lines that start a footnote definition (`[^N]: …`), at the top level or
+    /// inside quotes and callouts (`> [^N]: …`), so that CommonMark keeps them as paragraphs — read
+    /// in the scope they stand in — instead of taking them as page-wide link reference definitions.
     static func protectFootnoteDefinitions(_ body: String) -> String {
         guard body.containsBytes("[^") else { return body }
         return body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("[^") ? "\\" + line : line
+            let start = quotePrefixEnd(line)
+            return line[start...].hasPrefix("[^") ? line[..<start] + "\\" + line[start...] : line
         }.joined(separator: "\n")
+    }
+
+    /// Where the text of `line` starts after its block-quote markers (`> > `) and indentation.
+    static func quotePrefixEnd(_ line: Substring) -> Substring.Index {
+        var i = line.startIndex
+        var quoted = false
+        while i < line.endIndex {
+            let c = line[i]
+            if c == ">" { quoted = true } else if c != " " && c != "\t" { break }
+            i = line.index(after: i)
+        }
+        return quoted || line.hasPrefix("[^") ? i : line.startIndex
+    }
+
+    /// Lines (0-based, in `body`) that define a link reference (`[label]: url`) inside a quote or
+    /// callout. CommonMark makes every such definition page-wide, so one written in a `TRAINER`
+    /// callout would hand its URL to a participant link of the same label.
+    static func referenceDefinitionsInQuotes(_ body: String) -> [Int] {
+        guard body.containsBytes("]:") else { return [] }
+        var result: [Int] = []
+        for (n, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let start = quotePrefixEnd(line)
+            guard start != line.startIndex, line[start...].hasPrefix("["), !line[start...].hasPrefix("[^"),
+                let close = line[start...].firstIndex(of: "]"), line[line.index(after: close)...].hasPrefix(":")
+            else { continue }
+            result.append(n)
+        }
+        return result
     }
 
     /// The YAML text, the body, and how many lines precede the body.

@@ -62,6 +62,8 @@ public struct Page: Sendable, Hashable, Identifiable {
     public var blocks: [ContentBlock]
     /// Footnote definitions in order of definition.
     public var footnotes: [(label: String, spans: [Span])]
+    /// Labels of the footnotes defined inside trainer-only content (see ``footnoteScope(_:)``).
+    public var trainerOnlyFootnotes: Set<String> = []
 
     /// Creates a page.
     public init(
@@ -98,43 +100,29 @@ public struct Page: Sendable, Hashable, Identifiable {
     public func isVisible(in edition: Edition) -> Bool { edition == .trainer || audience == .all }
 
     /// Every question on the page, in order (nested ones included).
-    public var questions: [Question] {
-        var result: [Question] = []
-        func walk(_ blocks: [ContentBlock]) {
-            for b in blocks {
-                switch b.kind {
-                case .question(let q): result.append(q)
-                case .list(_, let items): items.forEach(walk)
-                case .quote(let inner): walk(inner)
-                case .callout(let c): walk(c.body)
-                default: break
-                }
-            }
-        }
-        walk(blocks)
+    public var questions: [Question] { placedQuestions.map(\.question) }
+
+    /// Every question on the page with where it stands in its file.
+    public var placedQuestions: [(question: Question, position: SourcePosition)] {
+        var result: [(question: Question, position: SourcePosition)] = []
+        walk { b, _ in if case .question(let q) = b.kind { result.append((q, b.position)) } }
         return result
     }
 
     /// Every heading on the page (question headings and trainer-only ones included), in order.
     public var headings: [Heading] { headings(in: .trainer) }
 
-    /// The headings `edition` shows: in the participant edition, none from trainer-only callouts.
+    /// The headings `edition` shows: in the participant edition, none from trainer-only content.
     public func headings(in edition: Edition) -> [Heading] {
         var result: [Heading] = []
-        func walk(_ blocks: [ContentBlock]) {
-            for b in blocks {
-                switch b.kind {
-                case .heading(let h): result.append(h)
-                case .question(let q): result.append(q.heading)
-                case .list(_, let items): items.forEach(walk)
-                case .quote(let inner): walk(inner)
-                case .callout(let c):
-                    if edition == .trainer || !c.kind.isTrainerOnly { walk(c.body) }
-                default: break
-                }
+        walk { b, scope in
+            guard scope.isVisible(in: edition) || audience == .trainer else { return }
+            switch b.kind {
+            case .heading(let h): result.append(h)
+            case .question(let q): result.append(q.heading)
+            default: break
             }
         }
-        walk(blocks)
         return result
     }
 

@@ -120,26 +120,30 @@ public struct ScreeningTool: Sendable, Hashable, Codable {
     public var totals: [Total]?
     /// Options of the final judgement.
     public var judgement: [Level]?
+    /// `itemNotes: true`: the printed form has a notes line («Ескертпелер: ___») under each scored item,
+    /// as the paper instrument does for the interviewer's notes.
+    public var itemNotes: Bool?
     /// The final judgement's question as put to the interviewer.
     public var judgementQuestion: String?
     /// What the interviewer reads aloud before the first section (like ``Section/read``).
     public var read: String?
 
     enum CodingKeys: String, CodingKey {
-        case title, scale, sections, totals, judgement, read
+        case title, scale, sections, totals, judgement, itemNotes, read
         case judgementQuestion = "judgement-question"
     }
 
     /// Creates a tool.
     public init(
         title: String? = nil, scale: [Level]? = nil, sections: [Section], totals: [Total]? = nil, judgement: [Level]? = nil,
-        judgementQuestion: String? = nil, read: String? = nil
+        itemNotes: Bool? = nil, judgementQuestion: String? = nil, read: String? = nil
     ) {
         self.title = title
         self.scale = scale
         self.sections = sections
         self.totals = totals
         self.judgement = judgement
+        self.itemNotes = itemNotes
         self.judgementQuestion = judgementQuestion
         self.read = read
     }

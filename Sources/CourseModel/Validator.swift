@@ -1,3 +1,4 @@
+import Instruments
 import Markdown
 
 /// Course-wide checks that need every page: ids, references, materials, agenda.
@@ -30,17 +31,28 @@ enum Validator {
         let materialIDs = Set(course.config.materials.map(\.id))
         let moduleIDs = Set(course.pages.filter { $0.kind == .module }.map(\.id))
         for page in course.pages {
-            // References inside the page.
-            forEachReference(in: page) { id, position in
-                if course.resolve(id) == nil {
+            // References inside the page; participant text may not point at trainer-only content,
+            // whose title would appear as the link text.
+            forEachReference(in: page) { id, position, scope in
+                guard let target = course.resolve(id) else {
                     bag.error(page.file, position, "dangling reference 'id:\(id)': no page or heading has this id", code: "dangling-reference")
-                } else if page.audience == .all, let target = course.resolve(id)?.page, target.audience == .trainer,
-                    !isInsideTrainerOnly(id, page)
-                {
-                    bag.warning(
+                    return
+                }
+                guard scope == .everyone, target.page.id != page.id || target.anchor != nil else { return }
+                let targetScope: Scope
+                if target.page.audience == .trainer {
+                    targetScope = .trainerOnly
+                } else if let anchor = target.anchor {
+                    let visible = target.page.headings(in: .participant).contains { $0.anchor == anchor }
+                    targetScope = visible || !target.page.headings.contains(where: { $0.anchor == anchor }) ? .everyone : .trainerOnly
+                } else {
+                    targetScope = .everyone
+                }
+                if targetScope == .trainerOnly {
+                    bag.error(
                         page.file, position,
-                        "'id:\(id)' points to a trainer-only page; participants will see plain text instead of a link",
-                        code: "reference-to-trainer-page")
+                        "participant text points to trainer-only content 'id:\(id)' (\(target.page.file)): its title would be shown to participants; link to it only from a TRAINER or ANSWER callout or a trainer page",
+                        code: "reference-to-trainer-only")
                 }
             }
             for m in page.materials where !materialIDs.contains(m) {
@@ -52,62 +64,51 @@ enum Validator {
             if (page.kind == .quiz || page.kind == .survey) && page.questions.isEmpty {
                 bag.error(page.file, start, "a \(page.kind.rawValue) needs at least one question (## heading {#id})", code: "empty-instrument")
             }
+            if page.kind == .quiz {
+                // A question a trainer can never score would wait for `katch score` for ever.
+                for (q, position) in page.placedQuestions where q.type == .open && q.maxScore < 1 {
+                    bag.error(
+                        page.file, position,
+                        "open question '\(q.id)' in the test has no points: add max=N to its heading ({#\(q.id) type=open max=2}), the most a trainer can give",
+                        code: "open-without-max")
+                }
+            }
             ExtractionDamage.check(page, into: &bag)
             for phase in page.phases where phase != "pre" && phase != "post" {
                 bag.error(page.file, start, "unknown phase '\(phase)' (pre, post)", code: "bad-phase")
+            }
+        }
+        // Table downloads share one folder per edition: two tables of one name would overwrite each other.
+        var downloads: [String: String] = [:]
+        for page in course.pages {
+            page.walk { b, _ in
+                guard case .table(let t) = b.kind, let name = t.download else { return }
+                if let other = downloads[name] {
+                    bag.error(
+                        page.file, b.position, "download name '\(name)' is also used by a table in \(other): give each table its own file name",
+                        code: "duplicate-download")
+                } else {
+                    downloads[name] = "\(page.file):\(b.position.line)"
+                }
             }
         }
         validateAgenda(course, &bag)
         return bag.all
     }
 
-    /// Whether the reference sits in trainer-only content (then linking to trainer pages is fine).
-    static func isInsideTrainerOnly(_ id: String, _ page: Page) -> Bool {
-        var found = false
-        func walk(_ blocks: [ContentBlock], trainerOnly: Bool) {
-            for b in blocks {
-                switch b.kind {
-                case .callout(let c): walk(c.body, trainerOnly: trainerOnly || c.kind.isTrainerOnly)
-                case .question(let q):
-                    if let e = q.explanation { walk(e.body, trainerOnly: true) }
-                case .list(_, let items): items.forEach { walk($0, trainerOnly: trainerOnly) }
-                case .quote(let inner): walk(inner, trainerOnly: trainerOnly)
-                case .paragraph(let spans):
-                    if trainerOnly && SpanWalker.references(spans).contains(id) { found = true }
-                default: break
-                }
+    /// Every `id:` reference of the page (footnotes included) with where it was written and the
+    /// scope it stands in; the enclosing block's start when the position is unknown.
+    static func forEachReference(in page: Page, _ body: (String, SourcePosition, Scope) -> Void) {
+        page.walk { b, scope in
+            for spans in ContentWalk.ownSpans(b) {
+                for r in SpanWalker.positionedReferences(spans) { body(r.id, r.position ?? b.position, scope) }
             }
         }
-        walk(page.blocks, trainerOnly: false)
-        return found
-    }
-
-    static func forEachReference(in page: Page, _ body: (String, SourcePosition) -> Void) {
-        // Each reference where it was written; the enclosing block's start when that is unknown.
-        func emit(_ spans: [Span], _ fallback: SourcePosition) {
-            for r in SpanWalker.positionedReferences(spans) { body(r.id, r.position ?? fallback) }
-        }
-        func walk(_ blocks: [ContentBlock]) {
-            for b in blocks {
-                switch b.kind {
-                case .paragraph(let s): emit(s, b.position)
-                case .heading(let h): emit(h.spans, b.position)
-                case .list(_, let items): items.forEach(walk)
-                case .quote(let inner): walk(inner)
-                case .callout(let c):
-                    emit(c.title, b.position)
-                    walk(c.body)
-                case .table(let t):
-                    (t.header + t.rows.flatMap { $0 }).forEach { emit($0, b.position) }
-                case .question(let q):
-                    q.options.forEach { emit($0.spans, b.position) }
-                    if let e = q.explanation { walk([ContentBlock(.callout(e), at: b.position)]) }
-                default: break
-                }
+        for note in page.footnotes {
+            for r in SpanWalker.positionedReferences(note.spans) {
+                body(r.id, r.position ?? SourcePosition(line: 1, column: 1), page.footnoteScope(note.label))
             }
         }
-        walk(page.blocks)
-        for note in page.footnotes { emit(note.spans, SourcePosition(line: 1, column: 1)) }
     }
 
     static func validateAgenda(_ course: Course, _ bag: inout DiagnosticBag) {
@@ -165,6 +166,20 @@ public enum SpanWalker {
             switch s {
             case .reference(let id, let c, let at): result.append((id, at)); result += positionedReferences(c)
             case .emphasis(let c), .strong(let c), .link(_, let c): result += positionedReferences(c)
+            default: break
+            }
+        }
+        return result
+    }
+
+    /// Destinations of web links and sources of images in `spans` (what an `href` or `src` shows).
+    public static func destinations(_ spans: [Span]) -> [String] {
+        var result: [String] = []
+        for s in spans {
+            switch s {
+            case .link(let url, let c): result.append(url); result += destinations(c)
+            case .image(let source, _): result.append(source)
+            case .emphasis(let c), .strong(let c), .reference(_, let c, _): result += destinations(c)
             default: break
             }
         }

@@ -1,3 +1,4 @@
+import Instruments
 import Statistics
 
 /// The evaluation summary of one or more trainings: every figure of the report, machine-readable.
@@ -7,7 +8,9 @@ import Statistics
 /// facilities and proportions are fractions (0–1). Participants appear only by their code.
 public struct EvaluationReport: Sendable, Codable, Hashable {
     /// The schema version written by this build; it changes only when a field is removed or changes meaning.
-    public static let currentSchemaVersion = 1
+    /// Version 2: small groups and trainings are suppressed (``GroupReport/suppressed``,
+    /// ``MethodNotes/minGroup``), where version 1 showed their figures with a warning.
+    public static let currentSchemaVersion = 2
 
     /// Schema version of this document.
     public var schemaVersion: Int
@@ -18,9 +21,9 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
     /// Course title.
     public var course: String
     /// The quiz (pre/post test) as analysed.
-    public var quiz: InstrumentDefinition
+    public var quiz: InstrumentSpec
     /// The feedback survey, if the course has one.
-    public var survey: InstrumentDefinition?
+    public var survey: InstrumentSpec?
     /// How the figures were computed.
     public var method: MethodNotes
     /// The trainings included, in order.
@@ -29,61 +32,6 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
     public var overall: SectionReport
     /// One row per training, side by side (empty when the report covers one training).
     public var comparison: [TrainingComparison]
-}
-
-/// A quiz or survey as the report sees it.
-public struct InstrumentDefinition: Sendable, Codable, Hashable {
-    /// Page id (`pre-post-test`).
-    public var id: String
-    /// Title.
-    public var title: String
-    /// Questions in order.
-    public var questions: [QuestionDefinition]
-
-    /// Creates a definition.
-    public init(id: String, title: String, questions: [QuestionDefinition]) {
-        self.id = id
-        self.title = title
-        self.questions = questions
-    }
-
-    /// Maximum points of the instrument (sum of the questions' maxima; ratings count 0).
-    public var maxPoints: Double { questions.reduce(0) { $0 + $1.points } }
-}
-
-/// One question of an instrument.
-public struct QuestionDefinition: Sendable, Codable, Hashable {
-    /// Question id (`q1`).
-    public var id: String
-    /// `single`, `multiple`, `open` or `rating`.
-    public var type: String
-    /// The prompt (plain text).
-    public var prompt: String
-    /// Option labels in order (ratings: labels of 1…n); letters are a, b, c ….
-    public var options: [String]
-    /// Indices of the correct options (choice questions).
-    public var correct: [Int]
-    /// Maximum score (1 for choice questions, the rubric maximum for open ones, 0 for ratings and survey text).
-    public var maxScore: Double
-
-    /// Creates a question definition.
-    public init(id: String, type: String, prompt: String, options: [String], correct: [Int], maxScore: Double) {
-        self.id = id
-        self.type = type
-        self.prompt = prompt
-        self.options = options
-        self.correct = correct
-        self.maxScore = maxScore
-    }
-
-    /// Whether the answer is right or wrong (single or multiple choice).
-    public var isChoice: Bool { type == "single" || type == "multiple" }
-    /// Whether it is a free-text question.
-    public var isOpen: Bool { type == "open" }
-    /// Whether it is a rating scale.
-    public var isRating: Bool { type == "rating" }
-    /// Points the question contributes to the quiz maximum.
-    public var points: Double { isChoice ? 1 : (isOpen ? maxScore : 0) }
 }
 
 /// The rules the figures follow (stated in every report format).
@@ -98,8 +46,8 @@ public struct MethodNotes: Sendable, Codable, Hashable {
     public var masteredFacility: Double
     /// KR-20 below which reliability is flagged as low (0.5).
     public var lowReliability: Double
-    /// Groups with fewer matched pairs than this get a small-sample warning (5).
-    public var smallGroup: Int
+    /// Breakdown groups and trainings with fewer matched pairs than this show counts only (5; `--min-group`).
+    public var minGroup: Int
     /// Confidence level of intervals (0.95).
     public var confidenceLevel: Double
     /// Item figures (facility, discrimination, KR-20, option counts) use every submitted attempt of the phase; McNemar and all paired figures use matched pairs.
@@ -112,6 +60,14 @@ public struct MethodNotes: Sendable, Codable, Hashable {
     public var reliability: String
     /// Most participants drawn in the slope chart, and answers listed in HTML/Markdown per question (JSON lists all).
     public var listLimit: Int
+    /// How a choice answer is judged: `recomputedFromKey` (the course's key decides, whatever was stored).
+    public var correctness: String
+    /// An open question's facility: `meanShareOfPoints;skippedCountsZero;unscoredLeftOut` — the same rule as the score.
+    public var openQuestionFacility: String
+    /// How gains are compared: `exactFractionsOfPoints` (ties, zero differences and zero variance decided exactly).
+    public var gains: String
+    /// Small groups: `countsOnlyBelowMinGroup` (breakdown groups and trainings).
+    public var suppression: String
 }
 
 /// A training as the report shows it (no participant data).
@@ -213,7 +169,7 @@ public struct QuestionReport: Sendable, Codable, Hashable {
     /// Question id.
     public var id: String
     /// Question type.
-    public var type: String
+    public var type: QuestionKind
     /// Submitted pre-tests answering it.
     public var answeredPre: Int
     /// Submitted post-tests answering it.
@@ -284,8 +240,10 @@ public struct GroupReport: Sendable, Codable, Hashable {
     public var meanGainCI: ConfidenceInterval
     /// Hake class gain.
     public var classGain: StatValue
-    /// Fewer than ``MethodNotes/smallGroup`` matched pairs: read with care.
-    public var smallSample: Bool
+    /// Fewer than ``MethodNotes/minGroup`` matched pairs: only the counts are given, every score and
+    /// statistic is `{"reason": "suppressed: small group"}`, so that a small group never shows one
+    /// person's results (schema 2; schema 1 showed them with a `smallSample` warning).
+    public var suppressed: Bool
 }
 
 /// What a flag points at.
@@ -360,8 +318,8 @@ public struct TrainingComparison: Sendable, Codable, Hashable {
     public var kr20Post: StatValue
     /// Mean of each feedback rating, in survey order.
     public var feedbackMeans: [RatingMean]
-    /// Fewer than 5 matched pairs.
-    public var smallSample: Bool
+    /// Fewer than ``MethodNotes/minGroup`` matched pairs: counts only, as for ``GroupReport/suppressed``.
+    public var suppressed: Bool
 }
 
 /// The mean of one rating question.

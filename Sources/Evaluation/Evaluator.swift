@@ -1,3 +1,4 @@
+import Instruments
 import Dispatch
 import Foundation
 import CourseModel
@@ -22,14 +23,14 @@ public struct EvaluationInput: Sendable {
     /// Registration options (labels of regions, agencies, genders).
     public var registration: RegistrationForm
     /// The pre/post quiz.
-    public var quiz: InstrumentDefinition
+    public var quiz: InstrumentSpec
     /// The feedback survey, if any.
-    public var survey: InstrumentDefinition?
+    public var survey: InstrumentSpec?
 
     /// Creates the input from its parts.
     public init(
-        courseTitle: String, language: Language, registration: RegistrationForm, quiz: InstrumentDefinition,
-        survey: InstrumentDefinition?
+        courseTitle: String, language: Language, registration: RegistrationForm, quiz: InstrumentSpec,
+        survey: InstrumentSpec?
     ) {
         self.courseTitle = courseTitle
         self.language = language
@@ -44,38 +45,14 @@ public struct EvaluationInput: Sendable {
     ///   - language: the report language; defaults to the course language (Kazakh when unknown).
     /// - Throws: ``EvaluationError`` when the course has no quiz.
     public init(course: Course, language: Language? = nil) throws(EvaluationError) {
-        guard let quizPage = course.pages.first(where: { $0.kind == .quiz }) else {
+        guard let quiz = course.quiz else {
             throw EvaluationError("the course at \(course.root.path) has no page of kind 'quiz' (the pre/post test)")
         }
-        let surveyPage = course.pages.first(where: { $0.kind == .survey })
         self.init(
             courseTitle: course.config.title,
             language: language ?? Language(rawValue: course.config.language) ?? .kk,
             registration: course.config.registration,
-            quiz: InstrumentDefinition(page: quizPage, survey: false),
-            survey: surveyPage.map { InstrumentDefinition(page: $0, survey: true) })
-    }
-}
-
-extension InstrumentDefinition {
-    /// The definition of a quiz or survey page.
-    /// - Parameters:
-    ///   - page: the page.
-    ///   - survey: whether it is a survey (its open questions are comments, scored 0).
-    public init(page: Page, survey: Bool) {
-        self.init(
-            id: page.id, title: page.title,
-            questions: page.questions.map { q in
-                let max: Double
-                switch q.type {
-                case .single, .multiple: max = 1
-                case .open: max = survey ? 0 : Double(q.maxScore)
-                case .rating: max = 0
-                }
-                return QuestionDefinition(
-                    id: q.id, type: q.type.rawValue, prompt: q.prompt, options: q.options.map { $0.spans.plainText },
-                    correct: q.correctIndices, maxScore: max)
-            })
+            quiz: quiz, survey: course.survey)
     }
 }
 
@@ -85,8 +62,8 @@ public struct EvaluationOptions: Sendable {
     public var masteredFacility = 0.9
     /// KR-20 below which reliability is flagged (0.5).
     public var lowReliability = 0.5
-    /// Groups with fewer matched pairs get a warning (5).
-    public var smallGroup = 5
+    /// Breakdown groups and trainings with fewer matched pairs show counts only (5).
+    public var minGroup = 5
     /// Slope-chart participants and listed answers per question in HTML/Markdown (JSON and CSV have all).
     public var listLimit = 300
     /// Creates the default options.
@@ -104,8 +81,8 @@ public enum Evaluator {
     /// - Returns: the report.
     public static func evaluate(
         _ snapshot: ResultsSnapshot, input: EvaluationInput, options: EvaluationOptions = EvaluationOptions()
-    ) -> EvaluationReport {
-        let data = PreparedData(snapshot: snapshot, input: input)
+    ) throws(EvaluationError) -> EvaluationReport {
+        let data = try PreparedData(snapshot: snapshot, input: input)
         let all = Array(0..<data.participants.count)
         // The pooled section and, with several trainings, one per training: independent, so computed in parallel.
         var groups = [all]
@@ -129,26 +106,54 @@ public enum Evaluator {
         if snapshot.trainings.count > 1 {
             for (t, training) in snapshot.trainings.enumerated() where t + 1 < computed.count {
                 let s = computed[t + 1]
-                comparison.append(
+                let row = 
                     TrainingComparison(
                         training: TrainingInfo(training), counts: s.counts, meanPre: s.paired.meanPre, meanPost: s.paired.meanPost,
                         meanGain: s.paired.meanGain, meanGainCI: s.paired.meanGainCI, tTestP: s.paired.tTest.p,
                         cohensDz: s.paired.cohensDz, wilcoxonP: s.paired.wilcoxon.p, classGain: s.paired.hake.classGain,
                         kr20Pre: s.reliability.kr20Pre, kr20Post: s.reliability.kr20Post,
                         feedbackMeans: s.feedback.map { RatingMean(id: $0.id, mean: $0.distribution.mean, n: $0.distribution.n) },
-                        smallSample: s.counts.matchedPairs < options.smallGroup))
+                        suppressed: false)
+                comparison.append(s.counts.matchedPairs < options.minGroup ? row.suppressedCopy : row)
             }
         }
         let method = MethodNotes(
             submittedOnly: true, unscoredOpenAnswers: "excludedFromMaximum", unansweredQuestions: "incorrect",
-            masteredFacility: options.masteredFacility, lowReliability: options.lowReliability, smallGroup: options.smallGroup,
+            masteredFacility: options.masteredFacility, lowReliability: options.lowReliability, minGroup: options.minGroup,
             confidenceLevel: 0.95, itemSample: "allSubmittedAttemptsOfPhase", wilcoxon: "zeroDifferencesDropped;normalApproximation;tieCorrection;continuityCorrection",
             mcNemar: "exactBinomialBelow25DiscordantElseChiSquareContinuity", reliability: "kr20OnChoiceQuestions",
-            listLimit: options.listLimit)
+            listLimit: options.listLimit, correctness: "recomputedFromKey",
+            openQuestionFacility: "meanShareOfPoints;skippedCountsZero;unscoredLeftOut", gains: "exactFractionsOfPoints",
+            suppression: "countsOnlyBelowMinGroup")
         return EvaluationReport(
             schemaVersion: EvaluationReport.currentSchemaVersion, generator: "katch report", language: input.language.rawValue,
             course: input.courseTitle, quiz: input.quiz, survey: input.survey, method: method,
             trainings: snapshot.trainings.map(TrainingInfo.init), overall: overall, comparison: comparison)
+    }
+}
+
+extension GroupReport {
+    /// The group with counts only: every score and statistic withheld.
+    var suppressedCopy: GroupReport {
+        let u = StatValue.unavailable(reason: StatReason.suppressed)
+        var g = self
+        (g.meanPre, g.meanPost, g.meanGain, g.classGain) = (u, u, u, u)
+        g.meanGainCI = ConfidenceInterval(level: meanGainCI.level, lower: u, upper: u)
+        g.suppressed = true
+        return g
+    }
+}
+
+extension TrainingComparison {
+    /// The row with counts only: every score, statistic and rating mean withheld.
+    var suppressedCopy: TrainingComparison {
+        let u = StatValue.unavailable(reason: StatReason.suppressed)
+        var c = self
+        (c.meanPre, c.meanPost, c.meanGain, c.tTestP, c.cohensDz, c.wilcoxonP, c.classGain, c.kr20Pre, c.kr20Post) = (u, u, u, u, u, u, u, u, u)
+        c.meanGainCI = ConfidenceInterval(level: meanGainCI.level, lower: u, upper: u)
+        c.feedbackMeans = feedbackMeans.map { RatingMean(id: $0.id, mean: u, n: $0.n) }
+        c.suppressed = true
+        return c
     }
 }
 
@@ -163,23 +168,24 @@ extension TrainingInfo {
     }
 }
 
-/// One answer of a quiz attempt, compact.
+/// One answer of a quiz attempt, typed, with what it earns by the one scoring rule.
 struct QuizAnswer {
-    /// Option bit mask for choice questions (−1 when not a choice answer).
+    /// Option bit mask for choice answers (for option counts), −1 otherwise.
     var mask: Int32
-    /// Right or wrong (choice), nil otherwise.
+    /// The answer.
+    var answer: Answer
+    /// Points by ``QuestionSpec/points(_:)``: nil while an open answer waits for its score.
+    var points: Fraction?
+    /// Right or wrong (choice questions), nil otherwise.
     var correct: Bool?
-    /// Open answer text.
-    var text: String?
-    /// Trainer's score (open) or 0/1 (choice).
-    var score: Double?
 }
 
-/// A submitted quiz attempt, scored.
+/// A submitted quiz attempt, scored by ``InstrumentSpec/score(_:)``.
 struct ScoredAttempt {
     var answers: [QuizAnswer?]
-    var percent: Double?
-    var unscoredOpen: Int
+    var score: AttemptScore
+    /// Exact percentage (nil when nothing could be scored yet).
+    var percent: Fraction? { score.percent }
 }
 
 /// Results indexed for fast grouping: one slot per participant.
@@ -193,25 +199,34 @@ struct PreparedData {
     var feedback: [Int?]
     var unsubmitted: [(pre: Bool, post: Bool, feedback: Bool)]
     var quizAttempts: [ScoredAttempt] = []
-    var feedbackAttempts: [[Response?]] = []
+    var feedbackAttempts: [[Answer?]] = []
     let choiceItems: [Int]
-    let keyMasks: [Int32]
 
-    init(snapshot: ResultsSnapshot, input: EvaluationInput) {
+    /// Indexes and scores the snapshot.
+    /// - Throws: ``EvaluationError`` naming the attempt and question of every stored answer that
+    ///   does not fit its question (never skipped or defaulted).
+    init(snapshot: ResultsSnapshot, input: EvaluationInput) throws(EvaluationError) {
         self.input = input
         participants = snapshot.participants
         trainingIDs = snapshot.trainings.map(\.id)
         var tIndex: [String: Int] = [:]
         for (i, t) in snapshot.trainings.enumerated() { tIndex[t.id] = i }
-        trainingIndex = snapshot.participants.map { tIndex[$0.trainingID] ?? 0 }
+        var trainingIndex: [Int] = []
+        trainingIndex.reserveCapacity(snapshot.participants.count)
+        for p in snapshot.participants {
+            guard let t = tIndex[p.trainingID] else {
+                throw EvaluationError("participant \(p.code) belongs to training '\(p.trainingID)', which the results do not hold")
+            }
+            trainingIndex.append(t)
+        }
+        self.trainingIndex = trainingIndex
         let n = participants.count
         pre = Array(repeating: nil, count: n)
         post = Array(repeating: nil, count: n)
         feedback = Array(repeating: nil, count: n)
         unsubmitted = Array(repeating: (false, false, false), count: n)
         let quiz = input.quiz
-        choiceItems = quiz.questions.indices.filter { quiz.questions[$0].isChoice }
-        keyMasks = quiz.questions.map { q in q.correct.reduce(Int32(0)) { $0 | (Int32(1) << Int32($1 & 31)) } }
+        choiceItems = quiz.questions.indices.filter { quiz.questions[$0].kind.isChoice }
 
         var pIndex: [Int64: Int] = [:]
         pIndex.reserveCapacity(n)
@@ -220,6 +235,7 @@ struct PreparedData {
         // Attempts: slot per submitted attempt.
         enum Slot { case quiz(Int), feedback(Int) }
         var slots: [Int64: Slot] = [:]
+        var attemptNames: [Int64: (Int, Phase)] = [:]
         slots.reserveCapacity(snapshot.attempts.count)
         var quizCount = 0
         var feedbackCount = 0
@@ -233,6 +249,7 @@ struct PreparedData {
                     continue
                 }
                 slots[a.rowID] = .quiz(quizCount)
+                attemptNames[a.rowID] = (i, a.phase)
                 if a.phase == .pre { pre[i] = quizCount } else { post[i] = quizCount }
                 quizCount += 1
             case .feedback:
@@ -242,6 +259,7 @@ struct PreparedData {
                     continue
                 }
                 slots[a.rowID] = .feedback(feedbackCount)
+                attemptNames[a.rowID] = (i, a.phase)
                 feedback[i] = feedbackCount
                 feedbackCount += 1
             case .practice:
@@ -253,43 +271,48 @@ struct PreparedData {
         var sIndex: [String: Int] = [:]
         for (k, q) in (input.survey?.questions ?? []).enumerated() { sIndex[q.id] = k }
         var quizAnswers = [[QuizAnswer?]](repeating: [QuizAnswer?](repeating: nil, count: quiz.questions.count), count: quizCount)
-        var survey = [[Response?]](
-            repeating: [Response?](repeating: nil, count: input.survey?.questions.count ?? 0), count: feedbackCount)
+        var survey = [[Answer?]](
+            repeating: [Answer?](repeating: nil, count: input.survey?.questions.count ?? 0), count: feedbackCount)
+        var problems: [String] = []
 
         for stored in snapshot.responses {
             guard let slot = slots[stored.attemptID] else { continue }
             let r = stored.response
+            // A question no longer in the instrument (removed from the course) is not analysed.
+            let spec: QuestionSpec
+            switch slot {
+            case .quiz: guard let k = qIndex[r.questionID] else { continue }; spec = quiz.questions[k]
+            case .feedback: guard let k = sIndex[r.questionID], let s = input.survey else { continue }; spec = s.questions[k]
+            }
+            let answer: Answer
+            do {
+                answer = try Answer(kind: spec.kind, question: spec.id, choice: r.choice, text: r.text, score: r.score)
+            } catch {
+                if problems.count < 20, let (i, phase) = attemptNames[stored.attemptID] {
+                    problems.append("participant \(participants[i].code), \(phase.rawValue): \(error.description)")
+                }
+                continue
+            }
             switch slot {
             case .quiz(let a):
                 guard let k = qIndex[r.questionID] else { continue }
-                let q = quiz.questions[k]
-                if q.isChoice {
-                    guard let choice = r.choice, let mask = Self.mask(choice) else { continue }
-                    let correct = r.correct ?? (mask == keyMasks[k])
-                    quizAnswers[a][k] = QuizAnswer(mask: mask, correct: correct, text: nil, score: correct ? 1 : 0)
-                } else if q.isOpen {
-                    let score = r.score.map { Swift.min(Swift.max($0, 0), q.maxScore) }
-                    quizAnswers[a][k] = QuizAnswer(mask: -1, correct: nil, text: r.text ?? r.choice ?? "", score: score)
+                var mask: Int32 = -1
+                var correct: Bool?
+                if case .choice(let chosen) = answer {
+                    mask = Int32(truncatingIfNeeded: chosen.mask & 0x3FF_FFFF)
+                    correct = spec.isRight(chosen)
                 }
+                quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: spec.points(answer), correct: correct)
             case .feedback(let a):
                 guard let k = sIndex[r.questionID] else { continue }
-                survey[a][k] = r
+                survey[a][k] = answer
             }
         }
-        let maxPoints = quiz.maxPoints
+        if !problems.isEmpty {
+            throw EvaluationError("the results database holds answers that do not fit the course's questions:\n  " + problems.joined(separator: "\n  "))
+        }
         quizAttempts = quizAnswers.map { answers in
-            var points = 0.0
-            var max = maxPoints
-            var unscored = 0
-            for (k, q) in quiz.questions.enumerated() {
-                guard let answer = answers[k] else { continue }
-                if q.isOpen {
-                    if let s = answer.score { points += s } else { max -= q.maxScore; unscored += 1 }
-                } else if q.isChoice, answer.correct == true {
-                    points += 1
-                }
-            }
-            return ScoredAttempt(answers: answers, percent: max > 0 ? 100 * points / max : nil, unscoredOpen: unscored)
+            ScoredAttempt(answers: answers, score: quiz.score(inOrder: answers.map { $0?.answer }))
         }
         feedbackAttempts = survey
     }
@@ -394,11 +417,11 @@ struct PreparedData {
                 counts.postSubmitted += 1
                 postSlots.append(s)
             }
-            counts.unscoredOpenAnswers += (a?.unscoredOpen ?? 0) + (b?.unscoredOpen ?? 0)
-            if let x = a?.percent { preAll.append(x) }
-            if let y = b?.percent { postAll.append(y) }
+            counts.unscoredOpenAnswers += (a?.score.unscoredOpen ?? 0) + (b?.score.unscoredOpen ?? 0)
+            if let x = a?.percent { preAll.append(x.doubleValue) }
+            if let y = b?.percent { postAll.append(y.doubleValue) }
             if a != nil || b != nil {
-                scores.append(ParticipantScore(training: p.trainingID, code: p.code, pre: a?.percent, post: b?.percent))
+                scores.append(ParticipantScore(training: p.trainingID, code: p.code, pre: a?.percent?.doubleValue, post: b?.percent?.doubleValue))
             }
             if a != nil, b != nil {
                 counts.matchedPairs += 1
@@ -431,7 +454,7 @@ struct PreparedData {
             let answeredPre = preSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
             let answeredPost = postSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
             var report = QuestionReport(
-                id: q.id, type: q.type, answeredPre: answeredPre, answeredPost: answeredPost,
+                id: q.id, type: q.kind, answeredPre: answeredPre, answeredPost: answeredPost,
                 facilityPre: .unavailable(reason: StatReason.empty), facilityPost: .unavailable(reason: StatReason.empty),
                 change: .unavailable(reason: StatReason.empty), mcNemar: nil,
                 discriminationPre: .unavailable(reason: "open question"), discriminationPost: .unavailable(reason: "open question"),
@@ -451,10 +474,14 @@ struct PreparedData {
                 }
                 report.optionsPre = counts(preSlots)
                 report.optionsPost = counts(postSlots)
-            } else if q.isOpen, q.maxScore > 0 {
+            } else if q.isScoredByTrainer {
+                // The same rule as the score: a skipped or blank answer earns 0, an unscored one is left out.
                 func facility(_ slots: [Int]) -> StatValue {
-                    let scored = slots.compactMap { quizAttempts[$0].answers[k]?.score }
-                    return Descriptives.mean(scored.map { $0 / q.maxScore })
+                    let earned = slots.compactMap { s -> Fraction? in
+                        let a = quizAttempts[s].answers[k]
+                        return a == nil ? Fraction.zero : a?.points
+                    }
+                    return Descriptives.mean(earned.map { ($0 / q.maximum).doubleValue })
                 }
                 report.facilityPre = facility(preSlots)
                 report.facilityPost = facility(postSlots)
@@ -498,18 +525,18 @@ struct PreparedData {
         var comments: [TextAnswer] = []
         if let survey = input.survey {
             let slots = members.compactMap { feedback[$0] }
-            for (k, q) in survey.questions.enumerated() where q.isRating {
+            for (k, q) in survey.questions.enumerated() where q.kind == .rating {
                 let scale = 1...Swift.max(q.options.count, 2)
                 let ratings = slots.map { s -> Int? in
-                    guard let r = feedbackAttempts[s][k] else { return nil }
-                    return (r.choice ?? r.text).flatMap { Int(Self.trim($0)) }
+                    guard case .rating(let v)? = feedbackAttempts[s][k] else { return nil }
+                    return v
                 }
                 feedbackReports.append(RatingReport(id: q.id, labels: q.options, distribution: RatingDistribution(ratings: ratings, scale: scale)))
             }
-            for (k, q) in survey.questions.enumerated() where q.isOpen {
+            for (k, q) in survey.questions.enumerated() where q.kind == .open {
                 for i in members {
-                    guard let s = feedback[i], let r = feedbackAttempts[s][k] else { continue }
-                    let text = Self.trim(r.text ?? r.choice ?? "")
+                    guard let s = feedback[i], case .text(let raw, _)? = feedbackAttempts[s][k] else { continue }
+                    let text = Self.trim(raw)
                     guard !text.isEmpty else { continue }
                     let p = participants[i]
                     comments.append(TextAnswer(training: p.trainingID, code: p.code, phase: "feedback", question: q.id, text: text, score: nil))
@@ -519,14 +546,15 @@ struct PreparedData {
 
         // Open quiz answers.
         var openAnswers: [TextAnswer] = []
-        for (k, q) in quiz.questions.enumerated() where q.isOpen {
+        for (k, q) in quiz.questions.enumerated() where q.kind == .open {
             for (phase, slots) in [("pre", pre), ("post", post)] {
                 for i in members {
-                    guard let s = slots[i], let a = quizAttempts[s].answers[k], let text = a.text else { continue }
+                    guard let s = slots[i], case .text(let text, let score)? = quizAttempts[s].answers[k]?.answer else { continue }
                     let trimmed = Self.trim(text)
-                    guard !trimmed.isEmpty else { continue }
+                    guard !trimmed.isEmpty || score != nil else { continue }
                     let p = participants[i]
-                    openAnswers.append(TextAnswer(training: p.trainingID, code: p.code, phase: phase, question: q.id, text: trimmed, score: a.score))
+                    openAnswers.append(
+                        TextAnswer(training: p.trainingID, code: p.code, phase: phase, question: q.id, text: trimmed, score: score?.doubleValue))
                 }
             }
         }
@@ -550,9 +578,10 @@ struct PreparedData {
             let groups = order.compactMap { id -> GroupReport? in
                 guard let count = registered[id] else { return nil }
                 let a = Paired.analyze(groupPairs[id] ?? [])
-                return GroupReport(
+                let group = GroupReport(
                     id: id, label: labels[id] ?? id, registered: count, matched: a.n, meanPre: a.meanPre, meanPost: a.meanPost,
-                    meanGain: a.meanGain, meanGainCI: a.meanGainCI, classGain: a.hake.classGain, smallSample: a.n < options.smallGroup)
+                    meanGain: a.meanGain, meanGainCI: a.meanGainCI, classGain: a.hake.classGain, suppressed: false)
+                return a.n < options.minGroup ? group.suppressedCopy : group
             }
             return Breakdown(dimension: dimension, groups: groups)
         }
@@ -564,7 +593,7 @@ struct PreparedData {
 
         return SectionReport(
             counts: counts, unmatched: unmatched, preScores: Descriptives.summary(preAll), postScores: Descriptives.summary(postAll),
-            matchedPre: Descriptives.summary(pairs.map(\.pre)), matchedPost: Descriptives.summary(pairs.map(\.post)), paired: paired,
+            matchedPre: Descriptives.summary(pairs.map(\.pre.doubleValue)), matchedPost: Descriptives.summary(pairs.map(\.post.doubleValue)), paired: paired,
             questions: questions, reliability: reliability, feedback: feedbackReports, breakdowns: breakdowns, flags: flags,
             participants: scores, openAnswers: openAnswers, comments: comments)
     }

@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 import Localization
 import Statistics
@@ -8,7 +9,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
     /// Markdown.
     case md
-    /// JSON (``EvaluationReport``, `schemaVersion` 1).
+    /// JSON (``EvaluationReport``, `schemaVersion` 2).
     case json
     /// CSV tables (UTF-8 with BOM, CRLF).
     case csv
@@ -16,14 +17,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension EvaluationReport {
     /// Renders the report in `format`.
-    /// - Parameter format: the output format.
+    /// - Parameters:
+    ///   - format: the output format.
+    ///   - withAnswers: whether the HTML (the donor-facing document) lists participants' open answers
+    ///     and comments; the other formats always hold them.
     /// - Returns: the document's bytes (UTF-8; CSV with a BOM).
-    public func rendered(as format: ReportFormat) -> [UInt8] {
+    public func rendered(as format: ReportFormat, withAnswers: Bool = false) -> [UInt8] {
         switch format {
-        case .html: return Array(HTMLReport.render(self).utf8)
-        case .md: return Array(MarkdownReport.render(self).utf8)
+        case .html: return Array(HTMLReport.render(ReportDocument(self, withAnswers: withAnswers)).utf8)
+        case .md: return Array(MarkdownReport.render(ReportDocument(self, withAnswers: true)).utf8)
         case .json: return jsonData()
-        case .csv: return [0xEF, 0xBB, 0xBF] + Array(CSVReport.render(self).utf8)
+        case .csv: return CSVReport.render(ReportDocument(self, withAnswers: true))
         }
     }
 
@@ -50,6 +54,18 @@ struct ReportText {
     init(_ report: EvaluationReport) {
         self.report = report
         t = Localizer(Language(rawValue: report.language) ?? .kk)
+    }
+
+    /// The plain-language headline for donors who are not statisticians: the mean score of the
+    /// matched pairs before and after, and n («орташа балл 59%-дан 74%-ға өсті, n = 109»); nil
+    /// when nothing is paired. The means are rounded to whole percent as said aloud; the figures
+    /// below give them exactly.
+    var headline: String? {
+        let a = report.overall.paired
+        guard let pre = a.meanPre.doubleValue, let post = a.meanPost.doubleValue, a.n > 0 else { return nil }
+        let (x, y) = (Int(pre.rounded()), Int(post.rounded()))
+        if x == y { return t(.reportHeadlineSame, x, a.n) }
+        return t(x < y ? .reportHeadlineUp : .reportHeadlineDown, x, y, a.n)
     }
 
     /// A number with `digits` decimals (locale-independent, `.` decimal point).
@@ -110,6 +126,7 @@ struct ReportText {
         case StatReason.zeroTotalVariance: return t(.reportReasonZeroTotalVariance)
         case StatReason.noDiscordantPairs: return t(.reportReasonNoDiscordant)
         case "open question": return t(.reportReasonOpenQuestion)
+        case StatReason.suppressed: return t(.reportReasonSuppressed)
         default: return r
         }
     }
@@ -184,23 +201,24 @@ struct ReportText {
         ]
     }
 
-    /// The learning-gain rows: label, value.
+    /// The learning-gain rows: label, value, and what the figure means in plain words.
     func learningRows(_ s: SectionReport) -> [[String]] {
         let a = s.paired
         return [
-            [t(.reportMatchedPairs), "\(a.n)"],
-            [t(.reportMeanGain), stat(a.meanGain)],
-            [t(.reportCI), ci(a.meanGainCI)],
-            [t(.reportMedianGain), stat(a.medianGain)],
-            [t(.reportTTest), "t = \(stat(a.tTest.t, 2)), df = \(stat(a.tTest.df, 0)), \(pEquals(a.tTest.p))"],
-            [t(.reportDz), stat(a.cohensDz, 2)],
+            [t(.reportMatchedPairs), "\(a.n)", t(.reportExplainPairs)],
+            [t(.reportMeanGain), stat(a.meanGain), t(.reportExplainMeanGain)],
+            [t(.reportCI), ci(a.meanGainCI), t(.reportExplainCI)],
+            [t(.reportMedianGain), stat(a.medianGain), t(.reportExplainMedian)],
+            [t(.reportTTest), "t = \(stat(a.tTest.t, 2)), df = \(stat(a.tTest.df, 0)), \(pEquals(a.tTest.p))", t(.reportExplainP)],
+            [t(.reportDz), stat(a.cohensDz, 2), t(.reportExplainDz)],
             [
                 t(.reportWilcoxon),
                 "z = \(stat(a.wilcoxon.signedZ, 2)), \(pEquals(a.wilcoxon.p)); \(t(.reportWilcoxonNote, a.wilcoxon.zeroDifferences))",
+                t(.reportExplainWilcoxon),
             ],
-            [t(.reportRankBiserial), stat(a.wilcoxon.rankBiserial, 2)],
-            [t(.reportHakeClass), stat(a.hake.classGain, 2)],
-            [t(.reportHakeIndividual, a.hake.excluded), stat(a.hake.meanIndividualGain, 2)],
+            [t(.reportRankBiserial), stat(a.wilcoxon.rankBiserial, 2), t(.reportExplainRankBiserial)],
+            [t(.reportHakeClass), stat(a.hake.classGain, 2), t(.reportExplainHake)],
+            [t(.reportHakeIndividual, a.hake.excluded), stat(a.hake.meanIndividualGain, 2), t(.reportExplainHakeIndividual)],
         ]
     }
 
@@ -224,7 +242,7 @@ struct ReportText {
 
     func groupRow(_ g: GroupReport) -> [String] {
         [
-            g.label + (g.smallSample ? " ⚠" : ""), "\(g.registered)", "\(g.matched)", stat(g.meanPre), stat(g.meanPost),
+            g.label + (g.suppressed ? " ⚠" : ""), "\(g.registered)", "\(g.matched)", stat(g.meanPre), stat(g.meanPost),
             stat(g.meanGain), ci(g.meanGainCI), stat(g.classGain, 2),
         ]
     }
@@ -234,13 +252,13 @@ struct ReportText {
             t(.reportTraining), t(.reportRegistered), t(.reportMatchedPairs), t(.reportPre), t(.reportPost), t(.reportMeanGain),
             t(.reportCI), "p (t)", t(.reportDz), "p (Wilcoxon)", "⟨g⟩", "KR-20 \(t(.reportPre))", "KR-20 \(t(.reportPost))",
         ]
-        h += (report.survey?.questions.filter(\.isRating) ?? []).map { "\($0.id) \(t(.reportRatingMean))" }
+        h += (report.survey?.questions.filter { $0.kind == .rating } ?? []).map { "\($0.id) \(t(.reportRatingMean))" }
         return h
     }
 
     func comparisonRow(_ c: TrainingComparison) -> [String] {
         [
-            c.training.id + (c.smallSample ? " ⚠" : ""), "\(c.counts.registered)", "\(c.counts.matchedPairs)", stat(c.meanPre),
+            c.training.id + (c.suppressed ? " ⚠" : ""), "\(c.counts.registered)", "\(c.counts.matchedPairs)", stat(c.meanPre),
             stat(c.meanPost), stat(c.meanGain), ci(c.meanGainCI), p(c.tTestP), stat(c.cohensDz, 2), p(c.wilcoxonP),
             stat(c.classGain, 2), stat(c.kr20Pre, 2), stat(c.kr20Post, 2),
         ] + c.feedbackMeans.map { stat($0.mean, 2) }

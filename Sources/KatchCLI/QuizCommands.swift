@@ -1,3 +1,4 @@
+import Instruments
 import ArgumentParser
 import CourseModel
 import Foundation

@@ -1,3 +1,4 @@
+import Instruments
 import ArgumentParser
 import CourseModel
 import Evaluation
@@ -32,11 +33,18 @@ struct Report: ParsableCommand {
     @Option(help: "Report language: kk, ru or en (default: the course language).")
     var lang: String?
 
+    @Option(name: .customLong("min-group"), help: "Breakdown groups and trainings with fewer matched pairs show counts only (default 5).")
+    var minGroup: Int = 5
+
+    @Flag(name: .customLong("with-answers"), help: "List participants' open answers and comments in the HTML report (always in md, json, csv).")
+    var withAnswers = false
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be html, md, json or csv (got '\(format)')")
         }
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be kk, ru or en (got '\(lang)')") }
+        if minGroup < 1 { throw ValidationError("--min-group must be at least 1 (got \(minGroup))") }
     }
 
     func run() throws {
@@ -60,8 +68,10 @@ struct Report: ParsableCommand {
                 printError("the database \(path) has no trainings yet (add one with 'katch training add')")
                 throw ExitCode(1)
             }
-            let report = Evaluator.evaluate(snapshot, input: input)
-            let bytes = report.rendered(as: format)
+            var options = EvaluationOptions()
+            options.minGroup = minGroup
+            let report = try Evaluator.evaluate(snapshot, input: input, options: options)
+            let bytes = report.rendered(as: format, withAnswers: withAnswers)
             try writeOutput(bytes, to: output)
         } catch let e as EvaluationError {
             printError(e.description)

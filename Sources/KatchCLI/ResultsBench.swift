@@ -1,3 +1,4 @@
+import Instruments
 import ArgumentParser
 import CourseModel
 import Dispatch
@@ -33,7 +34,7 @@ struct ResultsBench: ParsableCommand {
             printDiagnostics(loaded.diagnostics.filter { $0.severity == .error })
             throw ExitCode(1)
         }
-        let keys = instrumentKeys(loaded.course)
+        let keys = (quiz: loaded.course.quiz, survey: loaded.course.survey)
         guard let quiz = keys.quiz else {
             printError("the course has no quiz")
             throw ExitCode(1)
@@ -81,7 +82,7 @@ struct ResultsBench: ParsableCommand {
         }
         let readTime = seconds(t0)
         var t1 = DispatchTime.now().uptimeNanoseconds
-        let report = Evaluator.evaluate(snapshot, input: input)
+        let report = try Evaluator.evaluate(snapshot, input: input)
         let evaluateTime = seconds(t1)
         t1 = DispatchTime.now().uptimeNanoseconds
         let json = report.rendered(as: .json)
@@ -107,7 +108,7 @@ struct ResultsBench: ParsableCommand {
 
     /// A long CSV: every participant answers q1…q10 before and after; learning is simulated so that
     /// post scores are higher on average. Deterministic (a fixed linear congruential generator).
-    static func makeCSV(participants: Int, trainings: Int, quiz: InstrumentKey, registration: RegistrationForm) -> [UInt8] {
+    static func makeCSV(participants: Int, trainings: Int, quiz: InstrumentSpec, registration: RegistrationForm) -> [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(participants * 2 * quiz.questions.count * 60)
         out.append(contentsOf: "training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score\r\n".utf8)
@@ -145,7 +146,7 @@ struct ResultsBench: ParsableCommand {
                     default:
                         let right = next() < 0.3 + 0.4 * ability + boost
                         let correctIndex = q.correct.min() ?? 0
-                        let index = right ? correctIndex : (correctIndex + 1) % Swift.max(q.optionCount, 2)
+                        let index = right ? correctIndex : (correctIndex + 1) % Swift.max(q.options.count, 2)
                         out.append(97 + UInt8(index))
                         out.append(contentsOf: (right ? ",1,1" : ",0,0").utf8)
                     }

@@ -1,3 +1,4 @@
+import Instruments
 import ArgumentParser
 import CourseModel
 import Foundation
@@ -11,23 +12,6 @@ struct ResultsCommand: ParsableCommand {
         subcommands: [ResultsExport.self, ResultsImport.self, ResultsBench.self])
 }
 
-/// The quiz and survey keys of a course, for CSV import and export.
-func instrumentKeys(_ course: Course) -> (quiz: InstrumentKey?, survey: InstrumentKey?) {
-    func key(_ page: Page, survey: Bool) -> InstrumentKey {
-        InstrumentKey(
-            id: page.id,
-            questions: page.questions.map { q in
-                let kind = InstrumentKey.Question.Kind(rawValue: q.type.rawValue) ?? .open
-                let max: Double = kind == .single || kind == .multiple ? 1 : (kind == .open && !survey ? Double(q.maxScore) : 0)
-                return InstrumentKey.Question(id: q.id, kind: kind, optionCount: q.options.count, correct: Set(q.correctIndices), maxScore: max)
-            })
-    }
-    return (
-        course.pages.first { $0.kind == .quiz }.map { key($0, survey: false) },
-        course.pages.first { $0.kind == .survey }.map { key($0, survey: true) }
-    )
-}
-
 /// The registration lists of a course, for checking the region, agency and gender columns of an import.
 /// «Other» is accepted as the id `other` or as its label in any interface language.
 func registrationKey(_ course: Course) -> RegistrationKey {
@@ -39,7 +23,7 @@ func registrationKey(_ course: Course) -> RegistrationKey {
 }
 
 /// Loads the course for its keys and registration lists; prints why not and returns nil when it cannot be used.
-func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: InstrumentKey?, survey: InstrumentKey?, registration: RegistrationKey?) {
+func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: InstrumentSpec?, survey: InstrumentSpec?, registration: RegistrationKey?) {
     let exists = FileManager.default.fileExists(atPath: options.root.appendingPathComponent("course.yml").path)
     if !exists {
         if required {
@@ -55,7 +39,7 @@ func loadKeys(_ options: CourseOptions, required: Bool) throws -> (quiz: Instrum
         printError("the course at \(options.root.path) has errors; fix them (katch check) first")
         throw ExitCode(1)
     }
-    let keys = instrumentKeys(loaded.course)
+    let keys = (quiz: loaded.course.quiz, survey: loaded.course.survey)
     if keys.quiz == nil {
         printError("the course at \(options.root.path) has no quiz page (kind: quiz)")
         throw ExitCode(1)

@@ -26,10 +26,12 @@ public struct Localizer: Sendable {
         }
     }
 
-    /// The string for `key` with `%1`, `%2`, … replaced by `arguments` in order.
+    /// The string for `key` with `%1`, `%2`, … replaced by `arguments` in order. A Kazakh string may ask for a
+    /// number with its case ending: `%1{dative}` gives «5-ке», `%1{ablative}` «5-тен» (``KazakhNumber``).
     public func callAsFunction(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
         var text = self(key)
         for (index, argument) in arguments.enumerated().reversed() {
+            text = KazakhNumber.fillCases(text, index: index + 1, argument: argument.description)
             text = text.replacingOccurrences(of: "%\(index + 1)", with: argument.description)
         }
         return text

@@ -1,7 +1,8 @@
 /// Every interface string of katch (site, terminal, reports), with its Kazakh, Russian and
 /// English text. This is the one catalogue: code never spells UI text itself.
 ///
-/// `%1`, `%2` … are placeholders filled by ``Localizer/callAsFunction(_:_:)``.
+/// `%1`, `%2` … are placeholders filled by ``Localizer/callAsFunction(_:_:)``; in Kazakh, `%1{dative}` and
+/// `%1{ablative}` put a number with the case ending its last word needs («1-ден 5-ке», «6-ға») — ``KazakhNumber``.
 public enum UIString: String, Sendable, CaseIterable {
     // Site chrome
     case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor
@@ -47,7 +48,10 @@ public enum UIString: String, Sendable, CaseIterable {
     case reportChartComparison, reportUnavailable, reportOther, reportNone, reportExact, reportChiSquare, reportReasonEmpty
     case reportReasonFewerThanTwo, reportReasonZeroVariance, reportReasonAllZero, reportReasonNothingPaired, reportReasonPreAtMax
     case reportReasonAllPreAtMax, reportReasonConstantItem, reportReasonConstantRest, reportReasonFewItems, reportReasonZeroTotalVariance
-    case reportReasonNoDiscordant, reportReasonOpenQuestion
+    case reportReasonNoDiscordant, reportReasonOpenQuestion, reportReasonSuppressed, reportAnswersLeftOut
+    case reportHeadlineUp, reportHeadlineDown, reportHeadlineSame, reportMeaning, reportMcNemarLegend, reportChartComparisonLimited
+    case reportExplainPairs, reportExplainMeanGain, reportExplainCI, reportExplainMedian, reportExplainP, reportExplainDz
+    case reportExplainWilcoxon, reportExplainRankBiserial, reportExplainHake, reportExplainHakeIndividual, reportExplainKR20
 
     // issue 12
     case tPasteIgnored, tLeaveConfirm, tNoPreTest, tRegisterNewPost, tScreeningReadAloud, tScreeningAllowed, tScreeningSums
@@ -204,7 +208,7 @@ public enum UIString: String, Sendable, CaseIterable {
                     "Введите один или несколько номеров/букв (например: 1 3 или a,c). «<» — назад.",
                     "Type one or more numbers/letters (e.g. 1 3 or a,c). «<» goes back.")
         case .tInvalidKey: return ("Қате: мыналардың бірін енгізіңіз: %1.", "Ошибка: введите одно из: %1.", "Invalid: type one of %1.")
-        case .tInvalidNumber: return ("Қате: 1-ден %1-ге дейінгі нөмірді немесе әріпті енгізіңіз.", "Ошибка: введите номер от 1 до %1 или букву.", "Invalid: type a number from 1 to %1 or a letter.")
+        case .tInvalidNumber: return ("Қате: 1-ден %1{dative} дейінгі нөмірді немесе әріпті енгізіңіз.", "Ошибка: введите номер от 1 до %1 или букву.", "Invalid: type a number from 1 to %1 or a letter.")
         case .tInvalidLetters: return ("Қате: тек тізімдегі нөмірлер мен әріптер (1–%1).", "Ошибка: только номера и буквы из списка (1–%1).", "Invalid: only numbers and letters from the list (1–%1).")
         case .tInvalidEmpty: return ("Бұл өріс міндетті.", "Это поле обязательно.", "This field is required.")
         case .tInvalidControl: return ("Қате: басқару таңбаларына рұқсат жоқ.", "Ошибка: управляющие символы недопустимы.", "Invalid: control characters are not allowed.")
@@ -217,9 +221,9 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tAskCodeOrName: return ("Қатысушы кодыңызды немесе аты-жөніңізді енгізіңіз", "Введите код участника или ФИО", "Type your participant code or your name")
         case .tCodeNotFound: return ("Бұл тренингте мұндай код немесе есім табылмады.", "В этом тренинге такой код или имя не найдены.", "No such code or name in this training.")
         case .tNameAmbiguous: return ("Бұл есіммен бірнеше қатысушы бар: кодыңызды енгізіңіз.", "Несколько участников с этим именем: введите код.", "Several participants have this name: type your code.")
-        case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сізсіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
+        case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
         case .tSameNameRegistered:
-            return ("Осы тренингте бұл атпен тіркелген қатысушы бар. Олардың бірі сізсіз бе?",
+            return ("Осы тренингте бұл атпен тіркелген қатысушы бар. Олардың бірі сіз бе?",
                     "В этом тренинге уже есть участник с таким именем. Это вы?",
                     "A participant with this name is already registered in this training. Is one of them you?")
         case .tNewPersonSameName: return ("Жоқ, мен — басқа, жаңа қатысушымын", "Нет, я другой, новый участник", "No, I am another, new participant")
@@ -343,11 +347,15 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportByAgency: return ("Мекеме бойынша", "По ведомствам", "By agency")
         case .reportByGender: return ("Жынысы бойынша", "По полу", "By gender")
         case .reportGroup: return ("Топ", "Группа", "Group")
-        case .reportSmallSample: return ("%1-тен аз жұп: абайлап түсіндіріңіз", "меньше %1 пар: интерпретируйте осторожно", "fewer than %1 matched pairs: read with care")
+        case .reportSmallSample:
+            return (
+                "⚠ — %1{ablative} аз жұп: жеке адамды анықтамау үшін тек саны көрсетіледі", "⚠ — меньше %1 пар: ради конфиденциальности показано только число",
+                "⚠ — fewer than %1 matched pairs: counts only, so that no one can be identified"
+            )
         case .reportFlags: return ("Назар аударатын жайттар", "На что обратить внимание", "Points to look at")
         case .reportFlagMastered: return ("%1: тренингке дейін-ақ жақсы білген (пре %2)", "%1: уже хорошо знали до тренинга (пре %2)", "%1: already known before the training (pre %2)")
         case .reportFlagWorse: return ("%1: тренингтен кейін дұрыс жауаптар азайды (өзгеріс %2)", "%1: после тренинга верных ответов меньше (изменение %2)", "%1: fewer correct answers after the training (change %2)")
-        case .reportFlagNegative: return ("%1: %2 теріс дискриминация (r = %3)", "%1: отрицательная дискриминация, %2 (r = %3)", "%1: negative discrimination in the %2 (r = %3)")
+        case .reportFlagNegative: return ("%1: %2 нәтижелерінде теріс дискриминация (r = %3)", "%1: отрицательная дискриминация, %2 (r = %3)", "%1: negative discrimination in the %2 (r = %3)")
         case .reportFlagReliability: return ("Сенімділігі төмен: %1 (KR-20 = %2)", "Низкая надёжность: %1 (KR-20 = %2)", "Low reliability of the %1 (KR-20 = %2)")
         case .reportNoFlags: return ("Ерекше белгіленетін ештеңе жоқ.", "Ничего не отмечено.", "Nothing flagged.")
         case .reportComparison: return ("Тренингтерді салыстыру", "Сравнение тренингов", "Comparison across trainings")
@@ -359,9 +367,9 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportNotScored: return ("бағаланбаған", "не оценено", "not scored")
         case .reportMoreNotShown: return ("… тағы %1 (барлығы JSON және CSV есептерінде)", "… и ещё %1 (все есть в отчётах JSON и CSV)", "… and %1 more (all are in the JSON and CSV reports)")
         case .reportMethod: return ("Көрсеткіштер қалай есептеледі", "Как рассчитаны показатели", "How the figures are computed")
-        case .reportMethodScore: return ("Балл — тесттің ең жоғары баллының пайызы. Тек тапсырылған тесттер есептеледі. Жауап берілмеген сұрақ 0 балл. Әлі бағаланбаған ашық жауап жаттықтырушы бағалағанға дейін алымнан да, ең жоғары баллдан да алынып тасталады.", "Балл — процент от максимального балла теста. Учитываются только сданные тесты. Вопрос без ответа — 0 баллов. Ещё не оценённый открытый ответ исключается и из баллов, и из максимума, пока тренер его не оценит.", "A score is the percentage of the quiz maximum. Only submitted tests count. An unanswered question scores 0. An open answer not yet scored by the trainer is left out of both the points and the maximum until it is scored.")
+        case .reportMethodScore: return ("Балл — тесттің ең жоғары баллының пайызы. Тек тапсырылған тесттер есептеледі. Таңдау сұрағының дұрыстығын курстың кілті шешеді. Жауап берілмеген сұрақ 0 балл. Әлі бағаланбаған ашық жауап жаттықтырушы бағалағанға дейін алымнан да, ең жоғары баллдан да алынып тасталады.", "Балл — процент от максимального балла теста. Учитываются только сданные тесты. Верность ответа на вопрос с выбором определяет ключ курса. Вопрос без ответа — 0 баллов. Ещё не оценённый открытый ответ исключается и из баллов, и из максимума, пока тренер его не оценит.", "A score is the percentage of the quiz maximum. Only submitted tests count. The course's key decides whether a choice answer is right. An unanswered question scores 0. An open answer not yet scored by the trainer is left out of both the points and the maximum until it is scored.")
         case .reportMethodTests: return ("Пре және пост код бойынша жұптастырылады. Орташа өсімнің 95% аралығы мен t-тест Стьюдент үлестірімі бойынша; Уилкоксон критерийінде нөлдік айырмалар алынып тасталады, қалыпты жуықтау тең рангтер мен үзіліссіздік түзетуімен. Хейктің жеке өсімдерінен пре = 100% болғандар алынып тасталады.", "Пре и пост сопоставляются по коду участника. 95% интервал среднего прироста и t-критерий — по распределению Стьюдента; в критерии Уилкоксона нулевые разности исключены, нормальная аппроксимация с поправками на связки и непрерывность. Из индивидуальных приростов Хейка исключены участники с пре = 100%.", "Pre and post are matched by participant code. The 95% interval of the mean gain and the t-test use Student's t; the Wilcoxon test drops zero differences and uses the normal approximation with tie and continuity correction. Hake's individual gains leave out participants with pre = 100%.")
-        case .reportMethodItems: return ("Сұрақтар көрсеткіштері (дұрыс жауаптар үлесі, дискриминация — Moodle бойынша сұрақ пен қалған тест арасындағы корреляция, KR-20, нұсқалар саны) сол кезеңнің барлық тапсырылған тесттері бойынша; Мак-Немар критерийі жұптар бойынша (сәйкессіз жұптар 25-тен аз болса — дәл биномдық). KR-20 тек таңдау сұрақтары бойынша.", "Показатели вопросов (доля верных, дискриминация — корреляция вопроса с остальным тестом, как в Moodle, KR-20, частоты вариантов) — по всем сданным тестам этапа; критерий Мак-Немара — по парам (точный биномиальный при числе несовпадающих пар меньше 25). KR-20 — только по вопросам с выбором.", "Question figures (facility, discrimination as Moodle defines it — the item–rest correlation, KR-20, option counts) use every submitted test of the phase; McNemar uses matched pairs (exact binomial when fewer than 25 discordant pairs). KR-20 uses the choice questions only.")
+        case .reportMethodItems: return ("Сұрақтар көрсеткіштері (дұрыс жауаптар үлесі, дискриминация — Moodle бойынша сұрақ пен қалған тест арасындағы корреляция, KR-20, нұсқалар саны) сол кезеңнің барлық тапсырылған тесттері бойынша; Мак-Немар критерийі жұптар бойынша (сәйкессіз жұптар 25-тен аз болса — дәл биномдық). KR-20 тек таңдау сұрақтары бойынша. Ашық сұрақтың көрсеткіші — алынған баллдың ең жоғары балға орташа үлесі: жауапсыз қалғаны 0, әлі бағаланбағаны есептелмейді.", "Показатели вопросов (доля верных, дискриминация — корреляция вопроса с остальным тестом, как в Moodle, KR-20, частоты вариантов) — по всем сданным тестам этапа; критерий Мак-Немара — по парам (точный биномиальный при числе несовпадающих пар меньше 25). KR-20 — только по вопросам с выбором. Для открытого вопроса — средняя доля полученных баллов от максимума: без ответа — 0, ещё не оценённые не учитываются.", "Question figures (facility, discrimination as Moodle defines it — the item–rest correlation, KR-20, option counts) use every submitted test of the phase; McNemar uses matched pairs (exact binomial when fewer than 25 discordant pairs). KR-20 uses the choice questions only. An open question's facility is the mean share of its points: a skipped answer counts 0, an answer not yet scored is left out.")
         case .reportChartDistribution: return ("Пре және пост нәтижелерінің үлестірімі", "Распределение результатов пре и пост", "Distribution of scores before and after")
         case .reportChartSlope: return ("Әр қатысушының нәтижесі: дейін және кейін", "Результат каждого участника: до и после", "Each participant's score before and after")
         case .reportChartSlopeLimited: return ("%2 қатысушының алғашқы %1-і көрсетілген", "показаны первые %1 из %2 участников", "first %1 of %2 participants shown")
@@ -386,6 +394,58 @@ public enum UIString: String, Sendable, CaseIterable {
         case .reportReasonZeroTotalVariance: return ("жалпы баллдар бірдей", "итоговые баллы одинаковы", "zero variance of totals")
         case .reportReasonNoDiscordant: return ("өзгерген жұптар жоқ", "нет изменившихся пар", "no discordant pairs")
         case .reportReasonOpenQuestion: return ("ашық сұрақ", "открытый вопрос", "open question")
+        case .reportHeadlineUp:
+            return ("Орташа балл %1%-дан %2%-ға өсті (n = %3).", "Средний балл вырос с %1% до %2% (n = %3).", "The mean score rose from %1% to %2% (n = %3).")
+        case .reportHeadlineDown:
+            return ("Орташа балл %1%-дан %2%-ға төмендеді (n = %3).", "Средний балл снизился с %1% до %2% (n = %3).", "The mean score fell from %1% to %2% (n = %3).")
+        case .reportHeadlineSame:
+            return ("Орташа балл өзгерген жоқ: %1% (n = %2).", "Средний балл не изменился: %1% (n = %2).", "The mean score did not change: %1% (n = %2).")
+        case .reportMeaning: return ("Нені білдіреді", "Что это значит", "What it means")
+        case .reportMcNemarLegend:
+            return (
+                "Мак-Немар: b — тренингке дейін дұрыс, кейін бұрыс жауап бергендер саны; c — тренингке дейін бұрыс, кейін дұрыс жауап бергендер саны. p < 0.05 болса, өзгеріс кездейсоқ емес деп саналады.",
+                "Мак-Немар: b — число ответивших верно до тренинга и неверно после; c — неверно до и верно после. При p < 0.05 изменение считается неслучайным.",
+                "McNemar: b — participants right before the training and wrong after; c — wrong before and right after. With p < 0.05 the change is taken as not due to chance."
+            )
+        case .reportChartComparisonLimited:
+            return (
+                "Орташа өсімі ең жоғары %1 және ең төмен %2 тренинг көрсетілген; қалған %3 тренинг — жоғарыдағы кестеде.",
+                "Показаны %1 тренингов с наибольшим и %2 с наименьшим средним приростом; остальные %3 — в таблице выше.",
+                "The %1 trainings with the highest and the %2 with the lowest mean gain are shown; the other %3 are in the table above."
+            )
+        case .reportExplainPairs:
+            return ("тренингке дейінгі де, кейінгі де тестті тапсырған қатысушылар", "участники, сдавшие тест и до, и после тренинга", "participants who took the test both before and after")
+        case .reportExplainMeanGain:
+            return ("кейінгі балл мен дейінгі баллдың орташа айырмасы, пайыздық тармақпен", "средняя разница баллов после и до, в процентных пунктах", "the average of post minus pre, in percentage points")
+        case .reportExplainCI:
+            return ("шынайы орташа өсім 95% сенімділікпен осы аралықта жатыр", "с доверием 95% истинный средний прирост лежит в этом интервале", "with 95% confidence the true mean gain lies in this range")
+        case .reportExplainMedian:
+            return ("қатысушылардың жартысының өсімі осыдан жоғары, жартысынікі төмен", "у половины участников прирост выше, у половины ниже", "half of the participants gained more, half less")
+        case .reportExplainP:
+            return ("p < 0.05 болса, өсім кездейсоқ емес деп саналады", "при p < 0.05 прирост считается неслучайным", "with p < 0.05 the gain is taken as not due to chance")
+        case .reportExplainDz:
+            return ("әсер күші: 0.2 — аз, 0.5 — орташа, 0.8 және одан жоғары — үлкен", "величина эффекта: 0.2 — малая, 0.5 — средняя, от 0.8 — большая", "effect size: 0.2 small, 0.5 medium, 0.8 or more large")
+        case .reportExplainWilcoxon:
+            return ("t-тест сияқты, бірақ баллдардың қалыпты үлестірімін талап етпейді", "как t-критерий, но не требует нормального распределения баллов", "like the t-test, without assuming normally distributed scores")
+        case .reportExplainRankBiserial:
+            return ("+1 — барлығының балы өсті, −1 — барлығынікі төмендеді, 0 — тең", "+1 — у всех балл вырос, −1 — у всех снизился, 0 — поровну", "+1 everyone improved, −1 everyone fell, 0 balanced")
+        case .reportExplainHake:
+            return ("топ мүмкін өсімнің қандай үлесін алды (0-ден 1-ге дейін)", "какую долю возможного прироста получила группа (от 0 до 1)", "the share of the possible gain the group achieved (0 to 1)")
+        case .reportExplainHakeIndividual:
+            return ("әр қатысушының мүмкін өсімнен алған үлесінің орташасы", "среднее долей возможного прироста каждого участника", "the average of each participant's share of their possible gain")
+        case .reportExplainKR20:
+            return (
+                "KR-20 — тесттің сенімділігі (0-ден 1-ге дейін): 0.7 және одан жоғары — жақсы, 0.5-тен төмен — сұрақтар бір нәрсені өлшемейді.",
+                "KR-20 — надёжность теста (от 0 до 1): от 0.7 — хорошая, ниже 0.5 — вопросы измеряют разное.",
+                "KR-20 is the test's reliability (0 to 1): 0.7 or more is good; below 0.5 the questions do not measure one thing."
+            )
+        case .reportAnswersLeftOut:
+            return (
+                "Қатысушылардың ашық жауаптары мен пікірлері бұл есепке кірмеген (қосу үшін: katch report --with-answers).",
+                "Открытые ответы и комментарии участников в этот отчёт не включены (добавить: katch report --with-answers).",
+                "Participants' open answers and comments are not included in this report (add them with katch report --with-answers)."
+            )
+        case .reportReasonSuppressed: return ("жасырылған (топ шағын)", "скрыто (малая группа)", "withheld (small group)")
         // issue 12
         case .tPasteIgnored:
             return ("Бұл экранда мәтін қоюға болмайды: нұсқаны пернелермен таңдаңыз.",
@@ -403,7 +463,7 @@ public enum UIString: String, Sendable, CaseIterable {
                     "«%1» was not found: the code may be mistyped. Register as a new participant?")
         case .tScreeningReadAloud: return ("Пікір сұралушыға оқып беріңіз:", "Прочитайте опрашиваемому вслух:", "Read aloud to the person:")
         case .tScreeningAllowed: return ("Бұл тармақта тек мына мәндер: %1.", "В этом пункте только значения: %1.", "This item allows only: %1.")
-        case .tScreeningSums: return ("Ұпайлар қорытынды бағадан бұрын", "Баллы перед итоговой оценкой", "Scores before the final judgement")
+        case .tScreeningSums: return ("Баллдар қорытынды бағадан бұрын", "Баллы перед итоговой оценкой", "Scores before the final judgement")
         }
     }
 }

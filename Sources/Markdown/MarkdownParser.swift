@@ -15,6 +15,10 @@ public struct MarkdownError: Error, Sendable, CustomStringConvertible {
 /// precede the Markdown body (the front matter) as `lineOffset`. Columns are converted from
 /// libcmark's UTF-8 byte offsets into character offsets.
 public enum MarkdownParser {
+    /// Blocks nested deeper than this are not converted (``Block/Kind/tooDeep(_:)``), so hostile input cannot
+    /// overflow the stack.
+    public static let maximumDepth = Converter.maximumDepth
+
     /// Parses `text` and returns its top-level blocks.
     /// - Parameters:
     ///   - text: the Markdown body (without front matter).
@@ -201,7 +205,7 @@ final class Converter {
         depth += 1
         defer { depth -= 1 }
         if depth > Converter.maximumDepth {
-            return Block(.paragraph([.text(flattenedText(node))]), at: pos)
+            return Block(.tooDeep(flattenedText(node)), at: pos)
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:

@@ -41,6 +41,10 @@ public struct Block: Sendable, Hashable {
         case codeBlock(info: String, literal: String)
         case html(String)
         case thematicBreak
+        /// Content nested deeper than the converter follows (``Converter/maximumDepth`` levels),
+        /// as plain text. Never shown: a reader reports it as an error, since what it holds (a
+        /// callout, say) can no longer be told apart from text.
+        case tooDeep(String)
     }
 }
 
@@ -136,6 +140,7 @@ extension Block {
         case .list(_, let items):
             return items.map { $0.blocks.map(\.plainText).joined(separator: "\n") }.joined(separator: "\n")
         case .codeBlock(_, let literal): return literal
+        case .tooDeep(let text): return text
         case .html, .thematicBreak: return ""
         }
     }

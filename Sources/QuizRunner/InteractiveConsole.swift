@@ -1,3 +1,4 @@
+import Instruments
 import Results
 import Localization
 import Terminal

@@ -1,3 +1,4 @@
+import Instruments
 import CourseModel
 import Foundation
 import Localization

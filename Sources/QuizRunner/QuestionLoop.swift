@@ -1,3 +1,4 @@
+import Instruments
 import CourseModel
 import Localization
 import Results

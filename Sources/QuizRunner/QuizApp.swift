@@ -1,3 +1,4 @@
+import Instruments
 import CourseModel
 import Localization
 import Results
@@ -156,16 +157,16 @@ public final class QuizApp {
         }
     }
 
-    /// The participant's own pre and post percentages (choice questions).
+    /// The participant's own pre and post percentages, by the one scoring rule
+    /// (``Instruments/InstrumentSpec/score(_:)``) that the report and the export use: a skipped
+    /// question counts 0, an open answer the trainer has not scored yet is left out until it is.
     func ownScores(_ p: Participant) throws(ResultsError) -> [String] {
+        guard let spec = quiz.instrument else { return [] }
         var lines: [String] = []
         for phase in [Phase.pre, .post] {
             guard let a = try store.attempt(participant: p.rowID, phase: phase, instrument: quiz.id), a.isSubmitted else { continue }
-            let responses = try store.responses(attempt: a.rowID)
-            let choice = quiz.questions.filter { $0.type == .single || $0.type == .multiple }
-            guard !choice.isEmpty else { continue }
-            let right = choice.filter { responses[$0.id]?.correct == true }.count
-            let percent = Int((Double(right) * 100 / Double(choice.count)).rounded())
+            let answers = try store.answers(attempt: a.rowID, instrument: spec)
+            guard let percent = spec.score(answers).roundedPercent else { continue }
             lines.append(l(phase == .pre ? .tScorePre : .tScorePost, percent))
         }
         return lines

@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 
 /// The registration lists of a course (`registration:` in `course.yml`), as an import needs them to

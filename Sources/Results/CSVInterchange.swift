@@ -1,3 +1,5 @@
+import Statistics
+import Instruments
 import Foundation
 import GRDB
 
@@ -15,54 +17,6 @@ public enum CSVFormat: String, Sendable, CaseIterable {
     case long
     /// One row per participant per phase, one column per question.
     case wide
-}
-
-/// What an import or export needs to know of a quiz or survey: question ids, kinds, options, key.
-public struct InstrumentKey: Sendable, Hashable {
-    /// A question.
-    public struct Question: Sendable, Hashable {
-        /// The kinds of question.
-        public enum Kind: String, Sendable, Hashable {
-            /// One right option.
-            case single
-            /// Any number of right options (exactly the set is right).
-            case multiple
-            /// Free text, scored by the trainer.
-            case open
-            /// A rating 1…n.
-            case rating
-        }
-        /// Question id (`q1`).
-        public var id: String
-        /// Kind.
-        public var kind: Kind
-        /// Number of options (ratings: the top of the scale).
-        public var optionCount: Int
-        /// Indices of the correct options.
-        public var correct: Set<Int>
-        /// Maximum score (1 for choice, the rubric maximum for open quiz questions, 0 for ratings and survey text).
-        public var maxScore: Double
-
-        /// Creates a question key.
-        public init(id: String, kind: Kind, optionCount: Int, correct: Set<Int>, maxScore: Double) {
-            self.id = id
-            self.kind = kind
-            self.optionCount = optionCount
-            self.correct = correct
-            self.maxScore = maxScore
-        }
-    }
-
-    /// Instrument (page) id.
-    public var id: String
-    /// Questions in order.
-    public var questions: [Question]
-
-    /// Creates a key.
-    public init(id: String, questions: [Question]) {
-        self.id = id
-        self.questions = questions
-    }
 }
 
 /// A CSV import that was refused: every problem with its line, nothing imported.
@@ -113,9 +67,9 @@ public struct CSVImportOptions: Sendable {
     /// Create unknown trainings instead of refusing them.
     public var createTrainings: Bool
     /// The quiz key (recomputes correctness; checks question ids, letters, score ranges). Nil: trust the file.
-    public var quiz: InstrumentKey?
+    public var quiz: InstrumentSpec?
     /// The survey key.
-    public var survey: InstrumentKey?
+    public var survey: InstrumentSpec?
     /// The course's registration lists: `region`, `agency` (with `agency_other`) and `gender` must be
     /// an id or a label of them (the id is stored) or empty. Nil: the file's values are kept as they are.
     public var registration: RegistrationKey?
@@ -124,7 +78,7 @@ public struct CSVImportOptions: Sendable {
 
     /// Creates options.
     public init(
-        training: String? = nil, createTrainings: Bool = false, quiz: InstrumentKey? = nil, survey: InstrumentKey? = nil,
+        training: String? = nil, createTrainings: Bool = false, quiz: InstrumentSpec? = nil, survey: InstrumentSpec? = nil,
         registration: RegistrationKey? = nil, fileName: String = "input.csv"
     ) {
         self.training = training
@@ -150,7 +104,7 @@ extension ResultsStore {
     ///   - quiz: the quiz key (orders questions; nil: question ids in natural order).
     ///   - survey: the survey key.
     /// - Returns: the file's bytes.
-    public func exportCSV(format: CSVFormat, trainings: [String]? = nil, quiz: InstrumentKey? = nil, survey: InstrumentKey? = nil) throws(ResultsError) -> [UInt8] {
+    public func exportCSV(format: CSVFormat, trainings: [String]? = nil, quiz: InstrumentSpec? = nil, survey: InstrumentSpec? = nil) throws(ResultsError) -> [UInt8] {
         let snap = try snapshot(trainings: trainings)
         var byAttempt: [Int64: [Response]] = [:]
         for r in snap.responses { byAttempt[r.attemptID, default: []].append(r.response) }
@@ -165,16 +119,8 @@ extension ResultsStore {
         for a in snap.attempts where a.isSubmitted && a.phase != .practice { attemptsByParticipant[a.participantID, default: []].append(a) }
         let phaseOrder: [Phase: Int] = [.pre: 0, .post: 1, .feedback: 2]
 
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.reserveCapacity(snap.responses.count * 60)
-        func row(_ fields: [String]) {
-            for (i, f) in fields.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                CSVText.appendField(f, to: &out)
-            }
-            out.append(13)
-            out.append(10)
-        }
+        var writer = CSVWriter(reservingCapacity: snap.responses.count * 60)
+        func row(_ fields: [String]) { writer.row(fields) }
         switch format {
         case .long:
             row(["training_id", "participant_id", "region", "agency", "gender", "phase", "question_id", "response", "correct", "score", "agency_other"])
@@ -219,7 +165,7 @@ extension ResultsStore {
                 }
             }
         }
-        return out
+        return writer.bytes
     }
 }
 
@@ -245,81 +191,8 @@ extension ResultsStore {
 
 /// CSV text helpers.
 enum CSVText {
-    static func needsQuotes(_ s: String) -> Bool {
-        for b in s.utf8 {
-            switch b {
-            case 44, 59, 34, 10, 13: return true
-            default: continue
-            }
-        }
-        return s.first == " " || s.last == " "
-    }
-
-    /// Text a spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not starting a number)
-    /// is written with a leading `'`, which Excel shows as text; import removes it again.
-    static func guardFormula(_ s: String) -> String {
-        guard let first = s.first else { return s }
-        if first == "=" || first == "+" || first == "@" || (first == "-" && Double(s) == nil) { return "'" + s }
-        return s
-    }
-
-    /// Reverses ``guardFormula(_:)``.
-    static func unguardFormula(_ s: String) -> String {
-        guard s.hasPrefix("'"), let second = s.dropFirst().first, "=+@-".contains(second) else { return s }
-        return String(s.dropFirst())
-    }
-
-    static func appendField(_ raw: String, to out: inout [UInt8]) {
-        let s = guardFormula(raw)
-        if needsQuotes(s) {
-            out.append(UInt8(ascii: "\""))
-            for b in s.utf8 {
-                if b == UInt8(ascii: "\"") { out.append(b) }
-                out.append(b)
-            }
-            out.append(UInt8(ascii: "\""))
-        } else {
-            out.append(contentsOf: s.utf8)
-        }
-    }
-
     /// Removes leading and trailing ASCII white space (spaces, tabs, line breaks); fast when there is none.
-    static func trim(_ s: String) -> String {
-        let u = s.utf8
-        guard let f = u.first, let l = u.last else { return s }
-        func ws(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
-        if !ws(f) && !ws(l) { return s }
-        var start = u.startIndex
-        var end = u.endIndex
-        while start < end && ws(u[start]) { start = u.index(after: start) }
-        while end > start && ws(u[u.index(before: end)]) { end = u.index(before: end) }
-        return String(s[start..<end])
-    }
-
-    static let letterNames: [String] = (0..<26).map { OptionLetter.letter($0) }
-
-    /// Sorted option indices of `a`, `a;c`, `A, C`, `ac`; nil when something else is there.
-    static func letters(_ s: String) -> [Int]? {
-        var mask: UInt32 = 0
-        for b in s.utf8 {
-            switch b {
-            case 97...122: mask |= 1 << UInt32(b - 97)
-            case 65...90: mask |= 1 << UInt32(b - 65)
-            case 59, 44, 32: continue
-            default: return nil
-            }
-        }
-        guard mask != 0 else { return nil }
-        var result: [Int] = []
-        for i in 0..<26 where mask & (1 << UInt32(i)) != 0 { result.append(i) }
-        return result
-    }
-
-    /// `a;c` for [0, 2] (sorted input).
-    static func encode(_ indices: [Int]) -> String {
-        if indices.count == 1, indices[0] >= 0, indices[0] < 26 { return letterNames[indices[0]] }
-        return OptionLetter.encode(indices)
-    }
+    static func trim(_ s: String) -> String { s.trimmingASCIIWhitespace }
 
     /// `1` for 1.0, `1.5` for 1.5.
     static func number(_ x: Double) -> String {
@@ -454,7 +327,7 @@ struct CSVImportPlan {
         var cols = Columns()
         func cell(_ fields: [String], _ index: Int?) -> String {
             guard let i = index, i < fields.count else { return "" }
-            return CSVText.unguardFormula(CSVText.trim(fields[i]))
+            return CSVField.unguardFormula(CSVText.trim(fields[i]))
         }
 
         /// Adds one answer of a participant at a phase.
@@ -510,7 +383,8 @@ struct CSVImportPlan {
                 attemptIndex[akey] = aIndex
                 plan.attempts.append(PendingAttempt(participant: pIndex, phase: phase, line: line, responses: []))
             }
-            if response.isEmpty { return }
+            // An empty answer is no answer — unless the trainer gave it a score (a paper form whose text was not typed).
+            if response.isEmpty && scoreText.isEmpty { return }
             if let earlier = plan.attempts[aIndex].responses.first(where: { $0.question == question }) {
                 fail(line, "duplicate answer of \(code) to \(question) at the \(phase.rawValue) phase (also on line \(earlier.line))")
                 return
@@ -563,7 +437,7 @@ struct CSVImportPlan {
             return nil
         }
 
-        CSVParser.parse(data, separator: separator) { line, fields in
+        CSVReader.parse(data, separator: separator) { line, fields in
             if fatal { return }
             if header.isEmpty {
                 header = fields.map { CSVText.trim($0).lowercased() }
@@ -619,16 +493,17 @@ struct CSVImportPlan {
                     return
                 }
                 let raw = column["response"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
-                let response = CSVText.trim(raw).isEmpty ? "" : CSVText.unguardFormula(raw)
+                let response = CSVText.trim(raw).isEmpty ? "" : CSVField.unguardFormula(raw)
                 add(line: line, training: training, code: code, fields: fields, phase: ph, question: question, response: response,
                     correctText: cell(fields, cols.correct), scoreText: cell(fields, cols.score))
             case .wide:
                 var any = false
                 for (i, q) in questionColumns {
                     let raw = i < fields.count ? fields[i] : ""
-                    let value = CSVText.trim(raw).isEmpty ? "" : CSVText.unguardFormula(raw)
+                    let value = CSVText.trim(raw).isEmpty ? "" : CSVField.unguardFormula(raw)
                     let score = scoreColumns[q].flatMap { $0 < fields.count ? CSVText.trim(fields[$0]) : nil } ?? ""
-                    if value.isEmpty { continue }
+                    // A trainer's score with no typed text (the paper form's answer was not transcribed) is still an answer.
+                    if value.isEmpty && score.isEmpty { continue }
                     let isQuiz = ph != .feedback
                     if options.quiz != nil || options.survey != nil {
                         if isQuiz && quizQuestions[q] == nil { continue }
@@ -658,12 +533,14 @@ struct CSVImportPlan {
     /// Validates and converts one answer.
     static func response(
         line: Int, phase: Phase, question: String, response: String, correctText: String, scoreText: String,
-        quiz: [String: InstrumentKey.Question]?, survey: [String: InstrumentKey.Question]?, fail: (Int, String) -> Void
+        quiz: [String: QuestionSpec]?, survey: [String: QuestionSpec]?, fail: (Int, String) -> Void
     ) -> PendingResponse? {
         var score: Double?
         if !scoreText.isEmpty {
-            guard let s = Double(scoreText) ?? Double(scoreText.replacingOccurrences(of: ",", with: ".")), s.isFinite, s >= 0 else {
-                fail(line, "score '\(scoreText)' is not a number ≥ 0")
+            guard let s = Double(scoreText) ?? Double(scoreText.replacingOccurrences(of: ",", with: ".")), s.isFinite, s >= 0,
+                Fraction(decimal: s) != nil
+            else {
+                fail(line, "score '\(scoreText)' is not a number ≥ 0 with at most 3 decimals")
                 return nil
             }
             score = s
@@ -701,36 +578,36 @@ struct CSVImportPlan {
         let trimmed = CSVText.trim(response)
         switch q.kind {
         case .single, .multiple:
-            guard let letters = CSVText.letters(trimmed) ?? OptionLetter.decode(trimmed), !letters.isEmpty else {
+            guard let letters = OptionLetter.decode(trimmed), !letters.isEmpty else {
                 fail(line, "answer '\(response)' of \(question) is not option letters (a, b, a;c)")
                 return nil
             }
-            if let bad = letters.first(where: { $0 < 0 || $0 >= q.optionCount }) {
-                fail(line, "\(question) has options a–\(OptionLetter.letter(q.optionCount - 1)); '\(OptionLetter.letter(bad))' is not one")
+            if let bad = letters.first(where: { $0 < 0 || $0 >= q.options.count }) {
+                fail(line, "\(question) has options a–\(OptionLetter.letter(q.options.count - 1)); '\(OptionLetter.letter(bad))' is not one")
                 return nil
             }
             if q.kind == .single && letters.count > 1 {
                 fail(line, "\(question) takes one answer; got '\(response)'")
                 return nil
             }
-            let isRight = letters.count == q.correct.count && letters.allSatisfy { q.correct.contains($0) }
-            return PendingResponse(question: question, choice: CSVText.encode(letters), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
+            let isRight = q.isRight(OptionChoice(letters))
+            return PendingResponse(question: question, choice: OptionLetter.encode(letters), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
         case .rating:
-            guard let v = Int(trimmed), v >= 1, v <= Swift.max(q.optionCount, 1) else {
-                fail(line, "rating \(question) must be a whole number from 1 to \(q.optionCount) (got '\(response)')")
+            guard let v = Int(trimmed), v >= 1, v <= Swift.max(q.options.count, 1) else {
+                fail(line, "rating \(question) must be a whole number from 1 to \(q.options.count) (got '\(response)')")
                 return nil
             }
             return PendingResponse(question: question, choice: String(v), line: line, maxScore: 0)
         case .open:
-            if let s = score, s > q.maxScore {
-                fail(line, "score \(CSVText.number(s)) of \(question) is above its maximum \(CSVText.number(q.maxScore))")
+            if let s = score, let exact = Fraction(decimal: s), exact > q.maximum, q.maximum > .zero {
+                fail(line, "score \(CSVText.number(s)) of \(question) is above its maximum \(CSVText.number(q.maximum.doubleValue))")
                 return nil
             }
-            if score != nil && q.maxScore == 0 {
+            if score != nil && q.maximum == .zero {
                 fail(line, "\(question) is not scored; leave its score empty")
                 return nil
             }
-            return PendingResponse(question: question, text: response, score: score, line: line, maxScore: q.maxScore)
+            return PendingResponse(question: question, text: response, score: score, line: line, maxScore: q.maximum.doubleValue)
         }
     }
 
@@ -846,69 +723,5 @@ struct CSVImportPlan {
 extension PendingResponse {
     init(question: String, choice: String? = nil, text: String? = nil, correct: Bool? = nil, score: Double? = nil, line: Int, maxScore: Double) {
         self.init(question: question, choice: choice, text: text, correct: correct, score: score, maxScore: maxScore, line: line)
-    }
-}
-
-/// A small, fast RFC 4180 reader over bytes: quoted fields with `""`, CR, LF or CRLF line ends,
-/// line breaks inside quotes. Reports each record with the line it starts on.
-enum CSVParser {
-    static func parse(_ data: [UInt8], separator: UInt8, _ record: (Int, [String]) -> Void) {
-        data.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            var i = 0
-            var line = 1
-            var fields: [String] = []
-            fields.reserveCapacity(16)
-            var scratch: [UInt8] = []
-            while i < n {
-                let recordLine = line
-                fields.removeAll(keepingCapacity: true)
-                var endOfRecord = false
-                while !endOfRecord {
-                    if i < n && buf[i] == UInt8(ascii: "\"") {
-                        // Quoted field.
-                        i += 1
-                        scratch.removeAll(keepingCapacity: true)
-                        while i < n {
-                            let b = buf[i]
-                            if b == UInt8(ascii: "\"") {
-                                if i + 1 < n && buf[i + 1] == UInt8(ascii: "\"") {
-                                    scratch.append(b)
-                                    i += 2
-                                    continue
-                                }
-                                i += 1
-                                break
-                            }
-                            if b == 10 { line += 1 }
-                            scratch.append(b)
-                            i += 1
-                        }
-                        // Anything up to the separator after the closing quote is kept as text.
-                        while i < n && buf[i] != separator && buf[i] != 10 && buf[i] != 13 {
-                            scratch.append(buf[i])
-                            i += 1
-                        }
-                        fields.append(String(decoding: scratch, as: UTF8.self))
-                    } else {
-                        let start = i
-                        while i < n && buf[i] != separator && buf[i] != 10 && buf[i] != 13 { i += 1 }
-                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
-                    }
-                    if i >= n {
-                        endOfRecord = true
-                    } else if buf[i] == separator {
-                        i += 1
-                        if i >= n { fields.append(""); endOfRecord = true }
-                    } else {
-                        if buf[i] == 13 { i += 1 }
-                        if i < n && buf[i] == 10 { i += 1 }
-                        line += 1
-                        endOfRecord = true
-                    }
-                }
-                record(recordLine, fields)
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+import Instruments
 import GRDB
 
 /// Practice sessions (`katch practice`): answers to the case exercises, kept apart from test

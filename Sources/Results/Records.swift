@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 
 /// A training (one run of the course in a place, on dates, by a trainer).
@@ -120,11 +121,6 @@ public struct Participant: Sendable, Hashable {
         self.agencyOther = agencyOther
         self.gender = gender
     }
-}
-
-/// Test phase.
-public enum Phase: String, Sendable, Hashable, Codable, CaseIterable {
-    case pre, post, feedback, practice
 }
 
 /// One sitting of an instrument by a participant.

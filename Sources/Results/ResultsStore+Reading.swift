@@ -1,3 +1,5 @@
+import Statistics
+import Instruments
 import Foundation
 import GRDB
 
@@ -117,5 +119,24 @@ extension ResultsStore {
     /// Whether the database has a training with this id.
     public func hasTraining(_ id: String) throws(ResultsError) -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [id]) == true }
+    }
+}
+
+extension ResultsStore {
+    /// The typed answers of an attempt to the questions of `instrument` (answers to questions it
+    /// no longer has are not returned).
+    /// - Throws: ``ResultsError`` naming the attempt when a stored answer does not fit its question.
+    public func answers(attempt: Int64, instrument: InstrumentSpec) throws(ResultsError) -> [String: Answer] {
+        let stored = try responses(attempt: attempt)
+        var result: [String: Answer] = [:]
+        for q in instrument.questions {
+            guard let r = stored[q.id] else { continue }
+            do {
+                result[q.id] = try Answer(kind: q.kind, question: q.id, choice: r.choice, text: r.text, score: r.score)
+            } catch {
+                throw ResultsError("attempt \(attempt): \(error.description)")
+            }
+        }
+        return result
     }
 }

@@ -1,3 +1,5 @@
+import Statistics
+import Instruments
 import Foundation
 import GRDB
 
@@ -335,48 +337,75 @@ public final class ResultsStore: Sendable {
         public var attemptID: Int64
         /// Participant code.
         public var participantCode: String
-        /// Phase.
+        /// Phase (pre or post).
         public var phase: Phase
         /// Question id.
         public var questionID: String
-        /// The answer text.
+        /// The answer text (empty when only a score was imported).
         public var text: String
-        /// The score so far.
-        public var score: Double?
-        /// Maximum.
-        public var maxScore: Double
+        /// The saved score, nil until scored.
+        public var score: Fraction?
     }
 
-    /// Open answers of a training (submitted attempts), unscored first unless `all`.
-    public func openAnswers(training: String, includeScored: Bool = false) throws(ResultsError) -> [OpenAnswer] {
-        try read { db in
-            try Row.fetchAll(
+    /// Open answers to the trainer-scored questions of `quiz` in a training (submitted attempts),
+    /// by question, phase and code; only the unscored ones unless `includeScored`. Answers left
+    /// blank are not listed (they count 0 by the scoring rule).
+    /// - Throws: ``ResultsError`` naming the row when a stored phase or score is not understood.
+    public func openAnswers(training: String, quiz: InstrumentSpec, includeScored: Bool = false) throws(ResultsError) -> [OpenAnswer] {
+        let scored = quiz.questions.filter(\.isScoredByTrainer).map(\.id)
+        guard !scored.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: scored.count).joined(separator: ",")
+        return try read { db in
+            let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.attempt_id, p.code, a.phase, r.question_id, r.text, r.score, r.max_score
+                    SELECT r.attempt_id, p.code, a.phase, r.question_id, r.text, r.score
                     FROM response r JOIN attempt a ON a.id = r.attempt_id JOIN participant p ON p.id = a.participant_id
-                    WHERE p.training_id = ? AND r.text IS NOT NULL AND r.correct IS NULL AND r.max_score > 0
-                      AND a.phase IN ('pre','post') \(includeScored ? "" : "AND r.score IS NULL")
-                    ORDER BY r.question_id, a.phase, p.code
-                    """, arguments: [training]
-            ).map { r in
-                OpenAnswer(
-                    attemptID: r["attempt_id"], participantCode: r["code"], phase: Phase(rawValue: r["phase"]) ?? .pre,
-                    questionID: r["question_id"], text: r["text"], score: r["score"], maxScore: r["max_score"])
+                    WHERE p.training_id = ? AND a.instrument_id = ? AND a.submitted_at IS NOT NULL AND a.phase IN ('pre','post')
+                      AND r.question_id IN (\(marks)) \(includeScored ? "" : "AND r.score IS NULL")
+                    ORDER BY r.question_id, a.phase DESC, p.code
+                    """, arguments: StatementArguments([training, quiz.id] + scored))
+            var result: [OpenAnswer] = []
+            for r in rows {
+                let attempt: Int64 = r["attempt_id"]
+                let question: String = r["question_id"]
+                let rawPhase: String = r["phase"]
+                guard let phase = Phase(rawValue: rawPhase) else {
+                    throw ResultsError("attempt \(attempt) has the unknown phase '\(rawPhase)'")
+                }
+                let text: String = r["text"] ?? ""
+                var score: Fraction?
+                if let s: Double = r["score"] {
+                    guard let exact = Fraction(decimal: s) else { throw ResultsError("attempt \(attempt), \(question): stored score \(s) is not a decimal") }
+                    score = exact
+                }
+                if score == nil && text.allSatisfy(\.isWhitespace) { continue }
+                result.append(OpenAnswer(attemptID: attempt, participantCode: r["code"], phase: phase, questionID: question, text: text, score: score))
             }
+            return result
         }
     }
 
-    /// Stores a trainer's score for an open answer.
-    public func setScore(_ score: Double, attempt: Int64, question: String) throws(ResultsError) {
-        try write { db in
-            guard let max = try Double.fetchOne(db, sql: "SELECT max_score FROM response WHERE attempt_id = ? AND question_id = ?", arguments: [attempt, question]) else {
-                throw ResultsError("no answer to \(question) in attempt \(attempt)")
+    /// The saved score of one answer (nil when not scored).
+    public func score(attempt: Int64, question: String) throws(ResultsError) -> Fraction? {
+        try read { db in
+            guard let s = try Double?.fetchOne(db, sql: "SELECT score FROM response WHERE attempt_id = ? AND question_id = ?", arguments: [attempt, question]) ?? nil else {
+                return nil
             }
-            guard score >= 0, score <= max else { throw ResultsError("score must be between 0 and \(max)") }
+            guard let exact = Fraction(decimal: s) else { throw ResultsError("attempt \(attempt), \(question): stored score \(s) is not a decimal") }
+            return exact
+        }
+    }
+
+    /// Stores a trainer's score for an open answer, checked against the question's maximum (from
+    /// the course), which is stored with it.
+    public func setScore(_ score: Fraction, maximum: Fraction, attempt: Int64, question: String) throws(ResultsError) {
+        guard score >= .zero, score <= maximum else { throw ResultsError("score must be between 0 and \(maximum)") }
+        try write { db in
             try db.execute(
-                sql: "UPDATE response SET score = ?, scored_at = ? WHERE attempt_id = ? AND question_id = ?",
-                arguments: [score, Self.now(), attempt, question])
+                sql: "UPDATE response SET score = ?, max_score = ?, scored_at = ? WHERE attempt_id = ? AND question_id = ?",
+                arguments: [score.doubleValue, maximum.doubleValue, Self.now(), attempt, question])
+            if db.changesCount == 0 { throw ResultsError("no answer to \(question) in attempt \(attempt)") }
         }
     }
 }
@@ -399,37 +428,3 @@ enum NameKey {
     }
 }
 
-/// Option letters: 0 → a, 1 → b …
-public enum OptionLetter {
-    /// The letter of option `index`.
-    public static func letter(_ index: Int) -> String {
-        let scalars = Array("abcdefghijklmnopqrstuvwxyz")
-        return index >= 0 && index < scalars.count ? String(scalars[index]) : "\(index + 1)"
-    }
-
-    /// The index of a letter (`a` → 0), nil when it is not one.
-    public static func index(_ letter: String) -> Int? {
-        let l = letter.lowercased()
-        guard l.count == 1, let c = l.unicodeScalars.first, c.value >= 97, c.value <= 122 else { return Int(l).map { $0 - 1 } }
-        return Int(c.value) - 97
-    }
-
-    /// `a;c` for indices [0, 2].
-    public static func encode(_ indices: [Int]) -> String { indices.sorted().map(letter).joined(separator: ";") }
-
-    /// [0, 2] for `a;c` (also `a,c`, `ac`, `A C`); nil when a part is not a letter.
-    public static func decode(_ text: String) -> [Int]? {
-        let parts: [String]
-        if text.contains(";") || text.contains(",") || text.contains(" ") {
-            parts = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map(String.init)
-        } else {
-            parts = text.map { String($0) }
-        }
-        var result: [Int] = []
-        for p in parts {
-            guard let i = index(p) else { return nil }
-            result.append(i)
-        }
-        return Array(Set(result)).sorted()
-    }
-}

@@ -1,3 +1,4 @@
+import Instruments
 import HTMLText
 import CourseModel
 import Localization
@@ -124,7 +125,7 @@ final class ContentRenderer {
     }
 
     func renderCallout(_ c: Callout, into out: inout String) {
-        if c.kind.isTrainerOnly && !isTrainer { return }
+        if !c.scope.isVisible(in: edition) { return }
         let kind = c.kind.rawValue.lowercased()
         let title = c.title.isEmpty ? calloutTitle(c.kind).html : render(c.title)
         out += "<aside class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">"
@@ -166,7 +167,7 @@ final class ContentRenderer {
                 let correct = isTrainer && option.isCorrect
                 out += correct ? "<li class=\"correct\">" : "<li>"
                 out += "<span class=\"box\" aria-hidden=\"true\">" + (correct ? "✓" : "") + "</span> <span class=\"option-letter\">"
-                    + Self.optionLetter(index) + ")</span> " + render(option.spans)
+                    + OptionLetter.letter(index) + ")</span> " + render(option.spans)
                 if correct { out += " <strong class=\"key\">(" + l(.correctAnswer).html + ")</strong>" }
                 out += "</li>\n"
             }
@@ -191,13 +192,6 @@ final class ContentRenderer {
         out += "</section>\n"
     }
 
-    /// The letter of option `index` as the paper form, the key and the CSV import name it: a, b, c …
-    /// (past z, the option's number).
-    static func optionLetter(_ index: Int) -> String {
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        return index >= 0 && index < letters.count ? String(letters[index]) : "\(index + 1)"
-    }
-
     func renderScreening(_ s: ScreeningTool, into out: inout String) {
         out += "<div class=\"screening\">\n"
         if let scale = s.scale, !scale.isEmpty {
@@ -219,6 +213,9 @@ final class ContentRenderer {
             for item in section.items {
                 out += "<tr><th scope=\"row\">" + item.id.html + "</th><td>" + item.text.html
                 if let note = item.note { out += "<div class=\"note\">" + note.html + "</div>" }
+                if s.itemNotes == true, item.type == .scale {
+                    out += "<div class=\"item-notes\">" + l(.screeningNotes).html + ": <span class=\"line\"></span></div>"
+                }
                 out += "</td><td class=\"response\">"
                 switch item.type {
                 case .scale:
@@ -298,7 +295,11 @@ final class ContentRenderer {
         var out = "<section class=\"footnotes\" aria-label=\"" + l(.footnotes).html + "\">\n<h2 class=\"footnotes-title\">"
             + l(.footnotes).html + "</h2>\n<ol>\n"
         for label in cited {
-            guard let note = page.footnotes.first(where: { $0.label == label }) else { continue }
+            // A note defined in trainer-only content never reaches the participant edition (citing it
+            // from participant text is an error at `katch check`).
+            guard page.footnoteScope(label).isVisible(in: edition) || page.audience == .trainer,
+                let note = page.footnotes.first(where: { $0.label == label })
+            else { continue }
             out += "<li id=\"\(anchor("fn-" + label).html)\" value=\"\(Int(label) ?? 0)\"><span class=\"fn-label\">" + label.html
                 + ".</span> " + render(note.spans)
                 + " <a href=\"#\(anchor("fnref-" + label).html)\" class=\"fn-back\" aria-label=\"↑\">↩</a></li>\n"

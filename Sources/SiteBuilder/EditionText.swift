@@ -1,62 +1,32 @@
 import CourseModel
 import Markdown
 
-/// What text of the content each edition holds, for the search index and the leak check.
+/// What text of the content each edition holds, for the search index and the leak check — read
+/// with the one content traversal (``ContentWalk``) and its scope decision.
 enum EditionText {
-    /// Plain text of `blocks` as the edition shows it, one string per paragraph-like block.
+    /// Plain text of `blocks` as the edition shows it, one string per paragraph-like part.
     static func visible(_ blocks: [ContentBlock], in edition: Edition) -> [String] {
         var out: [String] = []
-        collect(blocks, edition: edition, into: &out)
+        ContentWalk.walk(blocks) { b, scope in
+            if scope.isVisible(in: edition) { out += ContentWalk.ownText(b) }
+        }
         return out
     }
 
-    static func collect(_ blocks: [ContentBlock], edition: Edition, into out: inout [String]) {
-        for b in blocks {
-            switch b.kind {
-            case .callout(let c):
-                if c.kind.isTrainerOnly && edition == .participant { continue }
-                out.append(c.title.plainText)
-                collect(c.body, edition: edition, into: &out)
-            case .question(let q):
-                out.append(q.prompt)
-                collect(q.stem, edition: edition, into: &out)
-                out += q.options.map(\.spans.plainText)
-                if edition == .trainer, let e = q.explanation {
-                    collect([ContentBlock(.callout(e), at: b.position)], edition: edition, into: &out)
-                }
-            case .list(_, let items):
-                for item in items { collect(item, edition: edition, into: &out) }
-            case .quote(let inner):
-                collect(inner, edition: edition, into: &out)
-            case .table(let t):
-                out += t.textRows.map { $0.joined(separator: " ") }
-            default:
-                out.append(b.plainText)
-            }
+    /// Everything of `page` that only the trainer edition holds: for a trainer page all of it (title,
+    /// text, footnotes, link targets), else the text, link targets and footnotes of trainer-only
+    /// content. Each fragment is checked whole by the leak check, however short.
+    static func trainerOnly(_ page: Page) -> [String] {
+        var out: [String] = page.audience == .trainer ? [page.title, page.summary ?? ""] : []
+        page.walk { b, scope in
+            guard scope == .trainerOnly else { return }
+            out += ContentWalk.ownText(b)
+            for spans in ContentWalk.ownSpans(b) { out += SpanWalker.destinations(spans) }
         }
-    }
-
-    /// Text that exists only in the trainer edition: trainer-only callouts and explanations.
-    static func trainerOnly(_ blocks: [ContentBlock]) -> [String] {
-        var out: [String] = []
-        func walk(_ blocks: [ContentBlock]) {
-            for b in blocks {
-                switch b.kind {
-                case .callout(let c):
-                    if c.kind.isTrainerOnly {
-                        out += visible(c.body, in: .trainer)
-                    } else {
-                        walk(c.body)
-                    }
-                case .question(let q):
-                    if let e = q.explanation { out += visible(e.body, in: .trainer) }
-                case .list(_, let items): items.forEach(walk)
-                case .quote(let inner): walk(inner)
-                default: break
-                }
-            }
+        for note in page.footnotes where page.footnoteScope(note.label) == .trainerOnly {
+            out.append(note.spans.plainText)
+            out += SpanWalker.destinations(note.spans)
         }
-        walk(blocks)
         return out
     }
 }
@@ -67,7 +37,8 @@ enum EditionText {
 /// words are hashed from the word hashes, so the whole check works on integers.
 struct LeakDetector {
     static let shingleLength = 6
-    static let shortest = 4
+    /// Trainer-only text shorter than a shingle is checked whole: a 1-word title counts too.
+    static let shortest = 1
 
     static func isWordScalar(_ v: UInt32) -> Bool {
         if v < 0x80 {
@@ -103,7 +74,7 @@ struct LeakDetector {
         return h
     }
 
-    /// Runs of `shingleLength` words (a whole paragraph of 4–5 words counts as one run).
+    /// Runs of `shingleLength` words (a shorter fragment — a title, a heading, a URL — is one run).
     static func shingles(_ words: [UInt64]) -> [UInt64] {
         guard words.count >= shingleLength else {
             return words.count >= shortest ? [combine(words[...])] : []
@@ -111,7 +82,7 @@ struct LeakDetector {
         return (0...(words.count - shingleLength)).map { combine(words[$0..<($0 + shingleLength)]) }
     }
 
-    /// Every run of 4 to `shingleLength` words, for lookup.
+    /// Every run of 1 to `shingleLength` words, for lookup.
     static func allRuns(_ words: [UInt64], into set: inout Set<UInt64>) {
         guard words.count >= shortest else { return }
         for n in shortest...shingleLength where words.count >= n {
@@ -119,7 +90,7 @@ struct LeakDetector {
         }
     }
 
-    /// Every run of 4 to `shingleLength` words, in order, for scanning output.
+    /// Every run of 1 to `shingleLength` words, in order, for scanning output.
     static func forEachRun(_ words: [UInt64], _ body: (UInt64) -> Void) {
         guard words.count >= shortest else { return }
         for n in shortest...shingleLength where words.count >= n {

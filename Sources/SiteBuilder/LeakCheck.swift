@@ -1,10 +1,13 @@
 import HTMLText
 import CourseModel
+import Localization
 
 /// Proves the participant edition holds no trainer-only text: every run of six words of
-/// trainer-only content (trainer pages, `TRAINER`/`ANSWER` callouts, explanations and rubrics)
-/// that does not also occur in participant-visible content is looked up in every participant
-/// file (pages, print page, search index, downloads). Answer-key markup is looked for too.
+/// trainer-only content (trainer pages, `TRAINER`/`ANSWER` callouts, explanations and rubrics,
+/// footnotes and link targets defined in them) — and every shorter fragment whole, a one-word
+/// title included — that does not also occur in participant-visible content (or in the interface's
+/// own words) is looked up in every participant file (pages, print page, search index, downloads).
+/// Answer-key markup is looked for too. Scope comes from ``ContentWalk``, as for the renderer.
 public struct LeakCheck: Sendable {
     /// The course the edition was built from.
     public let course: Course
@@ -28,15 +31,7 @@ public struct LeakCheck: Sendable {
                 }
             }
         }
-        for page in course.pages {
-            var fragments: [String]
-            if page.audience == .trainer {
-                fragments = [page.title] + EditionText.visible(page.blocks, in: .trainer) + page.footnotes.map(\.spans.plainText)
-            } else {
-                fragments = EditionText.trainerOnly(page.blocks)
-            }
-            remember(fragments, from: page.file)
-        }
+        for page in course.pages { remember(EditionText.trainerOnly(page), from: page.file) }
         let agenda = course.config.agenda
         remember([agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }, from: "course.yml")
         var leaks: [String] = []
@@ -69,11 +64,19 @@ public struct LeakCheck: Sendable {
             for s in day.sessions { texts += [s.title] + s.items }
         }
         texts.append(course.config.agenda.note ?? "")
+        // The interface's own words (headings of the frame, buttons, labels) in every language.
+        for s in UIString.allCases {
+            let t = s.translations
+            texts += [t.kk, t.ru, t.en]
+        }
         for page in course.pages where page.audience == .all {
             // One text per page, so word runs across neighbouring blocks (adjacent options) count too.
             var pageText = [page.title, page.summary ?? ""]
             pageText += EditionText.visible(page.blocks, in: .participant)
-            pageText += page.footnotes.map(\.spans.plainText)
+            pageText += page.footnotes.filter { page.footnoteScope($0.label) == .everyone }.map(\.spans.plainText)
+            page.walk { b, scope in
+                if scope == .everyone { for spans in ContentWalk.ownSpans(b) { pageText += SpanWalker.destinations(spans) } }
+            }
             texts.append(pageText.joined(separator: " "))
         }
         var index = Set<UInt64>()

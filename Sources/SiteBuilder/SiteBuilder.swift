@@ -1,3 +1,4 @@
+import Instruments
 import HTMLText
 import CourseModel
 import Foundation
@@ -215,7 +216,7 @@ final class EditionBuilder {
         main += renderer.renderPage(page)
         if page.kind == .module { main += moduleContents(page) }
         main += renderer.renderFootnotes(of: page)
-        for d in renderer.downloads { files["downloads/" + d.name] = CSV.excel(d.rows) }
+        for d in renderer.downloads { files["downloads/" + d.name] = CSVWriter.file(d.rows) }
         var crumbs = [NavLink(title: l(.home), href: "index.html")]
         if let m = module(of: page) { crumbs.append(NavLink(title: navTitle(m), href: Paths.page(m.id))) }
         crumbs.append(NavLink(title: page.title, href: Paths.page(page.id)))
@@ -385,26 +386,6 @@ enum Paths {
     static let search = "search.html"
     static func page(_ id: String) -> String { id + ".html" }
     static func day(_ id: String) -> String { "agenda-" + id + ".html" }
-}
-
-/// CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, quoted where needed.
-public enum CSV {
-    /// Encodes rows.
-    public static func excel(_ rows: [[String]]) -> [UInt8] {
-        var text = "\u{FEFF}"
-        for row in rows {
-            text += row.map(field).joined(separator: ",") + "\r\n"
-        }
-        return Array(text.utf8)
-    }
-
-    /// One field, quoted when it holds a comma, quote, or line break.
-    public static func field(_ value: String) -> String {
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
-            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return value
-    }
 }
 
 /// Runs two closures at once (one on another thread) and returns both results.

@@ -1,22 +1,24 @@
 /// One participant's matched scores, in percent (or any scale whose maximum
-/// is given to ``Paired/analyze(_:maximum:confidenceLevel:)``).
+/// is given to ``Paired/analyze(_:maximum:confidenceLevel:)``), as exact fractions: two
+/// participants with the same gain in points have equal gains here, which decides Wilcoxon's
+/// ties, its zero differences and the t-test's zero variance.
 public struct ScorePair: Sendable, Hashable, Codable {
     /// Score before the course.
-    public let pre: Double
+    public let pre: Fraction
     /// Score after the course.
-    public let post: Double
+    public let post: Fraction
 
     /// Creates a pair.
     /// - Parameters:
     ///   - pre: score before.
     ///   - post: score after.
-    public init(pre: Double, post: Double) {
+    public init(pre: Fraction, post: Fraction) {
         self.pre = pre
         self.post = post
     }
 
-    /// post − pre.
-    public var gain: Double { post - pre }
+    /// post − pre, exactly.
+    public var gain: Fraction { post - pre }
 }
 
 /// A two-sided confidence interval.
@@ -189,7 +191,9 @@ public struct PairedAnalysis: Sendable, Hashable, Codable {
 /// (Hake).
 public enum Paired {
     /// Pairs up two lists by index, keeping only positions where both values are
-    /// present and finite.
+    /// present and finite. The values are read as the nearest simple fractions
+    /// (``Fraction/init(approximating:maxDenominator:)``): for scores computed elsewhere;
+    /// katch's own scores reach ``analyze(_:maximum:confidenceLevel:)`` as exact fractions.
     /// - Parameters:
     ///   - pre: scores before (nil = missing).
     ///   - post: scores after (nil = missing).
@@ -199,7 +203,7 @@ public enum Paired {
         var pairs: [ScorePair] = []
         let count = Swift.max(pre.count, post.count)
         for i in 0..<Swift.min(pre.count, post.count) {
-            if let a = pre[i], let b = post[i], a.isFinite, b.isFinite {
+            if let a = pre[i].flatMap({ Fraction(approximating: $0) }), let b = post[i].flatMap({ Fraction(approximating: $0) }) {
                 pairs.append(ScorePair(pre: a, post: b))
             }
         }
@@ -222,7 +226,7 @@ public enum Paired {
 
     /// The full paired analysis of matched pairs.
     /// - Parameters:
-    ///   - pairs: the pairs; pairs with a non-finite value are dropped and counted as unpaired.
+    ///   - pairs: the pairs.
     ///   - maximum: the maximum possible score (100 for percent).
     ///   - confidenceLevel: coverage of the mean-gain interval.
     /// - Returns: the analysis.
@@ -233,10 +237,8 @@ public enum Paired {
     }
 
     static func analyze(
-        _ input: [ScorePair], unpaired: Int, maximum: Double, confidenceLevel: Double
+        _ pairs: [ScorePair], unpaired dropped: Int, maximum: Double, confidenceLevel: Double
     ) -> PairedAnalysis {
-        let pairs = input.filter { $0.pre.isFinite && $0.post.isFinite }
-        let dropped = unpaired + input.count - pairs.count
         let d = pairs.map(\.gain)
         let n = pairs.count
         let nothing = StatValue.unavailable(reason: StatReason.nothingPaired)
@@ -244,11 +246,11 @@ public enum Paired {
         return PairedAnalysis(
             n: n,
             unpaired: dropped,
-            meanPre: orNothing(Descriptives.mean(pairs.map(\.pre))),
-            meanPost: orNothing(Descriptives.mean(pairs.map(\.post))),
-            meanGain: orNothing(Descriptives.mean(d)),
-            medianGain: orNothing(Descriptives.median(d)),
-            sdDifference: orNothing(Descriptives.sampleStandardDeviation(d)),
+            meanPre: orNothing(Descriptives.mean(pairs.map(\.pre.doubleValue))),
+            meanPost: orNothing(Descriptives.mean(pairs.map(\.post.doubleValue))),
+            meanGain: orNothing(Descriptives.mean(d.map(\.doubleValue))),
+            medianGain: orNothing(median(d)),
+            sdDifference: orNothing(sdDifference(d)),
             meanGainCI: meanConfidenceInterval(differences: d, level: confidenceLevel),
             tTest: tTest(differences: d),
             cohensDz: cohensDz(differences: d),
@@ -256,12 +258,28 @@ public enum Paired {
             hake: hakeGain(pairs, maximum: maximum))
     }
 
-    /// Why a t-based figure on these differences cannot be computed, or nil.
-    static func tReason(_ d: [Double]) -> String? {
+    /// The exact median of the differences (the mean of the two middle values for even n).
+    static func median(_ d: [Fraction]) -> StatValue {
+        guard !d.isEmpty else { return .unavailable(reason: StatReason.empty) }
+        let sorted = d.sorted()
+        let mid = sorted.count / 2
+        // The middle values are found exactly; their mean is taken in Double (adding two fractions
+        // with large unrelated denominators could overflow, and nothing is decided on it).
+        return .value(sorted.count % 2 == 1 ? sorted[mid].doubleValue : (sorted[mid - 1].doubleValue + sorted[mid].doubleValue) / 2)
+    }
+
+    /// The sample SD of the differences: exactly 0 when every difference is equal.
+    static func sdDifference(_ d: [Fraction]) -> StatValue {
+        if d.count >= 2, let first = d.first, d.allSatisfy({ $0 == first }) { return .value(0) }
+        return Descriptives.sampleStandardDeviation(d.map(\.doubleValue))
+    }
+
+    /// Why a t-based figure on these differences cannot be computed, or nil — decided on the
+    /// exact differences, so a constant gain is "zero variance", never a t of 10¹⁶.
+    static func tReason(_ d: [Fraction]) -> String? {
         if d.isEmpty { return StatReason.nothingPaired }
-        if !d.allSatisfy(\.isFinite) { return StatReason.notFinite }
         if d.count < 2 { return StatReason.fewerThanTwo }
-        if d.allSatisfy({ $0 == 0 }) { return StatReason.allDifferencesZero }
+        if d.allSatisfy(\.isZero) { return StatReason.allDifferencesZero }
         if let first = d.first, d.allSatisfy({ $0 == first }) { return StatReason.zeroVariance }
         return nil
     }
@@ -269,11 +287,12 @@ public enum Paired {
     /// Paired t-test on differences d = post − pre.
     /// - Parameter differences: the differences.
     /// - Returns: t, df = n − 1 and the two-sided p-value, or reasons.
-    public static func tTest(differences d: [Double]) -> PairedTTest {
-        if let reason = tReason(d) {
-            let df: StatValue = d.count >= 2 ? .value(Double(d.count - 1)) : .unavailable(reason: reason)
+    public static func tTest(differences exact: [Fraction]) -> PairedTTest {
+        if let reason = tReason(exact) {
+            let df: StatValue = exact.count >= 2 ? .value(Double(exact.count - 1)) : .unavailable(reason: reason)
             return PairedTTest(t: .unavailable(reason: reason), df: df, p: .unavailable(reason: reason))
         }
+        let d = exact.map(\.doubleValue)
         let n = Double(d.count)
         let mean = Descriptives.rawMean(d)
         let sd = (Descriptives.sumOfSquaredDeviations(d) / (n - 1)).squareRoot()
@@ -289,8 +308,9 @@ public enum Paired {
     /// Cohen's d_z = mean(d)/sd(d), with sd the sample SD (n − 1).
     /// - Parameter differences: the differences.
     /// - Returns: d_z, or a reason.
-    public static func cohensDz(differences d: [Double]) -> StatValue {
-        if let reason = tReason(d) { return .unavailable(reason: reason) }
+    public static func cohensDz(differences exact: [Fraction]) -> StatValue {
+        if let reason = tReason(exact) { return .unavailable(reason: reason) }
+        let d = exact.map(\.doubleValue)
         let sd = (Descriptives.sumOfSquaredDeviations(d) / Double(d.count - 1)).squareRoot()
         guard sd > 0 else { return .unavailable(reason: StatReason.zeroVariance) }
         return StatValue(checking: Descriptives.rawMean(d) / sd)
@@ -305,14 +325,15 @@ public enum Paired {
     ///   - differences: the differences.
     ///   - level: coverage in (0, 1), default 0.95.
     /// - Returns: the interval.
-    public static func meanConfidenceInterval(differences d: [Double], level: Double = 0.95) -> ConfidenceInterval {
-        if let reason = tReason(d) {
+    public static func meanConfidenceInterval(differences exact: [Fraction], level: Double = 0.95) -> ConfidenceInterval {
+        if let reason = tReason(exact) {
             return ConfidenceInterval(level: level, lower: .unavailable(reason: reason), upper: .unavailable(reason: reason))
         }
         guard level > 0, level < 1 else {
             let reason = "confidence level outside (0, 1)"
             return ConfidenceInterval(level: level, lower: .unavailable(reason: reason), upper: .unavailable(reason: reason))
         }
+        let d = exact.map(\.doubleValue)
         let n = Double(d.count)
         let mean = Descriptives.rawMean(d)
         let se = (Descriptives.sumOfSquaredDeviations(d) / (n - 1)).squareRoot() / n.squareRoot()
@@ -329,13 +350,11 @@ public enum Paired {
     /// - Parameter differences: the differences post − pre.
     /// - Returns: the test result; with no non-zero difference every figure is
     ///   unavailable (`"nothing paired"` or `"all differences are zero"`).
-    public static func wilcoxonSignedRank(differences d: [Double]) -> WilcoxonSignedRank {
-        let finite = d.allSatisfy(\.isFinite)
-        let nonZero = d.filter { $0 != 0 }
+    public static func wilcoxonSignedRank(differences d: [Fraction]) -> WilcoxonSignedRank {
+        let nonZero = d.filter { !$0.isZero }
         let zeros = d.count - nonZero.count
         let reason: String? =
             d.isEmpty ? StatReason.nothingPaired
-            : !finite ? StatReason.notFinite
             : nonZero.isEmpty ? StatReason.allDifferencesZero : nil
         if let reason {
             let u = StatValue.unavailable(reason: reason)
@@ -343,11 +362,11 @@ public enum Paired {
                 nonZero: nonZero.count, zeroDifferences: zeros, wPlus: u, wMinus: u,
                 statistic: u, z: u, signedZ: u, p: u, rankBiserial: u)
         }
-        let ranked = averageRanks(nonZero.map { Swift.abs($0) })
+        let ranked = averageRanks(nonZero.map(\.magnitude))
         var wPlus = 0.0
         var wMinus = 0.0
         for (i, value) in nonZero.enumerated() {
-            if value > 0 { wPlus += ranked.ranks[i] } else { wMinus += ranked.ranks[i] }
+            if value > .zero { wPlus += ranked.ranks[i] } else { wMinus += ranked.ranks[i] }
         }
         let n = Double(nonZero.count)
         let mean = n * (n + 1) / 4
@@ -369,10 +388,11 @@ public enum Paired {
     }
 
     /// Ranks 1...n with ties given their average rank, and the sizes of the
-    /// tie groups (groups of one included).
+    /// tie groups (groups of one included). Values tie when they are equal, so rank exact
+    /// values (``Fraction``), not floating-point approximations of them.
     /// - Parameter values: the values to rank.
     /// - Returns: `ranks[i]` is the rank of `values[i]`.
-    public static func averageRanks(_ values: [Double]) -> (ranks: [Double], tieSizes: [Int]) {
+    public static func averageRanks<Value: Comparable>(_ values: [Value]) -> (ranks: [Double], tieSizes: [Int]) {
         let order = values.indices.sorted { values[$0] < values[$1] }
         var ranks = [Double](repeating: 0, count: values.count)
         var tieSizes: [Int] = []
@@ -397,23 +417,22 @@ public enum Paired {
     ///   participants with pre < maximum; the others are counted in
     ///   ``HakeGain/excluded``.
     /// - Parameters:
-    ///   - pairs: the pairs (non-finite pairs are ignored).
+    ///   - pairs: the pairs.
     ///   - maximum: the maximum score, 100 for percent.
     /// - Returns: the gains.
     public static func hakeGain(_ pairs: [ScorePair], maximum: Double = 100) -> HakeGain {
-        let pairs = pairs.filter { $0.pre.isFinite && $0.post.isFinite }
         guard !pairs.isEmpty else {
             let u = StatValue.unavailable(reason: StatReason.nothingPaired)
             return HakeGain(classGain: u, meanIndividualGain: u, included: 0, excluded: 0)
         }
-        let meanPre = Descriptives.rawMean(pairs.map(\.pre))
-        let meanPost = Descriptives.rawMean(pairs.map(\.post))
+        let meanPre = Descriptives.rawMean(pairs.map(\.pre.doubleValue))
+        let meanPost = Descriptives.rawMean(pairs.map(\.post.doubleValue))
         let classGain: StatValue =
             meanPre >= maximum
             ? .unavailable(reason: StatReason.preAtMaximum)
             : StatValue(checking: (meanPost - meanPre) / (maximum - meanPre))
-        let includedPairs = pairs.filter { $0.pre < maximum }
-        let individual = includedPairs.map { ($0.post - $0.pre) / (maximum - $0.pre) }
+        let includedPairs = pairs.filter { $0.pre.doubleValue < maximum }
+        let individual = includedPairs.map { ($0.post.doubleValue - $0.pre.doubleValue) / (maximum - $0.pre.doubleValue) }
         let meanIndividual: StatValue =
             individual.isEmpty
             ? .unavailable(reason: StatReason.allPreAtMaximum)

@@ -115,4 +115,6 @@ public enum StatReason {
     public static let noDiscordantPairs = "no discordant pairs"
     /// An input was NaN or infinite, or a result overflowed.
     public static let notFinite = "not finite"
+    /// Withheld because the group is smaller than the report's minimum group size (privacy).
+    public static let suppressed = "suppressed: small group"
 }

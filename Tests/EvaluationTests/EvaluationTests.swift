@@ -1,3 +1,4 @@
+import Instruments
 import CourseModel
 import Evaluation
 import Foundation
@@ -10,7 +11,7 @@ import Testing
         let fixture = try FixtureDB()
         let input = try EvaluationInput(course: realCourse, language: language.flatMap { .init(rawValue: $0) })
         let snapshot = try fixture.store.snapshot(trainings: trainings)
-        return (Evaluator.evaluate(snapshot, input: input), fixture)
+        return (try Evaluator.evaluate(snapshot, input: input), fixture)
     }
 
     @Test func countsPairsAndUnmatched() throws {
@@ -28,8 +29,8 @@ import Testing
         #expect(report.trainings.map(\.id) == ["shymkent-2026-03", "almaty-2026-05"])
         #expect(report.comparison.count == 2)
         #expect(report.comparison[1].counts.matchedPairs == 5)
-        #expect(report.comparison[1].smallSample == false)
-        #expect(report.schemaVersion == 1)
+        #expect(report.comparison[1].suppressed == false)
+        #expect(report.schemaVersion == 2)
     }
 
     /// The figures equal the Statistics library applied to % scores computed independently here.
@@ -100,7 +101,7 @@ import Testing
         let gender = try require(report.overall.breakdowns.last)
         #expect(Set(gender.groups.map(\.id)) == ["f", "m"])
         #expect(gender.groups.map(\.id) == realCourse.config.registration.genders.map(\.id))
-        #expect(gender.groups.allSatisfy { !$0.smallSample })
+        #expect(gender.groups.allSatisfy { !$0.suppressed })
         #expect(agency.groups.map(\.registered).reduce(0, +) == 18)
         // Unscored open answers are flagged and counted.
         #expect(report.overall.counts.unscoredOpenAnswers > 0)
@@ -111,7 +112,7 @@ import Testing
     @Test func emptyAndSingleParticipantSayWhy() throws {
         let input = try EvaluationInput(course: realCourse)
         let t = Training(id: "t", title: "T")
-        let empty = Evaluator.evaluate(ResultsSnapshot(trainings: [t], participants: [], attempts: [], responses: []), input: input)
+        let empty = try Evaluator.evaluate(ResultsSnapshot(trainings: [t], participants: [], attempts: [], responses: []), input: input)
         #expect(empty.overall.paired.meanGain.reason == StatReason.nothingPaired)
         #expect(empty.overall.reliability.kr20Pre.isAvailable == false)
         for format in ReportFormat.allCases { #expect(!empty.rendered(as: format).isEmpty) }
@@ -124,12 +125,12 @@ import Testing
             StoredResponse(attemptID: 1, response: Response(questionID: "q1", choice: "b")),
             StoredResponse(attemptID: 2, response: Response(questionID: "q1", choice: "a")),
         ]
-        let one = Evaluator.evaluate(ResultsSnapshot(trainings: [t], participants: [p], attempts: attempts, responses: responses), input: input)
+        let one = try Evaluator.evaluate(ResultsSnapshot(trainings: [t], participants: [p], attempts: attempts, responses: responses), input: input)
         #expect(one.overall.paired.n == 1)
         // Correctness recomputed from the key when not stored; unanswered questions count 0 of 11.
         #expect(one.overall.paired.meanGain.doubleValue.map { abs($0 - 100.0 / 11) < 1e-9 } == true)
         #expect(one.overall.paired.tTest.t.reason == StatReason.fewerThanTwo)
         #expect(one.overall.breakdowns[0].groups.first?.label == "x")
-        #expect(one.overall.breakdowns[0].groups.first?.smallSample == true)
+        #expect(one.overall.breakdowns[0].groups.first?.suppressed == true)
     }
 }

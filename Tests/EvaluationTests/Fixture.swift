@@ -1,3 +1,5 @@
+import Statistics
+import Instruments
 import CourseModel
 import Evaluation
 import Foundation
@@ -85,7 +87,7 @@ struct FixtureDB {
                         try store.submit(attempt: practice.rowID)
                     }
                     if !(t == 1 && i == 3 && phase == .post) { try store.submit(attempt: a.rowID) }  // one unsubmitted post
-                    if i % 2 == 0 || phase == .pre { try store.setScore(Double(i % 3), attempt: a.rowID, question: "q10") }
+                    if i % 2 == 0 || phase == .pre { try store.setScore(Fraction(i % 3), maximum: 2, attempt: a.rowID, question: "q10") }
                 }
                 if hasPost {
                     let f = try store.startAttempt(participant: p.rowID, phase: .feedback, instrument: survey.id, contentHash: "h")

@@ -1,3 +1,4 @@
+import Instruments
 import HTMLText
 import Statistics
 import Testing

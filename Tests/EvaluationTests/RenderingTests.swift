@@ -1,3 +1,4 @@
+import Instruments
 import HTMLText
 import CourseModel
 import Evaluation
@@ -11,7 +12,7 @@ import TestSupport
     @Test func htmlEscapesFreeText() throws {
         let (report, fixture) = try EvaluationTests.report()
         defer { fixture.remove() }
-        let html = String(decoding: report.rendered(as: .html), as: UTF8.self)
+        let html = String(decoding: report.rendered(as: .html, withAnswers: true), as: UTF8.self)
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<b>жұмыс</b>"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;бірлесіп&#39; Қазақстан &lt;b&gt;жұмыс&lt;/b&gt;"))
@@ -46,7 +47,7 @@ import TestSupport
         #expect(decoded == report)
         #expect(report.rendered(as: .json) == report.rendered(as: .json))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         for key in ["overall", "comparison", "quiz", "survey", "method", "trainings"] { #expect(object[key] != nil, "\(key)") }
     }
 

@@ -1,3 +1,4 @@
+import Instruments
 import Evaluation
 import Foundation
 import Statistics

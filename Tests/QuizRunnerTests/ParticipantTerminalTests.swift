@@ -358,6 +358,6 @@ extension TerminalTests {
         try s.send("Enter")
         try s.waitFor("EXIT=0")
         let md = try String(contentsOfFile: form, encoding: .utf8)
-        #expect(md.contains("| E1 |") && md.contains("**Жалпы ұпай (B бөлімі енгізілмесе — ҚР резиденттері): 9 / 27**"))
+        #expect(md.contains("| E1 |") && md.contains("**Жалпы балл (B бөлімі енгізілмесе — ҚР резиденттері): 9 / 27**"))
     }
 }

@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 import Testing
 import TestSupport
@@ -30,7 +31,7 @@ import TestSupport
         let quiz = ["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse]
         #expect(try runKatch(quiz, input: prePlainScript(name: "Айгүл Сәрсенова")).status == 0)
         let again = try runKatch(quiz, input: "\nайгүл  СӘРСЕНОВА\n1\n\n")
-        #expect(again.output.contains("Олардың бірі сізсіз бе"))
+        #expect(again.output.contains("Олардың бірі сіз бе"))
         #expect(again.output.contains("тестті тапсырып қойдыңыз"), "\(again.output)")
         let store = try db.store()
         #expect(try store.participants(training: "t1").count == 1)
@@ -64,7 +65,8 @@ import TestSupport
         let run = try runKatch(["quiz", "post", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: post)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("100%"))
-        #expect(run.output.contains("33%"))
+        // Post: q1 right, q2 and q3 wrong, the open q10 skipped (0 of its 2 points, kept in the maximum): 1 / 5.
+        #expect(run.output.contains("20%"))
         let postAttempt = try #require(try store.attempt(participant: participant.rowID, phase: .post, instrument: "pre-post-test"))
         #expect(postAttempt.isSubmitted)
         let feedback = try #require(try store.attempt(participant: participant.rowID, phase: .feedback, instrument: "feedback-form"))
@@ -73,6 +75,67 @@ import TestSupport
         let again = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: participant.code + "\n")
         #expect(again.status == 1)
         #expect(again.output.contains("екінші рет"))
+    }
+
+    /// One participant through every case — a skipped choice, a wrong multiple answer, an unscored
+    /// then scored open answer, a skipped open answer — and every place that shows a score agrees:
+    /// the participant's end screen, `katch score`, the report, the export and a re-import.
+    @Test func oneScoreEverywhere() throws {
+        let db = try TempDB()
+        let name = "Сәуле Жақыпова"
+        // Pre: q1 right, q2 skipped, q3 only a (wrong), q10 answered (not yet scored).
+        let pre = ["", name, "1", "1", "1", "", "1", "", "1", "Полиция", ".", "1", "1"].joined(separator: "\n") + "\n"
+        #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: pre).status == 0)
+        // Post: q1, q2, q3 right, q10 skipped; then the feedback form; the end screen shows both scores.
+        let post = [name, "1", "1", "2", "1 2", "", "1", "1", "4", "Жақсы", ".", "1", "1"].joined(separator: "\n") + "\n"
+        let end = try runKatch(["quiz", "post", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: post)
+        #expect(end.status == 0, "\(end.output)")
+        // Pre 1 of 3 (q10 waits for its score), post 3 of 5 (the skipped q10 counts 0 of 2).
+        #expect(end.output.contains("33%") && end.output.contains("60%"), "\(end.output)")
+
+        // The trainer scores q10 of the pre-test: 2 points. End of input after it: exit 3, one answer counted.
+        let scored = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "2\n")
+        #expect(scored.status == 0, "\(scored.output)")
+        #expect(scored.output.contains("Бағаланды: 1 жауап"), "\(scored.output)")
+
+        func participantScores(_ dbPath: String) throws -> (pre: Double?, post: Double?) {
+            let out = try runKatch(["report", "--db", dbPath, "--course", fixtureCourse, "--format", "json"], input: "")
+            #expect(out.status == 0, "\(out.output)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [String: Any])
+            let overall = try #require(json["overall"] as? [String: Any])
+            let people = try #require(overall["participants"] as? [[String: Any]])
+            #expect(people.count == 1)
+            return (people.first?["pre"] as? Double, people.first?["post"] as? Double)
+        }
+        // Pre now 3 of 5 = 60%, post 60%.
+        let report = try participantScores(db.path)
+        #expect(report.pre == 60 && report.post == 60, "\(report)")
+
+        // Export and import into a new database: the same scores.
+        let csv = db.path + ".csv"
+        #expect(try runKatch(["results", "export", "--format", "long", "--db", db.path, "--course", fixtureCourse, "-o", csv], input: "").status == 0)
+        let exported = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(exported.contains(",pre,q10,Полиция,,2,"), "\(exported)")
+        let other = try TempDB()
+        let imported = try runKatch(["results", "import", csv, "--db", other.path, "--course", fixtureCourse, "--create-trainings"], input: "")
+        #expect(imported.status == 0, "\(imported.output)")
+        let again = try participantScores(other.path)
+        #expect(again.pre == 60 && again.post == 60, "\(again)")
+
+        // Scoring again with --all shows the saved 2 and Enter on it changes nothing (none counted).
+        let rescored = try runKatch(["score", "--training", "t1", "--all", "--plain", "--db", db.path, "--course", fixtureCourse], input: "2\n")
+        #expect(rescored.output.contains("Бағаланды: 0 жауап"), "\(rescored.output)")
+    }
+
+    /// End of input while scoring keeps what was scored and exits with 3 (as the README says), not 130.
+    @Test func scoringEndOfInputExitsThree() throws {
+        let db = try TempDB()
+        for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
+            #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name)).status == 0)
+        }
+        let run = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "1\n")
+        #expect(run.status == 3, "\(run.output)")
+        #expect(run.output.contains("Бағаланды: 1 жауап"), "\(run.output)")
     }
 
     @Test func badInputIsRefusedAndNeverStored() throws {

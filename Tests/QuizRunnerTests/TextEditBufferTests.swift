@@ -1,3 +1,4 @@
+import Instruments
 import Terminal
 import Testing
 

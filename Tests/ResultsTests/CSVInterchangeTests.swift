@@ -1,4 +1,6 @@
 import CourseModel
+import Instruments
+import Statistics
 import Foundation
 import Results
 import Testing
@@ -6,19 +8,9 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let course = CourseLoader.load(root: repositoryRoot).course
 
-/// The quiz and survey keys of the real course (as `katch results` builds them).
-func keys() -> (quiz: InstrumentKey, survey: InstrumentKey) {
-    func key(_ kind: PageKind, survey: Bool) -> InstrumentKey {
-        let page = course.pages.first { $0.kind == kind }!
-        return InstrumentKey(
-            id: page.id,
-            questions: page.questions.map { q in
-                let k = InstrumentKey.Question.Kind(rawValue: q.type.rawValue)!
-                let max: Double = k == .single || k == .multiple ? 1 : (k == .open && !survey ? Double(q.maxScore) : 0)
-                return .init(id: q.id, kind: k, optionCount: q.options.count, correct: Set(q.correctIndices), maxScore: max)
-            })
-    }
-    return (key(.quiz, survey: false), key(.survey, survey: true))
+/// The quiz and survey of the real course (as `katch results` reads them).
+func keys() -> (quiz: InstrumentSpec, survey: InstrumentSpec) {
+    (course.quiz!, course.survey!)
 }
 
 /// The registration lists of the real course (as `katch results import` builds them).
@@ -63,7 +55,7 @@ func filledStore() throws -> TempStore {
             }
             let open = i == 1 ? "=1+1 деп жазды, формула емес" : "Бірлесіп, \"ақпарат\" алмасу;\nекінші жол"
             try s.save(Response(questionID: "q10", text: open, maxScore: 2), attempt: a.rowID, position: 9)
-            if i == 0 { try s.setScore(1.5, attempt: a.rowID, question: "q10") }
+            if i == 0 { try s.setScore(Fraction(3, 2), maximum: 2, attempt: a.rowID, question: "q10") }
             try s.submit(attempt: a.rowID)
         }
         if i < 2 {
@@ -168,6 +160,25 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         let q4 = snap.responses.filter { $0.response.questionID == "q4" }.map { $0.response.correct }
         #expect(q4.contains(false) && q4.contains(true))
         #expect(snap.attempts.allSatisfy { $0.isSubmitted })
+    }
+
+    /// A paper form where the trainer wrote a score on the open question but nobody typed its text:
+    /// the score is kept (text empty), in the wide and the long layout.
+    @Test func scoreWithoutTextIsKept() throws {
+        let k = keys()
+        let wide = "participant_id,phase,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q10_score\n"
+            + "ABC234,pre,a,c,a,a,a,a,b,c,c,,2\n"
+        let long = "participant_id,phase,question_id,response,correct,score\n"
+            + "DEF567,pre,q1,a,,\n"
+            + "DEF567,pre,q10,,,1.5\n"
+        for csv in [wide, long] {
+            let t = try TempStore()
+            try t.store.addTraining(Training(id: "t-2", title: "T"))
+            _ = try t.store.importCSV(Array(csv.utf8), options: CSVImportOptions(training: "t-2", quiz: k.quiz, survey: k.survey, fileName: "paper.csv"))
+            let q10 = try #require(try t.store.snapshot().responses.first { $0.response.questionID == "q10" })
+            #expect(q10.response.text == "")
+            #expect(q10.response.score == (csv == wide ? 2 : 1.5))
+        }
     }
 
     @Test func badRowsNameTheirLineAndImportNothing() throws {

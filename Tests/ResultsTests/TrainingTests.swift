@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 import Results
 import Testing

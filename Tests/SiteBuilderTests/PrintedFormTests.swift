@@ -1,3 +1,4 @@
+import Instruments
 import Foundation
 import Testing
 @testable import CourseModel
@@ -64,9 +65,9 @@ func headingLevels(_ html: String) throws -> [String: Int] {
     }
 
     @Test func optionLettersMatchTheKeyAndTheCSVImport() {
-        #expect((0..<4).map(ContentRenderer.optionLetter) == ["a", "b", "c", "d"])
-        #expect(ContentRenderer.optionLetter(25) == "z")
-        #expect(ContentRenderer.optionLetter(26) == "27")
+        #expect((0..<4).map(OptionLetter.letter) == ["a", "b", "c", "d"])
+        #expect(OptionLetter.letter(25) == "z")
+        #expect(OptionLetter.letter(26) == "27")
     }
 
     @Test func paperFormSaysWhetherItIsThePreOrThePostTest() throws {

@@ -108,7 +108,8 @@ struct PairedCase: Decodable, Sendable, CustomTestStringConvertible {
     let expected: Expected
     var testDescription: String { name }
 
-    var pairs: [ScorePair] { zip(pre, post).map { ScorePair(pre: $0, post: $1) } }
+    /// The fixture's scores as the nearest simple fractions (100/3 is read as 100/3).
+    var pairs: [ScorePair] { Paired.match(pre: pre, post: post).pairs }
 }
 
 struct ItemCase: Decodable, Sendable, CustomTestStringConvertible {

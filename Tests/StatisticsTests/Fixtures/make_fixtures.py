@@ -12,6 +12,7 @@ Seeded, so the output is reproducible for a given SciPy/NumPy.
 
 import json
 import math
+from fractions import Fraction
 import os
 
 import numpy as np
@@ -127,10 +128,18 @@ def descriptives():
 
 # ---------------------------------------------------------------- paired
 
+def exact(x):
+    """The fraction katch reads a score as (Swift: Fraction(approximating:)): scores are
+    fractions such as 100*k/11, and gains must tie when they are equal in points."""
+    return Fraction(float(x)).limit_denominator(10**6)
+
+
 def paired_case(name, pre, post, maximum=100.0):
     pre = np.asarray(pre, dtype=float)
     post = np.asarray(post, dtype=float)
-    d = post - pre
+    # Differences computed exactly, then converted: equal gains are equal floats, so SciPy ranks
+    # them as ties (post - pre in floating point would break ties by rounding).
+    d = np.array([float(exact(b) - exact(a)) for a, b in zip(pre, post)], dtype=float)
     n = len(d)
     e = {"n": n}
     if n == 0:
@@ -182,7 +191,7 @@ def paired_case(name, pre, post, maximum=100.0):
         ranks = stats.rankdata(np.abs(nz))
         wp = float(ranks[nz > 0].sum())
         wm = float(ranks[nz < 0].sum())
-        res = stats.wilcoxon(post, pre, zero_method="wilcox", correction=True,
+        res = stats.wilcoxon(d, zero_method="wilcox", correction=True,
                              method="asymptotic")
         # signed, continuity-corrected z with the tie correction (hand formula,
         # cross-checked against SciPy's -|z|).
