@@ -203,11 +203,15 @@ final class QuestionLoop {
     func review() -> Outcome<Int?> {
         let unanswered = questions.indices.filter { answers[questions[$0].id] == nil }
         let body = [unanswered.isEmpty ? l(.tReviewAllAnswered) : l(.tReviewUnanswered, unanswered.map { String($0 + 1) }.joined(separator: ", "))]
+        // Where the console names options by letter, the review is keyed by question number (0 submits),
+        // so typing «1» goes to question 1 and never to «Тапсыру»; plain mode numbers the list itself.
+        let keyed = console.optionName(0) != "1"
         let options = [l(.tSubmitChoice)] + questions.enumerated().map { i, q in
-            "\(i + 1). " + TextLayout.truncate(q.prompt, columns: 30, atWord: true) + " — " + answerSummary(q)
+            (keyed ? "" : "\(i + 1). ") + TextLayout.truncate(q.prompt, columns: 30, atWord: true) + " — " + answerSummary(q)
         }
+        let keys = keyed ? (0...questions.count).map(String.init) : nil
         let screen = Screen(header: title, progress: (answers.count, questions.count), title: l(.tReviewTitle), body: body)
-        switch console.chooseOne(screen, options: options, current: nil, allowSkip: false) {
+        switch console.chooseOne(screen, options: options, keys: keys, current: nil, allowSkip: false) {
         case .value(0?):
             switch console.confirm(Screen(header: title, title: l(.tConfirmSubmit))) {
             case .value(true): return .value(nil)
