@@ -38,14 +38,33 @@ private func restoreTerminalOnSignal(_ signal: Int32) {
     _exit(128 + signal)
 }
 
+/// The actions crash signals had before raw mode (the Swift runtime's backtracer, or the default).
+nonisolated(unsafe) private let previousCrashActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+nonisolated(unsafe) private var crashHandlersInstalled = false
+private let crashSignals = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+
+/// A crash (a trap, an abort, a bad access) leaves the terminal usable — no raw mode, no alternate
+/// screen, no bracketed paste — and then goes on as before: the previous action gets the signal.
+private func restoreTerminalOnCrash(_ signal: Int32) {
+    if rawModeActive {
+        rawModeActive = false
+        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+        _ = leaveScreen.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        if let f = farewellBytes { _ = write(STDOUT_FILENO, f, strlen(f)) }
+    }
+    _ = sigaction(signal, previousCrashActions + Int(signal), nil)
+    _ = raise(signal)
+}
+
 private func noteResize(_ signal: Int32) {
     var b: UInt8 = 1
     if resizePipe.write >= 0 { _ = write(resizePipe.write, &b, 1) }
 }
 
 /// The terminal in raw mode: keys one by one, no echo, on the alternate screen, with bracketed
-/// paste on. The previous mode (and screen) is restored on exit, on SIGTERM/SIGHUP/SIGQUIT/SIGINT
-/// and when ``restore()`` is called.
+/// paste on. The previous mode (and screen) is restored on exit, on SIGTERM/SIGHUP/SIGQUIT/SIGINT,
+/// on a crash (SIGILL/SIGTRAP/SIGABRT/SIGSEGV/SIGBUS/SIGFPE, passed on afterwards) and when
+/// ``restore()`` is called.
 public final class RawTerminal: @unchecked Sendable {
     /// Whether standard input and output are terminals.
     public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
@@ -62,6 +81,14 @@ public final class RawTerminal: @unchecked Sendable {
         guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else { return nil }
         rawModeActive = true
         for s in [SIGTERM, SIGHUP, SIGQUIT, SIGINT] { signal(s, restoreTerminalOnSignal) }
+        for s in crashSignals where !crashHandlersInstalled {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = restoreTerminalOnCrash
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            _ = sigaction(s, &action, previousCrashActions + Int(s))
+        }
+        crashHandlersInstalled = true
         var fds: [Int32] = [-1, -1]
         if resizePipe.read < 0, pipe(&fds) == 0 {
             for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
