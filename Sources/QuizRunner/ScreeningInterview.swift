@@ -84,16 +84,12 @@ public struct ScreeningInterview {
         return TerminalText.paragraphs(collected, trainerOnly: false)
     }
 
-    /// Shows `body` (with the read-aloud text of `read`, if any) and waits; nil to go on.
-    func sectionScreen(_ header: String, title: String, notes: [String], read: String?) -> QuizExit? {
+    /// Shows the section's instructions and the read-aloud text of `read` (if any) and waits.
+    func sectionScreen(_ header: String, title: String, notes: [String], read: String?) -> Outcome<Void> {
         var body = notes.filter { !$0.isEmpty }
         if let read { body += [l(.tScreeningReadAloud)] + readAloud(read) }
-        guard !body.isEmpty else { return nil }
-        switch console.show(Screen(header: header, title: title, body: body), wait: true) {
-        case .interrupted: return .interrupted
-        case .endOfInput: return .endOfInput
-        default: return nil
-        }
+        guard !body.isEmpty else { return .value(()) }
+        return console.show(Screen(header: header, title: title, body: body), wait: true)
     }
 
     /// What was recorded so far (kept when the interview stops early).
@@ -148,96 +144,87 @@ public struct ScreeningInterview {
         return d
     }
 
-    /// The interview's screens; nil when it reached its end, else how it stopped.
+    /// A step of the interview: a section's start (its question whether it applies, its instructions
+    /// and read-aloud text) or one item.
+    enum Step { case section(Int), item(Int, Int) }
+
+    /// The interview's screens; nil when it reached its end, else how it stopped. ← (or `<`) goes
+    /// back to the previous item with its recorded answer shown, so a slip is corrected, not skipped.
     func interview(_ progress: Progress, title: String) -> QuizExit? {
         switch console.show(Screen(header: title, title: page.title, body: [l(.tScreeningIntro)]), wait: true) {
         case .interrupted: return .interrupted
         case .endOfInput: return .endOfInput
         default: break
         }
-        if let read = tool.read, let end = sectionScreen(title, title: page.title, notes: [], read: read) { return end }
-        let scale = tool.scale ?? []
-        for section in tool.sections {
-            if section.optional == true {
-                switch console.confirm(Screen(header: title, title: section.title, body: [section.note ?? "", l(.tScreeningSectionApplies)].filter { !$0.isEmpty })) {
-                case .value(false), .back: continue
-                case .value(true): break
+        if let read = tool.read {
+            switch sectionScreen(title, title: page.title, notes: [], read: read) {
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            default: break
+            }
+        }
+        var steps: [Step] = []
+        for (si, s) in tool.sections.enumerated() { steps += [.section(si)] + s.items.indices.map { .item(si, $0) } }
+        var i = 0
+        var backwards = false
+        func back() {
+            backwards = i > 0
+            i = max(0, i - 1)
+        }
+        while i < steps.count {
+            switch steps[i] {
+            case .section(let si):
+                let section = tool.sections[si]
+                if section.optional == true {
+                    let ask = Screen(header: title, title: section.title, body: [section.note ?? "", l(.tScreeningSectionApplies)].filter { !$0.isEmpty })
+                    switch console.confirm(ask, defaultYes: progress.applied.contains(section.id)) {
+                    case .value(true):
+                        progress.applied.insert(section.id)
+                        if let read = section.read {
+                            switch sectionScreen(title, title: section.title, notes: [], read: read) {
+                            case .back: continue  // ask again whether it applies
+                            case .interrupted: return .interrupted
+                            case .endOfInput: return .endOfInput
+                            case .value: break
+                            }
+                        }
+                        backwards = false
+                        i += 1
+                    case .value(false):
+                        progress.applied.remove(section.id)
+                        backwards = false
+                        i += 1
+                    case .back: back()
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                } else if backwards {
+                    back()  // its instructions are not shown again on the way back
+                } else {
+                    progress.applied.insert(section.id)
+                    // The section's instructions and what is read aloud.
+                    switch sectionScreen(title, title: section.title, notes: [section.note ?? ""], read: section.read) {
+                    case .back: back()
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    case .value: i += 1
+                    }
+                }
+            case .item(let si, let ii):
+                let section = tool.sections[si]
+                guard progress.applied.contains(section.id) else {
+                    // An optional section that does not apply.
+                    if backwards { back() } else { i += 1 }
+                    continue
+                }
+                switch ask(section.items[ii], in: section, index: ii, title: title, progress: progress) {
+                case .value:
+                    backwards = false
+                    i += 1
+                case .back: back()
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
                 }
-            }
-            progress.applied.insert(section.id)
-            // The section's instructions (an optional section showed them when asked) and what is read aloud.
-            if let end = sectionScreen(title, title: section.title, notes: section.optional == true ? [] : [section.note ?? ""], read: section.read) {
-                return end
-            }
-            for (i, item) in section.items.enumerated() {
-                let levels = item.levels(of: scale)
-                let allowed = item.type == .scale && item.values != nil ? [l(.tScreeningAllowed, levels.map { String($0.value) }.joined(separator: ", "))] : []
-                let screen = Screen(
-                    header: title + " — " + section.title, progress: (i, section.items.count), title: item.id + ". " + item.text,
-                    body: [item.note ?? ""].filter { !$0.isEmpty } + allowed)
-                var answer: Answer
-                switch item.type {
-                case .scale:
-                    // Only the values the item allows can be typed (E1: 0 or 3).
-                    switch console.chooseValue(screen, values: levels.map(\.value), labels: levels.map(\.label), current: nil, allowSkip: false) {
-                    case .value(let v?): answer = Answer(score: v, label: "\(v)", note: "")
-                    case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
-                    case .interrupted: return .interrupted
-                    case .endOfInput: return .endOfInput
-                    }
-                case .yesno:
-                    switch console.chooseOne(screen, options: [l(.tYes), l(.tNo)], current: nil, allowSkip: false) {
-                    case .value(let v?): answer = Answer(score: v == 0 ? 1 : 0, label: v == 0 ? l(.tYes) : l(.tNo), note: "")
-                    case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
-                    case .interrupted: return .interrupted
-                    case .endOfInput: return .endOfInput
-                    }
-                case .choice:
-                    let options = item.options ?? []
-                    switch console.chooseOne(screen, options: options, current: nil, allowSkip: true) {
-                    case .value(let v?): answer = Answer(score: nil, label: options[v], note: "")
-                    case .value(nil), .back: answer = Answer(score: nil, label: "—", note: "")
-                    case .interrupted: return .interrupted
-                    case .endOfInput: return .endOfInput
-                    }
-                case .multiple:
-                    let options = item.options ?? []
-                    switch console.chooseMany(screen, options: options, current: []) {
-                    case .value(let set): answer = Answer(score: nil, label: set.sorted().map { options[$0] }.joined(separator: "; "), note: "")
-                    case .back: answer = Answer(score: nil, label: "—", note: "")
-                    case .interrupted: return .interrupted
-                    case .endOfInput: return .endOfInput
-                    }
-                case .text:
-                    // Text typed and then left with Esc, Ctrl-C or end of input is recorded as typed.
-                    switch console.text(screen, current: "", multiline: false, required: false, maxLength: 1000) {
-                    case .value(let t): answer = Answer(score: nil, label: t.isEmpty ? "—" : t, note: "")
-                    case .back: answer = Answer(score: nil, label: typed() ?? "—", note: "")
-                    case .interrupted:
-                        if let t = typed() { progress.answers[item.id] = Answer(score: nil, label: t, note: "") }
-                        return .interrupted
-                    case .endOfInput:
-                        if let t = typed() { progress.answers[item.id] = Answer(score: nil, label: t, note: "") }
-                        return .endOfInput
-                    }
-                }
-                if item.type != .text {
-                    switch console.text(Screen(header: screen.header, title: item.id + ": " + l(.tScreeningNotes)), current: "", multiline: false, required: false, maxLength: 1000) {
-                    case .value(let n): answer.note = n
-                    case .back: answer.note = typed() ?? ""
-                    case .interrupted:
-                        answer.note = typed() ?? ""
-                        progress.answers[item.id] = answer
-                        return .interrupted
-                    case .endOfInput:
-                        answer.note = typed() ?? ""
-                        progress.answers[item.id] = answer
-                        return .endOfInput
-                    }
-                }
-                progress.answers[item.id] = answer
             }
         }
         if let levels = tool.judgement, !levels.isEmpty {
@@ -255,6 +242,94 @@ public struct ScreeningInterview {
             }
         }
         return nil
+    }
+
+    /// Asks one item and its note (← on the note returns to the item); records the answer in
+    /// `progress`. Text typed and left with Esc, Ctrl-C or end of input is recorded as typed.
+    func ask(_ item: ScreeningTool.Item, in section: ScreeningTool.Section, index: Int, title: String, progress: Progress) -> Outcome<Void> {
+        let scale = tool.scale ?? []
+        let levels = item.levels(of: scale)
+        let allowed = item.type == .scale && item.values != nil ? [l(.tScreeningAllowed, levels.map { String($0.value) }.joined(separator: ", "))] : []
+        let screen = Screen(
+            header: title + " — " + section.title, progress: (index, section.items.count), title: item.id + ". " + item.text,
+            body: [item.note ?? ""].filter { !$0.isEmpty } + allowed)
+        let earlier = progress.answers[item.id]
+        while true {
+            var answer: Answer
+            switch item.type {
+            case .scale:
+                // Only the values the item allows can be typed (E1: 0 or 3).
+                switch console.chooseValue(screen, values: levels.map(\.value), labels: levels.map(\.label), current: earlier?.score, allowSkip: false) {
+                case .value(let v?): answer = Answer(score: v, label: "\(v)", note: "")
+                case .value(nil): answer = Answer(score: nil, label: "—", note: "")
+                case .back: return .back
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case .yesno:
+                let current = earlier?.score.map { $0 == 1 ? 0 : 1 }
+                switch console.chooseOne(screen, options: [l(.tYes), l(.tNo)], current: current, allowSkip: false) {
+                case .value(let v?): answer = Answer(score: v == 0 ? 1 : 0, label: v == 0 ? l(.tYes) : l(.tNo), note: "")
+                case .value(nil): answer = Answer(score: nil, label: "—", note: "")
+                case .back: return .back
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case .choice:
+                let options = item.options ?? []
+                switch console.chooseOne(screen, options: options, current: earlier.flatMap { options.firstIndex(of: $0.label) }, allowSkip: true) {
+                case .value(let v?): answer = Answer(score: nil, label: options[v], note: "")
+                case .value(nil): answer = Answer(score: nil, label: "—", note: "")
+                case .back: return .back
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case .multiple:
+                let options = item.options ?? []
+                let chosen = Set((earlier?.label.components(separatedBy: "; ") ?? []).compactMap { options.firstIndex(of: $0) })
+                switch console.chooseMany(screen, options: options, current: chosen) {
+                case .value(let set): answer = Answer(score: nil, label: set.isEmpty ? "—" : set.sorted().map { options[$0] }.joined(separator: "; "), note: "")
+                case .back: return .back
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
+            case .text:
+                let current = earlier.map { $0.label == "—" ? "" : $0.label } ?? ""
+                switch console.text(screen, current: current, multiline: false, required: false, maxLength: 1000) {
+                case .value(let t): answer = Answer(score: nil, label: t.isEmpty ? "—" : t, note: "")
+                case .back:
+                    if let t = typed() { progress.answers[item.id] = Answer(score: nil, label: t, note: "") }
+                    return .back
+                case .interrupted:
+                    if let t = typed() { progress.answers[item.id] = Answer(score: nil, label: t, note: "") }
+                    return .interrupted
+                case .endOfInput:
+                    if let t = typed() { progress.answers[item.id] = Answer(score: nil, label: t, note: "") }
+                    return .endOfInput
+                }
+                progress.answers[item.id] = answer
+                return .value(())
+            }
+            let noteScreen = Screen(header: screen.header, title: item.id + ": " + l(.tScreeningNotes))
+            switch console.text(noteScreen, current: earlier?.note ?? "", multiline: false, required: false, maxLength: 1000) {
+            case .value(let n):
+                answer.note = n
+                progress.answers[item.id] = answer
+                return .value(())
+            case .back:
+                answer.note = typed() ?? earlier?.note ?? ""
+                progress.answers[item.id] = answer
+                continue  // back to the item's value
+            case .interrupted:
+                answer.note = typed() ?? ""
+                progress.answers[item.id] = answer
+                return .interrupted
+            case .endOfInput:
+                answer.note = typed() ?? ""
+                progress.answers[item.id] = answer
+                return .endOfInput
+            }
+        }
     }
 
     static func stamp() -> String {

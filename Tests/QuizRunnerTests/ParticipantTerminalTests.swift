@@ -346,6 +346,14 @@ extension TerminalTests {
             try s.send("Enter")
             try s.waitFor(next + ".")
         }
+        // ← goes back to the previous item with its recorded value marked, then on again.
+        try s.send("Left")
+        let previous = try s.waitFor("D2.")
+        #expect(previous.contains("› 0) (•)"), "\(previous)")
+        try s.send("Enter")
+        try s.waitFor("D2: ")
+        try s.send("Enter")
+        try s.waitFor("D3.")
         try s.send("0", "Enter")
         try s.waitFor("жыныстық іс-әрекеттің орнына")  // the definition before section E
         let e1 = try enterUntil(s, "E1.")
