@@ -361,6 +361,9 @@ public final class QuizApp {
                     gender: fields.gender.map { reg.genders[$0].id } ?? "", contact: fields.contact)
                 do {
                     let p = try store.register(registration, training: training.id)
+                    // Registered: stopping from here on reminds the participant of the code.
+                    participant = p
+                    console.setFarewell([l(.tSavedExit), l(.tYourCode, p.code)])
                     switch console.show(Screen(header: title, title: l(.tYourCode, p.code), body: [l(.tKeepCode)], lasting: true), wait: true) {
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput

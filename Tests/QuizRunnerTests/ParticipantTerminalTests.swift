@@ -179,6 +179,23 @@ extension TerminalTests {
         let killed = try again.waitFor("EXIT=143")
         #expect(killed.contains("Сіздің қатысушы кодыңыз: \(p.code)"))
         #expect(!killed.contains("Сұрақ 2 / 4"), "the shell's screen is back")
+
+        // Ctrl-C on the screen that gives the code: registered, so the code is repeated (not «nothing saved»).
+        let fresh = try TmuxSession(try quizCommand(db, "pre"))
+        try fresh.waitFor("Жаңа қатысушы")
+        try fresh.send("Enter")
+        try fresh.waitFor("Аты-жөні")
+        try fresh.type("Жаңа Тіркелген")
+        try fresh.send("Enter", "Enter", "Enter", "Down")
+        try fresh.waitFor("Жынысы")
+        try fresh.send("Enter")
+        try fresh.waitFor("Байланыс")
+        try fresh.send("Enter")
+        try fresh.waitFor("кодыңыз")
+        try fresh.send("C-c")
+        let stopped = try fresh.waitFor("EXIT=130")
+        let registered = try #require(try db.store().participants(training: "t1", name: "Жаңа Тіркелген").first)
+        #expect(stopped.contains("Сіздің қатысушы кодыңыз: \(registered.code)") && !stopped.contains("ештеңе сақталған жоқ"))
     }
 
     /// 4 and 8. Plain mode on a terminal: Ctrl-D in the middle of an open answer saves the lines
