@@ -127,6 +127,26 @@ import TestSupport
         #expect(rescored.output.contains("Бағаланды: 0 жауап"), "\(rescored.output)")
     }
 
+    /// Going back shows the score just saved (not 0 or an older value), and an empty line keeps it.
+    @Test func scoringGoingBackShowsTheSavedScore() throws {
+        let db = try TempDB()
+        for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
+            #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name)).status == 0)
+        }
+        // First answer 2, back from the second to the first (shown with its saved 2 marked), keep it, skip the second.
+        let run = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "2\n<\n\n\n")
+        #expect(run.status == 0, "\(run.output)")
+        let screens = run.output.components(separatedBy: "Ашық жауаптарды бағалау — 1 / 2")
+        #expect(screens.count == 3, "\(run.output)")
+        #expect(screens[2].contains("*2) "), "the first answer shown again marks its saved score: \(screens[2])")
+        #expect(run.output.contains("Бағаланды: 1 жауап"), "\(run.output)")
+        let store = try db.store()
+        let scores = try store.participants(training: "t1").compactMap { p in
+            try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test").flatMap { try store.responses(attempt: $0.rowID)["q10"]?.score }
+        }
+        #expect(scores == [2])
+    }
+
     /// End of input while scoring keeps what was scored and exits with 3 (as the README says), not 130.
     @Test func scoringEndOfInputExitsThree() throws {
         let db = try TempDB()
