@@ -396,3 +396,18 @@ extension TerminalTests {
         #expect(md.contains("| E1 |") && md.contains("**Жалпы балл (B бөлімі енгізілмесе — ҚР резиденттері): 9 / 27**"))
     }
 }
+
+@Suite struct ParticipantInputTests {
+    @Test func codesAreFoldedForgivingly() {
+        #expect(CodeInput.normalized("т7м-2qх") == "T7M2QX")
+        #expect(CodeInput.normalized(" K7M 2QX ") == "K7M2QX")
+        #expect(CodeInput.normalized("КВН–РСА") == "KBHPCA")
+        #expect(CodeInput.looksLikeCode("т7м-2qх"))
+        #expect(!CodeInput.looksLikeCode("Айгүл Сәрсенова"))
+    }
+
+    @Test func pastedBytesBecomeText() {
+        #expect(RawTerminal.pastedText(Array("a\r\nb\rc\n\td\u{07}".utf8)) == "a\nb\nc\n d")
+        #expect(RawTerminal.pastedText([0x41, 0xFF, 0x42]) == "AB", "invalid UTF-8 is dropped")
+    }
+}
