@@ -219,11 +219,13 @@ final class ContentRenderer {
                 out += "</td><td class=\"response\">"
                 switch item.type {
                 case .scale:
-                    out += item.levels(of: s.scale ?? []).map { "<span class=\"box\"></span>\u{00A0}\($0.value)" }.joined(separator: " ")
+                    out += item.levels(of: s.scale ?? []).map { "<span class=\"opt\"><span class=\"box\"></span>\u{00A0}\($0.value)</span>" }.joined(separator: " ")
                 case .yesno:
-                    out += "<span class=\"box\"></span>\u{00A0}" + l(.yes).html + " <span class=\"box\"></span>\u{00A0}" + l(.no).html
+                    out += "<span class=\"opt\"><span class=\"box\"></span>\u{00A0}" + l(.yes).html + "</span> <span class=\"opt\"><span class=\"box\"></span>\u{00A0}"
+                        + l(.no).html + "</span>"
                 case .choice, .multiple:
-                    out += (item.options ?? []).map { "<span class=\"box\"></span>\u{00A0}" + $0.html }.joined(separator: "<br>")
+                    // Long option texts wrap inside the cell (a row never runs past the page).
+                    out += (item.options ?? []).map { "<span class=\"choice-opt\"><span class=\"box\"></span>\u{00A0}" + $0.html + "</span>" }.joined()
                 case .text:
                     out += "<span class=\"line\"></span>"
                 }

@@ -59,7 +59,10 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
 .registration dl div { margin: 8px 0; } .registration dt { font-weight: bold; } .registration dd { margin: 0; }
 .registration .form-phase { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 16px; } .form-phase .checkboxes { margin: 0; }
 .checkboxes { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0; }
-.screening-items td.response { white-space: nowrap; } .item-notes { margin-top: 8px; } .item-notes .line { min-width: 60%; } .note { color: var(--muted); font-size: .95em; white-space: pre-line; }
+.screening-items td.response { min-width: 7em; } .screening-items .opt { display: inline-block; white-space: nowrap; margin-right: .5em; }
+.screening-items .choice-opt { display: block; margin: 2px 0; }
+article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-width: 100%; }
+.screening-items td.response .line { display: block; min-width: 6em; width: 100%; margin-top: 1.2em; } .item-notes { margin-top: 8px; } .item-notes .line { min-width: 60%; } .note { color: var(--muted); font-size: .95em; white-space: pre-line; }
 .subtotal { font-weight: bold; text-align: right; }
 .agenda-table .time { white-space: nowrap; } .agenda-table tr.break td { background: var(--soft); color: var(--muted); }
 .agenda-table .block-title th { background: #eef2f8; } .refs { font-size: 14px; margin: 4px 0 0; }
