@@ -452,6 +452,16 @@ struct ContentReader {
                 if (item.type == .choice || item.type == .multiple) && (item.options ?? []).isEmpty {
                     diagnostics.error(file, position, "screening item '\(item.id)' is a choice without options", code: "choice-without-options")
                 }
+                if let values = item.values {
+                    let scale = Set((tool.scale ?? []).map(\.value))
+                    if item.type != .scale {
+                        diagnostics.error(file, position, "screening item '\(item.id)': values are for scale items only", code: "screening-values")
+                    } else if values.isEmpty || !values.allSatisfy(scale.contains) {
+                        diagnostics.error(
+                            file, position, "screening item '\(item.id)': values \(values) must be values of the scale \(scale.sorted())",
+                            code: "screening-values")
+                    }
+                }
             }
             let sectionIDs = Set(tool.sections.map(\.id))
             for total in tool.totals ?? [] {

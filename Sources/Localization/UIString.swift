@@ -54,6 +54,9 @@ public enum UIString: String, Sendable, CaseIterable {
     case reportExplainPairs, reportExplainMeanGain, reportExplainCI, reportExplainMedian, reportExplainP, reportExplainDz
     case reportExplainWilcoxon, reportExplainRankBiserial, reportExplainHake, reportExplainHakeIndividual, reportExplainKR20
 
+    // issue 12
+    case tPasteIgnored, tLeaveConfirm, tNoPreTest, tRegisterNewPost, tScreeningReadAloud, tScreeningAllowed, tScreeningSums
+
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
         switch self {
@@ -449,6 +452,24 @@ public enum UIString: String, Sendable, CaseIterable {
                 "Participants' open answers and comments are not included in this report (add them with katch report --with-answers)."
             )
         case .reportReasonSuppressed: return ("жасырылған (топ шағын)", "скрыто (малая группа)", "withheld (small group)")
+        // issue 12
+        case .tPasteIgnored:
+            return ("Бұл экранда мәтін қоюға болмайды: нұсқаны пернелермен таңдаңыз.",
+                    "На этом экране вставка не работает: выберите вариант клавишами.",
+                    "Pasting does nothing here: choose an option with the keys.")
+        case .tLeaveConfirm:
+            return ("Шығасыз ба? Әзірге ештеңе сақталған жоқ.", "Выйти? Пока ничего не сохранено.", "Leave? Nothing has been saved yet.")
+        case .tNoPreTest:
+            return ("%1 кодымен тапсырылған тренингке дейінгі тест табылмады. Кодыңызды жаттықтырушымен тексеріңіз. Бәрібір жалғастырасыз ба?",
+                    "Для кода %1 не найден сданный тест до тренинга. Проверьте код у тренера. Всё равно продолжить?",
+                    "No submitted pre-test was found for code %1. Check your code with the trainer. Continue anyway?")
+        case .tRegisterNewPost:
+            return ("«%1» табылмады: код қате терілген болуы мүмкін. Жаңа қатысушы ретінде тіркелесіз бе?",
+                    "«%1» не найден: возможно, код набран с ошибкой. Зарегистрироваться как новый участник?",
+                    "«%1» was not found: the code may be mistyped. Register as a new participant?")
+        case .tScreeningReadAloud: return ("Пікір сұралушыға оқып беріңіз:", "Прочитайте опрашиваемому вслух:", "Read aloud to the person:")
+        case .tScreeningAllowed: return ("Бұл тармақта тек мына мәндер: %1.", "В этом пункте только значения: %1.", "This item allows only: %1.")
+        case .tScreeningSums: return ("Баллдар қорытынды бағадан бұрын", "Баллы перед итоговой оценкой", "Scores before the final judgement")
         }
     }
 }

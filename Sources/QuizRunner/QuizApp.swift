@@ -26,6 +26,8 @@ public final class QuizApp {
     var l: Localizer { console.l }
     /// The participant once identified or registered (to remind them of their code when they stop).
     var participant: Participant?
+    /// The name typed on the registration form before going back to the code screen.
+    var nameDraft = ""
 
     /// Errors before anything runs.
     public struct SetupError: Error, CustomStringConvertible {
@@ -78,7 +80,7 @@ public final class QuizApp {
     }
 
     func fail(_ message: String) -> QuizExit {
-        _ = console.show(Screen(title: message), wait: true)
+        _ = console.show(Screen(title: message, lasting: true), wait: true)
         return .refused
     }
 
@@ -91,7 +93,9 @@ public final class QuizApp {
             case .value(let p):
                 participant = p
                 self.participant = p
-            case .back: return .completed
+                // Should a signal end the program from here on, the shell's screen still says so.
+                console.setFarewell([l(.tSavedExit), l(.tYourCode, p.code)])
+            case .back: return .refused  // a database error while identifying (it was shown)
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput
             }
@@ -121,7 +125,7 @@ public final class QuizApp {
                 let scores = try ownScores(participant)
                 _ = console.show(Screen(title: l(.tYourScores), body: scores + [l(.tOpenNotScored)]), wait: true)
             } else {
-                _ = console.show(Screen(title: l(.tSubmitted), body: [l(.tYourCode, participant.code), l(.tKeepCode)]), wait: true)
+                _ = console.show(Screen(title: l(.tSubmitted), body: [l(.tYourCode, participant.code), l(.tKeepCode)], lasting: true), wait: true)
             }
             return .completed
         } catch {
@@ -170,36 +174,72 @@ public final class QuizApp {
 
     // MARK: Identification and registration
 
+    /// Finds the participant by code (typed forgivingly: case, Cyrillic look-alikes, spaces and
+    /// hyphens do not matter) or name, or registers a new one. Esc (or `<`) on this first screen
+    /// asks before leaving; leaving ends like Ctrl-C (nothing was saved).
     func identify(phase: Phase, training: Training, title: String) -> Outcome<Participant> {
         while true {
             let prompt = phase == .pre ? l(.tAskCodeOrNew) : l(.tAskCodeOrName)
             let typed: String
             switch console.text(Screen(header: title, title: training.title, body: [prompt]), current: "", multiline: false, required: phase == .post, maxLength: 200) {
             case .value(let t): typed = t
-            case .back: return .back
+            case .back:
+                switch console.confirm(Screen(header: title, title: l(.tLeaveConfirm)), defaultYes: false) {
+                case .value(true): return .interrupted
+                case .value(false), .back: continue
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput
             }
             do {
                 if typed.isEmpty {
-                    return register(training: training, title: title)
+                    switch register(training: training, title: title) {
+                    case .back: continue
+                    case let other: return other
+                    }
                 }
-                if let p = try store.participant(training: training.id, code: typed) { return .value(p) }
-                let byName = try store.participants(training: training.id, name: typed)
-                if byName.count == 1, let p = byName.first {
-                    switch console.confirm(Screen(header: title, title: l(.tIsThisYou, describe(p)))) {
+                let code = CodeInput.normalized(typed)
+                if !code.isEmpty, let p = try store.participant(training: training.id, code: code) {
+                    switch preTestCheck(p, phase: phase, title: title) {
                     case .value(true): return .value(p)
                     case .value(false), .back: continue
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
                     }
                 }
+                let byName = CodeInput.looksLikeCode(typed) ? [] : try store.participants(training: training.id, name: typed)
+                if byName.count == 1, let p = byName.first {
+                    switch console.confirm(Screen(header: title, title: l(.tIsThisYou, describe(p)))) {
+                    case .value(true):
+                        switch preTestCheck(p, phase: phase, title: title) {
+                        case .value(true): return .value(p)
+                        case .value(false), .back: continue
+                        case .interrupted: return .interrupted
+                        case .endOfInput: return .endOfInput
+                        }
+                    case .value(false), .back: continue
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                }
                 if byName.count > 1 {
-                    _ = console.show(Screen(header: title, title: l(.tNameAmbiguous)), wait: false)
+                    // Waits for Enter: the code screen drawn next would wipe it at once.
+                _ = console.show(Screen(header: title, title: l(.tNameAmbiguous)), wait: true)
                     continue
                 }
-                switch console.confirm(Screen(header: title, title: l(.tRegisterNew))) {
-                case .value(true): return register(training: training, title: title, name: phase == .post ? typed : nil)
+                // At the post-test a code typed wrong must not create a second, unmatched participant:
+                // registering is offered with the cursor on «No».
+                let offer = phase == .post
+                    ? console.confirm(Screen(header: title, title: l(.tRegisterNewPost, typed)), defaultYes: false)
+                    : console.confirm(Screen(header: title, title: l(.tRegisterNew)))
+                switch offer {
+                case .value(true):
+                    switch register(training: training, title: title, name: phase == .post && !CodeInput.looksLikeCode(typed) ? typed : nil) {
+                    case .back: continue
+                    case let other: return other
+                    }
                 case .value(false), .back: continue
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
@@ -209,6 +249,15 @@ public final class QuizApp {
                 return .back
             }
         }
+    }
+
+    /// At the post-test, a participant without a submitted pre-test is told so (a wrong code is the
+    /// usual reason) and asked whether to go on; the cursor starts on «No». True to go on.
+    func preTestCheck(_ p: Participant, phase: Phase, title: String) -> Outcome<Bool> {
+        guard phase == .post else { return .value(true) }
+        let pre = try? store.attempt(participant: p.rowID, phase: .pre, instrument: quiz.id)
+        if pre?.isSubmitted == true { return .value(true) }
+        return console.confirm(Screen(header: title, title: l(.tNoPreTest, p.code)), defaultYes: false)
     }
 
     /// Participants of `training` registered under `name` (spelling and case aside): the one who
@@ -237,7 +286,7 @@ public final class QuizApp {
     /// The paper form's fields, one per screen, with going back between them.
     func register(training: Training, title: String, name: String? = nil) -> Outcome<Participant> {
         let reg = course.config.registration
-        var fields = RegistrationFields(name: name ?? "")
+        var fields = RegistrationFields(name: name ?? nameDraft)
         var step = 0
         let otherIndex = reg.agencies.count
         while true {
@@ -255,7 +304,10 @@ public final class QuizApp {
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
                     }
-                case .back: return .back
+                case .back:
+                    // Back to the code screen; the name typed so far comes back with the next registration.
+                    nameDraft = console.lastDraft ?? fields.name
+                    return .back
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
                 }
@@ -279,7 +331,9 @@ public final class QuizApp {
             case 3:
                 switch console.text(Screen(header: header, title: l(.formAgencyOther)), current: fields.agencyOther, multiline: false, required: true, maxLength: 120) {
                 case .value(let v): fields.agencyOther = v; step += 1
-                case .back: step -= 1
+                case .back:
+                    fields.agencyOther = console.lastDraft ?? fields.agencyOther
+                    step -= 1
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
                 }
@@ -293,7 +347,9 @@ public final class QuizApp {
             case 5:
                 switch console.text(Screen(header: header, title: l(.formContact)), current: fields.contact, multiline: false, required: false, maxLength: 120) {
                 case .value(let v): fields.contact = v; step += 1
-                case .back: step -= 1
+                case .back:
+                    fields.contact = console.lastDraft ?? fields.contact
+                    step -= 1
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
                 }
@@ -305,7 +361,10 @@ public final class QuizApp {
                     gender: fields.gender.map { reg.genders[$0].id } ?? "", contact: fields.contact)
                 do {
                     let p = try store.register(registration, training: training.id)
-                    switch console.show(Screen(header: title, title: l(.tYourCode, p.code), body: [l(.tKeepCode)]), wait: true) {
+                    // Registered: stopping from here on reminds the participant of the code.
+                    participant = p
+                    console.setFarewell([l(.tSavedExit), l(.tYourCode, p.code)])
+                    switch console.show(Screen(header: title, title: l(.tYourCode, p.code), body: [l(.tKeepCode)], lasting: true), wait: true) {
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
                     default: return .value(p)

@@ -222,7 +222,7 @@ final class ContentRenderer {
                 out += "</td><td class=\"response\">"
                 switch item.type {
                 case .scale:
-                    out += (s.scale ?? []).map { "<span class=\"opt\"><span class=\"box\"></span>\u{00A0}\($0.value)</span>" }.joined(separator: " ")
+                    out += item.levels(of: s.scale ?? []).map { "<span class=\"opt\"><span class=\"box\"></span>\u{00A0}\($0.value)</span>" }.joined(separator: " ")
                 case .yesno:
                     out += "<span class=\"opt\"><span class=\"box\"></span>\u{00A0}" + l(.yes).html + "</span> <span class=\"opt\"><span class=\"box\"></span>\u{00A0}"
                         + l(.no).html + "</span>"
