@@ -25,7 +25,8 @@ public enum UIString: String, Sendable, CaseIterable {
     // Terminal (quiz, survey, practice, screening)
     case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintLine, tHintTextPlain
     case tHintChoicePlain, tHintValuePlain, tHintSkipPlain, tNothingSaved, tHintMultiplePlain, tInvalidNumber, tInvalidKey, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
-    case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tSameNameRegistered, tNewPersonSameName, tRegisterNew, tYourCode, tKeepCode
+    case tYesItIsMe, tConfirmIdentity, tIdentityNotConfirmed
+    case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tSameNameRegistered, tNewPersonSameName, tRegisterNew, tYourCode, tKeepCode
     case tAlreadySubmittedPre, tAlreadyCompleted, tResumeOffer, tResumed, tReviewTitle, tReviewUnanswered, tReviewAllAnswered
     case tSubmitChoice, tGoToQuestion, tConfirmSubmit, tSubmitted, tSavedExit, tInterrupted, tEndOfInput, tYourScores, tScorePre
     case tScorePost, tOpenNotScored, tAnswered, tNotAnswered, tNoTraining, tPressEnter, tBack, tFieldOptional, tYesNo, tYes, tNo
@@ -227,7 +228,19 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tAskCodeOrName: return ("Қатысушы кодыңызды немесе аты-жөніңізді енгізіңіз", "Введите код участника или ФИО", "Type your participant code or your name")
         case .tCodeNotFound: return ("Бұл тренингте мұндай код немесе есім табылмады.", "В этом тренинге такой код или имя не найдены.", "No such code or name in this training.")
         case .tNameAmbiguous: return ("Бұл есіммен бірнеше қатысушы бар: кодыңызды енгізіңіз.", "Несколько участников с этим именем: введите код.", "Several participants have this name: type your code.")
-        case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
+        case .tYesItIsMe: return ("Иә, бұл мен", "Да, это я", "Yes, it is me")
+        case .tConfirmIdentity:
+            return (
+                "Бұл сіз екеніңізді растау үшін тіркелу кезінде берген жауабыңызды таңдаңыз.",
+                "Чтобы подтвердить, что это вы, выберите ответ, который вы дали при регистрации.",
+                "To confirm that it is you, choose the answer you gave when you registered."
+            )
+        case .tIdentityNotConfirmed:
+            return (
+                "Растау мүмкін болмады. Қатысушы кодыңызды енгізіңіз немесе жаттықтырушыға жүгініңіз.",
+                "Подтвердить не удалось. Введите код участника или обратитесь к тренеру.",
+                "This could not be confirmed. Type your participant code or ask the trainer."
+            )
         case .tSameNameRegistered:
             return ("Осы тренингте бұл атпен тіркелген қатысушы бар. Олардың бірі сіз бе?",
                     "В этом тренинге уже есть участник с таким именем. Это вы?",

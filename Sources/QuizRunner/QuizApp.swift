@@ -210,16 +210,18 @@ public final class QuizApp {
                     }
                 }
                 let byName = CodeInput.looksLikeCode(typed) ? [] : try store.participants(training: training.id, name: typed)
-                if byName.count == 1, let p = byName.first {
-                    switch console.confirm(Screen(header: title, title: l(.tIsThisYou, describe(p)))) {
-                    case .value(true):
+                if byName.count == 1 {
+                    // Found by name: the person confirms with their own registration answers; nothing of
+                    // the registration is shown, so a name alone discloses nothing and opens no one's test.
+                    switch confirmIdentity(among: byName, title: title) {
+                    case .value(let p?):
                         switch preTestCheck(p, phase: phase, title: title) {
                         case .value(true): return .value(p)
                         case .value(false), .back: continue
                         case .interrupted: return .interrupted
                         case .endOfInput: return .endOfInput
                         }
-                    case .value(false), .back: continue
+                    case .value(nil), .back: continue
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
                     }
@@ -262,13 +264,21 @@ public final class QuizApp {
 
     /// Participants of `training` registered under `name` (spelling and case aside): the one who
     /// says it is them, or nil for a new person with the same name.
+    /// Registering with a name already registered: «is one of them you?» — without showing anything
+    /// of theirs. «Yes» asks for the registration answers (``confirmIdentity(among:title:)``).
     func sameNameCheck(_ name: String, training: Training, title: String) -> Outcome<Participant?> {
         let same: [Participant]
         do { same = try store.participants(training: training.id, name: name) } catch { return .value(nil) }
         guard !same.isEmpty else { return .value(nil) }
-        let options = same.map(describe) + [l(.tNewPersonSameName)]
+        let options = [l(.tYesItIsMe), l(.tNewPersonSameName)]
         switch console.chooseOne(Screen(header: title, title: l(.tSameNameRegistered)), options: options, current: nil, allowSkip: false) {
-        case .value(let i?) where i < same.count: return .value(same[i])
+        case .value(0):
+            switch confirmIdentity(among: same, title: title) {
+            case .value(let p?): return .value(p)
+            case .value(nil), .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
         case .value: return .value(nil)
         case .back: return .back
         case .interrupted: return .interrupted
@@ -276,11 +286,36 @@ public final class QuizApp {
         }
     }
 
-    func describe(_ p: Participant) -> String {
+    /// Asks the region and the agency group the person gave at registration (the lists of the
+    /// paper form, nothing preselected) and returns the one of `candidates` whose registration has
+    /// both; when none has, says so without telling which answer was wrong, and returns nil.
+    func confirmIdentity(among candidates: [Participant], title: String) -> Outcome<Participant?> {
         let reg = course.config.registration
-        let region = reg.regions.first { $0.id == p.region }?.label ?? p.region
-        let agency = reg.agencies.first { $0.id == p.agency }?.label ?? (p.agencyOther.isEmpty ? p.agency : p.agencyOther)
-        return region + ", " + agency
+        var region: String?
+        var agency: String?
+        if !reg.regions.isEmpty {
+            switch console.chooseOne(
+                Screen(header: title, title: l(.formRegion), body: [l(.tConfirmIdentity)]), options: reg.regions.map(\.label), current: nil, allowSkip: false)
+            {
+            case .value(let i?): region = reg.regions[i].id
+            case .value(nil), .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+        let agencies = reg.agencies.map(\.id) + (reg.otherAgency ? ["other"] : [])
+        if !agencies.isEmpty {
+            let labels = reg.agencies.map(\.label) + (reg.otherAgency ? [l(.tOther)] : [])
+            switch console.chooseOne(Screen(header: title, title: l(.formAgency), body: [l(.tConfirmIdentity)]), options: labels, current: nil, allowSkip: false) {
+            case .value(let i?): agency = agencies[i]
+            case .value(nil), .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+        let match = candidates.first { p in (region == nil || p.region == region) && (agency == nil || p.agency == agency) }
+        if match == nil { _ = console.show(Screen(header: title, title: l(.tIdentityNotConfirmed)), wait: true) }
+        return .value(match)
     }
 
     /// The paper form's fields, one per screen, with going back between them.
