@@ -7,7 +7,7 @@ public enum UIString: String, Sendable, CaseIterable {
     // Site chrome
     case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor, searchCount, searchShowMore
     case onThisPage, previous, next, breadcrumbs, mainNavigation, skipToContent, modules, contents
-    case trainerEdition, participantEdition, editionNote, otherEdition
+    case trainerEdition, participantEdition, editionNote, otherEdition, menu
     case minutes, minutesRange, totalTime, clockTime, session, materials, materialsChecklist, references
     case day, dayColumn, track, joint, breakLabel, duration, kind, module, allModules, byModule, byKind
     case icebreakersAndEnergizers, howToUse, courseOverview, footnotes, downloadCSV, backToTop
@@ -88,6 +88,7 @@ public enum UIString: String, Sendable, CaseIterable {
                 "This edition contains answers and trainer notes."
             )
         case .otherEdition: return ("Басқа нұсқа", "Другая версия", "Other edition")
+        case .menu: return ("Мәзір", "Меню", "Menu")
         case .minutes: return ("%1 мин", "%1 мин", "%1 min")
         case .minutesRange: return ("%1–%2 мин", "%1–%2 мин", "%1–%2 min")
         case .totalTime: return ("Барлық уақыт", "Общее время", "Total time")

@@ -36,17 +36,17 @@ extension EditionBuilder {
                 + minutes(total).html + "</td></tr>\n"
         }
         main += "</tbody></table>\n"
-        emit(
+        emitPage(
             Paths.agenda,
-            layout.render(
+            (
                 Layout.PageParts(
                     title: l(.agenda), bodyClass: "agenda", breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.agenda), href: Paths.agenda)],
                     sidebar: sidebar(current: Paths.agenda), main: main)))
         let dayPages = agenda.pages
         for (i, day) in dayPages.enumerated() {
-            emit(
+            emitPage(
                 Paths.day(day.id),
-                layout.render(
+                (
                     Layout.PageParts(
                         title: day.title, bodyClass: "agenda-day",
                         breadcrumbs: [
@@ -157,9 +157,9 @@ extension EditionBuilder {
             if list.isEmpty { continue }
             main += "<h3 id=\"kind-\(kind.rawValue)\">" + kindName(kind).html + " (\(list.count))</h3>\n" + table(list)
         }
-        emit(
+        emitPage(
             Paths.catalogue,
-            layout.render(
+            (
                 Layout.PageParts(
                     title: l(.activities), bodyClass: "catalogue",
                     breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.activities), href: Paths.catalogue)],
@@ -190,9 +190,9 @@ extension EditionBuilder {
                 + (page.kind == .module ? navTitle(page) : page.title).html + "</h2>\n"
             main += meta(page) + renderer.renderPage(page) + renderer.renderFootnotes(of: page) + "</section>\n"
         }
-        emit(
+        emitPage(
             Paths.print,
-            layout.render(
+            (
                 Layout.PageParts(
                     title: course.config.title + " — " + layout.editionName, bodyClass: "print-all",
                     breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.printAll), href: Paths.print)],
@@ -234,9 +234,9 @@ extension EditionBuilder {
             + l(.searchResultsFor, "%q").html + "\" data-count=\"" + l(.searchCount, "%1").html + "\"></p>\n<ol id=\"search-results\"></ol>\n"
         main += "<p><button type=\"button\" id=\"search-more\" hidden data-label=\"" + l(.searchShowMore, "%1").html + "\"></button></p>\n"
         main += "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/search.js\"></script>\n"
-        emit(
+        emitPage(
             Paths.search,
-            layout.render(
+            (
                 Layout.PageParts(
                     title: l(.search), bodyClass: "search",
                     breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.search), href: Paths.search)],

@@ -28,22 +28,38 @@ struct Layout {
 
     var editionName: String { edition == .trainer ? l(.trainerEdition) : l(.participantEdition) }
 
-    func render(_ p: PageParts) -> String {
+    /// The same page in the participant edition (both editions are written side by side), or its
+    /// home page when the page is for trainers only; nil in the participant edition.
+    func otherEditionHref(_ path: String) -> String? {
+        guard edition == .trainer else { return nil }
+        let trainerOnly = course.pages.contains { $0.audience == .trainer && Paths.page($0.id) == path }
+        return "../participant/" + (trainerOnly ? "index.html" : path)
+    }
+
+    func render(_ p: PageParts, path: String) -> String {
         let courseTitle = course.config.title
         var out = "<!DOCTYPE html>\n<html lang=\"\(course.config.language)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>" + p.title.html + " — " + courseTitle.html + "</title>\n"
+        // The edition in the title tells two open tabs apart.
+        out += "<title>" + p.title.html + " · " + editionName.html + " — " + courseTitle.html + "</title>\n"
         out += "<link rel=\"stylesheet\" href=\"assets/style.css\">\n</head>\n"
         out += "<body class=\"ed-\(edition.rawValue) \(p.bodyClass)\">\n"
         out += "<a class=\"skip\" href=\"#main\">" + l(.skipToContent).html + "</a>\n"
         out += "<header class=\"site-header\">\n<p class=\"site-title\"><a href=\"index.html\">" + courseTitle.html + "</a></p>\n"
         out += "<p class=\"edition edition-\(edition.rawValue)\">" + editionName.html + "</p>\n"
+        if let other = otherEditionHref(path) {
+            out += "<p class=\"other-edition\"><a href=\"" + other.html + "\">" + l(.participantEdition).html + " →</a></p>\n"
+        }
+        // On a phone the module tree and the outline fold away behind this button (see the stylesheet).
+        out += "<button type=\"button\" class=\"menu-button\" aria-expanded=\"false\" aria-controls=\"site-nav\" "
+            + "onclick=\"var o=document.body.classList.toggle('nav-open');this.setAttribute('aria-expanded',o)\">☰ "
+            + l(.menu).html + "</button>\n"
         out += "<form class=\"search-form\" role=\"search\" action=\"search.html\" method=\"get\">"
         out += "<label class=\"visually-hidden\" for=\"q\">" + l(.search).html + "</label>"
         out += "<input id=\"q\" name=\"q\" type=\"search\" placeholder=\"" + l(.searchPlaceholder).html + "\">"
         out += "<button type=\"submit\">" + l(.search).html + "</button></form>\n</header>\n"
         out += "<div class=\"layout\">\n"
-        out += "<nav class=\"sidebar\" aria-label=\"" + l(.mainNavigation).html + "\">\n" + p.sidebar + "</nav>\n"
+        out += "<nav class=\"sidebar\" id=\"site-nav\" aria-label=\"" + l(.mainNavigation).html + "\">\n" + p.sidebar + "</nav>\n"
         out += "<main id=\"main\">\n"
         if !p.breadcrumbs.isEmpty {
             out += "<nav class=\"breadcrumbs\" aria-label=\"" + l(.breadcrumbs).html + "\"><ol>"

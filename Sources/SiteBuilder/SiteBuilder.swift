@@ -144,6 +144,9 @@ final class EditionBuilder {
 
     func emit(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
 
+    /// A page in the frame, at `path` (the frame links to the same page of the other edition).
+    func emitPage(_ path: String, _ parts: Layout.PageParts) { emit(path, layout.render(parts, path: path)) }
+
     func build() -> EditionOutput {
         emit("assets/style.css", Theme.stylesheet)
         emit("assets/search.js", Theme.searchScript)
@@ -232,7 +235,7 @@ final class EditionBuilder {
             breadcrumbs: crumbs, sidebar: sidebar(current: Paths.page(page.id)), main: main, outline: outline,
             previous: prev.map { NavLink(title: $0.title, href: Paths.page($0.id)) },
             next: next.map { NavLink(title: $0.title, href: Paths.page($0.id)) })
-        emit(Paths.page(page.id), layout.render(parts))
+        emitPage(Paths.page(page.id), parts)
         indexForSearch(page)
     }
 
@@ -382,7 +385,7 @@ final class EditionBuilder {
             title: course.config.title, bodyClass: "home", sidebar: sidebar(current: "index.html"), main: main,
             outline: [(2, "overview", l(.courseOverview)), (2, "modules", l(.modules)), (2, "agenda", l(.agenda))],
             next: pages.first.map { NavLink(title: $0.title, href: Paths.page($0.id)) })
-        emit("index.html", layout.render(parts))
+        emitPage("index.html", parts)
     }
 }
 

@@ -5,7 +5,7 @@ enum Theme {
 :root {
   --ink: #1d2430; --muted: #5b6574; --line: #d8dde5; --bg: #ffffff; --soft: #f4f6f9;
   --accent: #0b5cad; --attention: #b54708; --important: #a4262c; --note: #2f6f3e;
-  --trainer: #6b3fa0; --answer: #0b6e69; --energizer: #b8860b;
+  --trainer: #6b3fa0; --answer: #0b6e69; --energizer: #b8860b; color-scheme: light dark;
   font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", Arial, sans-serif;
 }
 * { box-sizing: border-box; }
@@ -77,13 +77,29 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
 .site-footer { border-top: 1px solid var(--line); padding: 10px 20px; font-size: 14px; color: var(--muted); }
 #search-results li { margin: 12px 0; } #search-results mark { background: #ffe58a; }
 @media (max-width: 1100px) { .layout { grid-template-columns: 220px minmax(0, 1fr); } .outline { display: none; } }
+.menu-button { display: none; } .other-edition { margin: 0; font-size: 14px; }
 @media (max-width: 760px) {
-  .layout { display: block; padding: 0 12px; } .sidebar { border-right: 0; border-bottom: 1px solid var(--line); }
+  .layout { display: block; padding: 0 12px; } .sidebar { border-right: 0; border-bottom: 1px solid var(--line); padding: 6px 0; }
   .sidebar > ul:not(.nav-fixed), .sidebar .nav-heading { display: none; }
-  .sidebar .nav-fixed { display: flex; flex-wrap: wrap; gap: 4px 14px; }
-  body { font-size: 16px; } .search-form input { width: 10em; }
+  .sidebar .nav-fixed { display: flex; flex-wrap: wrap; gap: 0 14px; }
+  body { font-size: 16px; } .search-form input { width: 9em; }
+  /* A compact header: title on one line beside the menu button; the search under them. */
+  .site-header { padding: 6px 12px; gap: 4px 10px; } .site-title { flex: 1 1 60%; font-size: 15px; line-height: 1.3; }
+  .site-title a { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+  .edition { font-size: 12px; padding: 1px 8px; } .menu-button { display: inline-block; }
+  body.nav-open .sidebar > ul:not(.nav-fixed), body.nav-open .sidebar .nav-heading { display: block; }
+  body.nav-open .outline { display: block; position: static; max-height: none; border-bottom: 1px solid var(--line); }
+  .table-scroll { box-shadow: inset -12px 0 10px -10px rgba(0,0,0,.35); }
+}
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e4e8ee; --muted: #a3adbb; --line: #3a4352; --bg: #14181f; --soft: #1e2430; --accent: #7fb3ff;
+    --trainer: #b794e6; --answer: #5cc9c1; --attention: #f0a35e; --important: #ff8a8f; --note: #8fd19e; }
+  .callout-trainer { background: #241d30; } .callout-answer { background: #15292a; } .skip:focus { background: var(--bg); }
+  #search-results mark { background: #6b5a12; color: var(--ink); } .box { border-color: var(--ink); }
+  .edition-trainer, .edition-participant, .badge { color: #111; }
 }
 @media print {
+  :root { --ink: #000; --muted: #444; --line: #999; --bg: #fff; --soft: #f4f4f4; }
   body { font-size: 11pt; } .site-header, .sidebar, .outline, .pager, .site-footer, .skip, .no-print, .print-button, .breadcrumbs { display: none !important; }
   .layout { display: block; padding: 0; } main { padding: 0; } a { color: inherit; text-decoration: none; }
   .print-page.module-start { break-before: page; } .question, .callout, tr { break-inside: avoid; }

@@ -69,6 +69,35 @@ struct BrowserTests {
         }
     }
 
+    /// On a phone the module tree is folded away behind the menu button, which opens it; the title
+    /// names the edition; the trainer edition links to the same page of the participant edition.
+    @Test func phoneMenuOpensTheModuleTreeAndEditionsAreTold() throws {
+        let page = Self.site.appendingPathComponent("trainer/exercise-1.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<title>1‑жаттығу. Әрекеттер, құралдар және мақсат · Жаттықтырушы нұсқасы — "))
+        #expect(html.contains("<a href=\"../participant/exercise-1.html\">Қатысушы нұсқасы →</a>"))
+        let participant = try String(contentsOf: Self.site.appendingPathComponent("participant/exercise-1.html"), encoding: .utf8)
+        #expect(participant.contains("· Қатысушы нұсқасы — ") && !participant.contains("../trainer/"))
+        let probe = """
+            <script>
+            var tree = document.querySelector(".sidebar > ul:not(.nav-fixed)");
+            var before = tree ? tree.offsetHeight : -1;
+            document.querySelector(".menu-button").click();
+            document.body.setAttribute("data-menu", before + "/" + (tree ? tree.offsetHeight : -1) + "/" + document.querySelector(".menu-button").getAttribute("aria-expanded"));
+            </script>
+            </body>
+            """
+        let copy = Self.site.appendingPathComponent("trainer/menu-probe.html")
+        try Data(html.replacingOccurrences(of: "</body>", with: probe).utf8).write(to: copy)
+        let profile = Self.site.deletingLastPathComponent().appendingPathComponent("katch-chromium-profile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let run = try Subprocess.run(chromiumPath, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                                                    "--window-size=390,844", "--dump-dom", copy.absoluteString], mergeErrors: false, timeout: 90)
+        let state = try #require(run.output.range(of: "data-menu=\"").map { String(run.output[$0.upperBound...].prefix { $0 != "\"" }) })
+        let parts = state.split(separator: "/")
+        #expect(parts.count == 3 && parts[0] == "0" && (Int(parts[1]) ?? 0) > 0 && parts[2] == "true", "closed/open heights and state: \(state)")
+    }
+
     @Test func searchFindsKazakhWordsRegardlessOfCase() throws {
         let lower = try results("әлеуметтік қорғау")
         let upper = try results("ӘЛЕУМЕТТІК ҚОРҒАУ")
