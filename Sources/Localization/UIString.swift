@@ -8,7 +8,7 @@ public enum UIString: String, Sendable, CaseIterable {
     case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor, searchCount, searchShowMore
     case onThisPage, previous, next, breadcrumbs, mainNavigation, skipToContent, modules, contents
     case trainerEdition, participantEdition, editionNote, otherEdition, menu
-    case minutes, minutesRange, totalTime, clockTime, session, materials, materialsChecklist, references
+    case minutes, minutesRange, totalTime, clockTime, session, materials, materialsChecklist, references, agendaClockRange
     case day, dayColumn, track, joint, breakLabel, duration, kind, module, allModules, byModule, byKind
     case icebreakersAndEnergizers, howToUse, courseOverview, footnotes, downloadCSV, backToTop
     case answerKey, rubric, maxScore, correctAnswer, explanation, blankForm, question, questionOf
@@ -93,6 +93,12 @@ public enum UIString: String, Sendable, CaseIterable {
         case .minutesRange: return ("%1–%2 мин", "%1–%2 мин", "%1–%2 min")
         case .totalTime: return ("Барлық уақыт", "Общее время", "Total time")
         case .clockTime: return ("Уақыт", "Время", "Time")
+        case .agendaClockRange:
+            return (
+                "Уақыт «басталуы–аяқталуы» түрінде берілген. «10:45/10:50» — ұзақтығы аралықпен (мысалы, 5–10 мин) берілген сессиялардан кейінгі ең ерте және ең кеш уақыт.",
+                "Время указано как «начало–конец». «10:45/10:50» — самое раннее и самое позднее время после сессий, длительность которых задана диапазоном (например, 5–10 мин).",
+                "Times are start–end. «10:45/10:50» is the earliest and the latest time after sessions whose length is a range (such as 5–10 min)."
+            )
         case .session: return ("Тренинг сессиясы", "Сессия тренинга", "Training session")
         case .materials: return ("Материалдар", "Материалы", "Materials")
         case .materialsChecklist: return ("Материалдар тізімі", "Список материалов", "Materials checklist")

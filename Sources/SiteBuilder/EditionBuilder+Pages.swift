@@ -7,6 +7,10 @@ import Localization
 extension EditionBuilder {
     // MARK: Agenda
 
+    /// A clock time that may be a range: «09:15», or «09:15/09:20» (earliest/latest) after sessions
+    /// whose duration is a range; a dash always joins a start and an end.
+    func clock(_ low: Int, _ high: Int) -> String { low == high ? clock(low) : clock(low) + "/" + clock(high) }
+
     func clock(_ minutes: Int) -> String {
         let m = ((minutes % (24 * 60)) + 24 * 60) % (24 * 60)
         let h = m / 60, mm = m % 60
@@ -78,6 +82,7 @@ extension EditionBuilder {
             + l(.materials).html + "</th></tr></thead>\n<tbody>\n"
         var clockLow = agenda.start
         var clockHigh = agenda.start
+        var ranged = false
         var materialIDs: [String] = []
         func addMaterial(_ id: String) { if !materialIDs.contains(id) { materialIDs.append(id) } }
         for (bi, block) in blocks.enumerated() {
@@ -85,9 +90,11 @@ extension EditionBuilder {
                 out += "<tr class=\"block-title\"><th colspan=\"4\" scope=\"rowgroup\">" + l(.joint).html + ": " + block.title.html + "</th></tr>\n"
             }
             for s in block.sessions {
-                let start = clockLow == clockHigh ? clock(clockLow) : clock(clockLow) + "–" + clock(clockHigh)
+                let begin = clock(clockLow, clockHigh)
                 clockLow += s.duration.low
                 clockHigh += s.duration.high
+                if clockLow != clockHigh { ranged = true }
+                let start = begin + "–" + clock(clockLow, clockHigh)
                 out += "<tr" + (s.isBreak ? " class=\"break\"" : "") + "><td class=\"time\">" + start.html + "</td><td>"
                     + agendaDuration(s.duration).html + "</td><td><strong>" + s.title.html + "</strong>"
                 if !s.items.isEmpty {
@@ -110,7 +117,9 @@ extension EditionBuilder {
         }
         let total = blocks.flatMap(\.sessions).map(\.duration).reduce(Minutes(0), +)
         out += "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">" + l(.totalTime).html + "</th><td colspan=\"2\">"
-            + minutes(total).html + " (" + clock(agenda.start) + "–" + clock(agenda.start + total.high) + ")</td></tr></tfoot>\n</table></div>\n"
+            + minutes(total).html + " (" + clock(agenda.start) + "–" + clock(agenda.start + total.low, agenda.start + total.high)
+            + ")</td></tr></tfoot>\n</table></div>\n"
+        if ranged { out += "<p class=\"note\">" + l(.agendaClockRange).html + "</p>\n" }
         out += "<h2 id=\"materials\">" + l(.materialsChecklist).html + "</h2>\n<ul class=\"checklist\">\n"
         let ordered = course.config.materials.map(\.id).filter(materialIDs.contains) + materialIDs.filter { id in !course.config.materials.contains { $0.id == id } }
         for m in ordered { out += "<li><span class=\"box\" aria-hidden=\"true\"></span> " + course.config.materialLabel(m).html + "</li>\n" }

@@ -126,10 +126,13 @@ func text(_ output: EditionOutput, _ path: String) -> String {
         #expect(overview.contains("<th scope=\"col\">Күн</th>"), "the day column has a proper heading")
         #expect(overview.contains("Топ шаршаса") && overview.contains("callout-trainer"))
         let day1 = text(trainer, "agenda-day-1.html")
-        #expect(day1.contains(">09:00<"))
-        #expect(day1.contains(">09:30<"))
-        #expect(day1.contains(">11:00<"))
-        #expect(day1.contains(">12:00<"))
+        // Each session from its start to its end; after a session of 5–10 minutes the end is a range
+        // (earliest/latest), explained under the table — a dash always joins a start and an end.
+        #expect(day1.contains(">09:00–09:30<"))
+        #expect(day1.contains(">09:30–11:00<"))
+        #expect(day1.contains(">11:00–12:00<"))
+        #expect(day1.contains(">12:00–12:05/12:10<"))
+        #expect(day1.contains("ең ерте және ең кеш уақыт"))
         #expect(day1.contains("185–190 мин"))
         #expect(day1.contains("90 мин (1.5 сағ)"))
         #expect(day1.contains("60 мин (1 сағ)"))
