@@ -181,6 +181,25 @@ extension EditionBuilder {
     func buildPrint() {
         var main = "<p class=\"no-print\"><button type=\"button\" class=\"print-button\" onclick=\"window.print()\">" + l(.printAll).html
             + "</button></p>\n"
+        // Page 1: the title and a linked table of contents, a module (or a group of activities of one
+        // kind) under one line, its pages under it.
+        func groupKey(_ page: Page) -> String { page.kind == .module ? page.id : (page.module ?? "kind:" + page.kind.rawValue) }
+        main += "<nav class=\"print-toc\" aria-label=\"" + l(.contents).html + "\"><h2>" + l(.contents).html + "</h2>\n<ol>\n"
+        var openGroup: String?
+        for page in pages {
+            let key = groupKey(page)
+            let title = (page.kind == .module ? navTitle(page) : page.title).html
+            let link = "<a href=\"#" + (page.id + "--top").html + "\">" + title + "</a>"
+            if key != openGroup {
+                if openGroup != nil { main += "</ol></li>\n" }
+                openGroup = key
+                main += "<li>" + link + "<ol>\n"
+                continue
+            }
+            main += "<li>" + link + "</li>\n"
+        }
+        if openGroup != nil { main += "</ol></li>\n" }
+        main += "</ol>\n</nav>\n"
         var lastModule: String?
         for page in pages {
             let prefix = page.id + "--"
@@ -192,7 +211,9 @@ extension EditionBuilder {
                     if fragment == nil, let owner = anchorOwner[id] { return "#" + owner + "--" + id }
                     return nil
                 })
-            let moduleKey = page.kind == .module ? page.id : (page.module ?? page.id)
+            // A new page on paper for each module (and each group of activities of one kind), so
+            // short activities flow one after another instead of one to a sheet.
+            let moduleKey = groupKey(page)
             let breakClass = moduleKey != lastModule ? " module-start" : ""
             lastModule = moduleKey
             main += "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"

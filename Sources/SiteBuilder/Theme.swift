@@ -62,7 +62,7 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
 .checkboxes { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0; }
 .screening-items td.response { min-width: 7em; } .screening-items .opt { display: inline-block; white-space: nowrap; margin-right: .5em; }
 .screening-items .choice-opt { display: block; margin: 2px 0; }
-article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-width: 100%; }
+.footnotes a, article a[href^="http"] { overflow-wrap: anywhere; } .line { max-width: 100%; }
 .screening-items td.response .line { display: block; min-width: 6em; width: 100%; margin-top: 1.2em; } .item-notes { margin-top: 8px; } .item-notes .line { min-width: 60%; } .note { color: var(--muted); font-size: .95em; white-space: pre-line; }
 .subtotal { font-weight: bold; text-align: right; }
 .agenda-table .time { white-space: nowrap; } .agenda-table tr.break td { background: var(--soft); color: var(--muted); }
@@ -74,6 +74,7 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
 .pager a { text-decoration: none; max-width: 48%; } .pager span { display: block; font-size: 13px; color: var(--muted); } .pager .next { margin-left: auto; text-align: right; }
 .footnotes { border-top: 1px solid var(--line); margin-top: 32px; font-size: 14px; } .footnotes ol { list-style: none; padding: 0; }
 .fn-label { font-weight: bold; } sup.fn a { text-decoration: none; }
+.print-toc ol { padding-left: 1.4em; } .print-toc > ol > li { margin: 6px 0; } .print-toc ol ol { list-style: none; padding-left: 1em; margin: 2px 0; }
 .site-footer { border-top: 1px solid var(--line); padding: 10px 20px; font-size: 14px; color: var(--muted); }
 #search-results li { margin: 12px 0; } #search-results mark { background: #ffe58a; }
 @media (max-width: 1100px) { .layout { grid-template-columns: 220px minmax(0, 1fr); } .outline { display: none; } }
@@ -100,12 +101,13 @@ article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-wid
 }
 @media print {
   :root { --ink: #000; --muted: #444; --line: #999; --bg: #fff; --soft: #f4f4f4; }
-  body { font-size: 11pt; } .site-header, .sidebar, .outline, .pager, .site-footer, .skip, .no-print, .print-button, .breadcrumbs { display: none !important; }
+  body { font-size: 10pt; line-height: 1.4; } .site-header, .sidebar, .outline, .pager, .site-footer, .skip, .no-print, .print-button, .breadcrumbs { display: none !important; }
   .layout { display: block; padding: 0; } main { padding: 0; } a { color: inherit; text-decoration: none; }
   .print-page.module-start { break-before: page; } .question, .callout, tr { break-inside: avoid; }
   .kind-quiz .meta, .kind-survey .meta, .kind-screening .meta, .print-only-hint { display: none !important; }
   .write-line { border-bottom-color: #555; } .box { border-color: #000; }
-  h2, h3 { break-after: avoid; } @page { size: A4; margin: 18mm 16mm; }
+  h2, h3 { break-after: avoid; } @page { size: A4; margin: 14mm 14mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
+  .print-toc ol ol { font-size: 10pt; } .print-toc a { color: inherit; }
 }
 """#
 

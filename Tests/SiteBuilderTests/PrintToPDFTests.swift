@@ -143,3 +143,25 @@ struct PrintToPDFTests {
         #expect(dom.contains("қалғаны: \(found - 20))"), "the show-more button does not say how many are left")
     }
 }
+
+extension PrintToPDFTests {
+    /// The print book: page 1 holds the title and a linked table of contents (not the title alone),
+    /// every page is in it, and activities of one kind outside the modules (icebreakers, energizers)
+    /// flow one after another instead of one to a sheet.
+    @Test func thePrintBookHasAContentsPageAndGroupsShortActivities() throws {
+        let html = try String(contentsOf: Self.site.dir.appendingPathComponent("trainer/print.html"), encoding: .utf8)
+        let toc = try #require(html.range(of: "<nav class=\"print-toc\"").flatMap { start in
+            html.range(of: "</nav>", range: start.upperBound..<html.endIndex).map { String(html[start.lowerBound..<$0.upperBound]) }
+        })
+        let sections = html.components(separatedBy: "<section class=\"print-page").count - 1
+        let links = toc.components(separatedBy: "<a href=\"#").count - 1
+        #expect(sections > 80 && links == sections, "\(links) contents links for \(sections) pages")
+        let icebreakers = Self.site.course.pages.filter { $0.kind == .icebreaker && $0.module == nil }
+        #expect(icebreakers.count >= 2)
+        let breaks = icebreakers.filter { html.contains("<section class=\"print-page module-start\" id=\"\($0.id)--top\"") }
+        #expect(breaks.count == 1, "only the first icebreaker starts a new sheet, not \(breaks.map(\.id))")
+        let pdf = try printed("trainer/print.html")
+        let first = try Subprocess.run("/usr/bin/pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"], mergeErrors: false, timeout: 60).output
+        #expect(first.contains("Мазмұны") && first.contains("Кіріспе"), "page 1 is not the contents page")
+    }
+}
