@@ -33,7 +33,12 @@ let package = Package(
         // HTML escaping and URL filtering, shared by the site and the report.
         .target(name: "HTMLText", swiftSettings: strict),
         // Static site: trainer and participant editions, search index, leak check.
-        .target(name: "SiteBuilder", dependencies: ["CourseModel", "Instruments", "Localization", "HTMLText"], swiftSettings: strict),
+        .target(
+            name: "SiteBuilder", dependencies: ["CourseModel", "Instruments", "Localization", "HTMLText"], swiftSettings: strict,
+            plugins: ["EmbedSite"]),
+        // The default theme in site/ compiled into SiteBuilder (a course's own site/ overrides any file).
+        .executableTarget(name: "EmbedFiles", swiftSettings: strict),
+        .plugin(name: "EmbedSite", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         // Pure statistics for the evaluation summary (no I/O).
         .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
         // Results database (SQLite through GRDB): trainings, participants, attempts, answers; CSV import/export.

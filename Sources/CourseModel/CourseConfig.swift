@@ -160,8 +160,33 @@ public struct Agenda: Sendable, Hashable {
     }
 }
 
+/// `theme:` in `course.yml`: the organisation's look without editing the stylesheet.
+public struct ThemeSettings: Sendable, Hashable {
+    /// A logo file of the course's `site/` folder (`logo.svg`), shown in the header.
+    public var logo: String?
+    /// The accent colour (`#0b5cad`): links, the participant edition's badge.
+    public var accent: String?
+    /// A line of text in every page's footer (the organisation, a licence …).
+    public var footer: String?
+
+    /// Creates settings.
+    public init(logo: String? = nil, accent: String? = nil, footer: String? = nil) {
+        self.logo = logo
+        self.accent = accent
+        self.footer = footer
+    }
+
+    /// Whether `text` is `#rgb` or `#rrggbb` (the only colours accepted: they go into the stylesheet).
+    public static func isColour(_ text: String) -> Bool {
+        let hex = text.dropFirst()
+        return text.hasPrefix("#") && (hex.count == 3 || hex.count == 6) && hex.allSatisfy(\.isHexDigit)
+    }
+}
+
 /// `course.yml`: metadata, materials, registration form and agenda.
 public struct CourseConfig: Sendable, Hashable {
+    /// Look of the site (`theme:`).
+    public var theme = ThemeSettings()
     /// Course title.
     public var title: String
     /// Subtitle.

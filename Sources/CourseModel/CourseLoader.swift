@@ -285,6 +285,27 @@ public enum CourseLoader {
         if let agenda = node["agenda"] {
             config.agenda = readAgenda(agenda, y: &y)
         }
+        if let theme = node["theme"] {
+            config.theme = ThemeSettings(
+                logo: y.string(theme, key: "logo"), accent: y.string(theme, key: "accent"), footer: y.string(theme, key: "footer"))
+            if let accent = config.theme.accent, !ThemeSettings.isColour(accent) {
+                y.diagnostics.error(
+                    file, y.position(theme["accent"]), "theme accent must be a colour written #rgb or #rrggbb, not '\(accent)'", code: "bad-theme")
+                config.theme.accent = nil
+            }
+            if let logo = config.theme.logo {
+                let ok = !logo.contains("..") && !logo.hasPrefix("/") && [".svg", ".png", ".jpg", ".jpeg", ".webp"].contains { logo.lowercased().hasSuffix($0) }
+                if !ok {
+                    y.diagnostics.error(
+                        file, y.position(theme["logo"]), "theme logo must be an image file in the course's site/ folder (logo.svg, logo.png), not '\(logo)'",
+                        code: "bad-theme")
+                    config.theme.logo = nil
+                } else if !FileManager.default.fileExists(atPath: root.appendingPathComponent("site").appendingPathComponent(logo).path) {
+                    y.diagnostics.error(file, y.position(theme["logo"]), "theme logo site/\(logo) does not exist", code: "bad-theme")
+                    config.theme.logo = nil
+                }
+            }
+        }
         return config
     }
 

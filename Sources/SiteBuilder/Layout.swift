@@ -14,6 +14,8 @@ struct Layout {
     let course: Course
     let edition: Edition
     let l: Localizer
+    /// The logo's path under the edition (`assets/logo.svg`), when the course has one.
+    var logo: String? = nil
 
     struct PageParts {
         var title: String
@@ -45,7 +47,8 @@ struct Layout {
         out += "<link rel=\"stylesheet\" href=\"assets/style.css\">\n</head>\n"
         out += "<body class=\"ed-\(edition.rawValue) \(p.bodyClass)\">\n"
         out += "<a class=\"skip\" href=\"#main\">" + l(.skipToContent).html + "</a>\n"
-        out += "<header class=\"site-header\">\n<p class=\"site-title\"><a href=\"index.html\">" + courseTitle.html + "</a></p>\n"
+        out += "<header class=\"site-header\">\n<p class=\"site-title\"><a href=\"index.html\">"
+            + (logo.map { "<img class=\"logo\" src=\"" + $0.html + "\" alt=\"\"> " } ?? "") + courseTitle.html + "</a></p>\n"
         out += "<p class=\"edition edition-\(edition.rawValue)\">" + editionName.html + "</p>\n"
         if let other = otherEditionHref(path) {
             out += "<p class=\"other-edition\"><a href=\"" + other.html + "\">" + l(.participantEdition).html + " →</a></p>\n"
@@ -95,7 +98,9 @@ struct Layout {
             out += "</ul>\n</aside>\n"
         }
         out += "</div>\n<footer class=\"site-footer\">\n<p>" + courseTitle.html + " · " + editionName.html
-        out += " · <a href=\"print.html\">" + l(.printAll).html + "</a></p>\n</footer>\n"
+        out += " · <a href=\"print.html\">" + l(.printAll).html + "</a></p>\n"
+        if let footer = course.config.theme.footer { out += "<p class=\"theme-footer\">" + footer.html + "</p>\n" }
+        out += "</footer>\n"
         out += "</body>\n</html>\n"
         return out
     }

@@ -96,6 +96,8 @@ final class EditionBuilder {
     let course: Course
     let edition: Edition
     let l: Localizer
+    /// The theme (default files of site/, the course's over them).
+    let theme: Theme
     let layout: Layout
     let pages: [Page]
     /// Explicit heading ids → page id, for pages of this edition.
@@ -113,7 +115,8 @@ final class EditionBuilder {
         self.course = course
         self.edition = edition
         self.l = localizer
-        self.layout = Layout(course: course, edition: edition, l: localizer)
+        self.theme = Theme(course: course)
+        self.layout = Layout(course: course, edition: edition, l: localizer, logo: theme.logo.map { "assets/" + $0.name })
         self.pages = course.pages.filter { $0.isVisible(in: edition) }
         self.visibleIDs = Set(pages.map(\.id))
         for page in pages {
@@ -148,8 +151,9 @@ final class EditionBuilder {
     func emitPage(_ path: String, _ parts: Layout.PageParts) { emit(path, layout.render(parts, path: path)) }
 
     func build() -> EditionOutput {
-        emit("assets/style.css", Theme.stylesheet)
-        emit("assets/search.js", Theme.searchScript)
+        files["assets/style.css"] = theme.stylesheet
+        files["assets/search.js"] = theme.searchScript
+        if let logo = theme.logo { files["assets/" + logo.name] = logo.bytes }
         for (index, page) in pages.enumerated() { buildPage(page, index: index) }
         buildIndex()
         buildAgenda()

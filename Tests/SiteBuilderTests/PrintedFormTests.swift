@@ -95,7 +95,7 @@ func headingLevels(_ html: String) throws -> [String: Int] {
     }
 
     @Test func stylesheetShowsLettersAndKeepsTheBoxesUnindented() {
-        let css = Theme.stylesheet
+        let css = String(decoding: Theme.defaults["style.css"] ?? [], as: UTF8.self)
         // The options list has no markers of its own: the letters are text in the markup.
         #expect(css.contains(".options, .rating, .checkboxes, .checklist, .judgement { list-style: none;"))
         // A hanging indent must not push the inline blocks (box, letter) out of place.

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import CourseModel
+@testable import SiteBuilder
+
+/// The theme lives in site/: the defaults are compiled in, a course's own site/ overrides them, and
+/// course.yml's `theme:` sets the accent colour, a logo and a footer line.
+@Suite struct ThemeTests {
+    @Test func theDefaultsAreTheFilesOfSite() throws {
+        for name in ["style.css", "search.js"] {
+            let file = try Data(contentsOf: repositoryRoot.appendingPathComponent("site/\(name)"))
+            #expect(Theme.defaults[name] == [UInt8](file), "\(name) compiled in differs from site/\(name)")
+        }
+        let output = SiteBuilder(course: try fixtureCourse()).build(.participant)
+        #expect(output.files["assets/style.css"] == Theme.defaults["style.css"])
+        #expect(output.files["assets/search.js"] == Theme.defaults["search.js"])
+    }
+
+    @Test func aCourseWithItsOwnStylesheetLogoAndColoursBuildsWithThem() throws {
+        let mini = repositoryRoot.appendingPathComponent("Tests/Fixtures/mini-course")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: mini, to: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("body { background: papayawhip; }\n".utf8).write(to: dir.appendingPathComponent("site/style.css"))
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>"
+        try Data(svg.utf8).write(to: dir.appendingPathComponent("site/logo.svg"))
+        var config = try String(contentsOf: dir.appendingPathComponent("course.yml"), encoding: .utf8)
+        config += "\ntheme:\n  logo: logo.svg\n  accent: \"#aa3300\"\n  footer: \"© Ұйым <2026>\"\n"
+        try Data(config.utf8).write(to: dir.appendingPathComponent("course.yml"))
+        let loaded = CourseLoader.load(root: dir)
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+        let output = SiteBuilder(course: loaded.course).build(.participant)
+        let css = String(decoding: output.files["assets/style.css"] ?? [], as: UTF8.self)
+        #expect(css.hasPrefix("body { background: papayawhip; }") && css.contains("--accent: #aa3300"))
+        #expect(output.files["assets/search.js"] == Theme.defaults["search.js"], "files the course does not override stay the defaults")
+        #expect(output.files["assets/logo.svg"] == [UInt8](svg.utf8))
+        let index = String(decoding: output.files["index.html"] ?? [], as: UTF8.self)
+        #expect(index.contains("<img class=\"logo\" src=\"assets/logo.svg\" alt=\"\">"))
+        #expect(index.contains("© Ұйым &lt;2026&gt;"), "the footer line is escaped")
+
+        // A colour that is not one, or a logo outside site/, is an error naming the key.
+        config = config.replacingOccurrences(of: "\"#aa3300\"", with: "\"red; } body { display: none\"")
+        try Data(config.utf8).write(to: dir.appendingPathComponent("course.yml"))
+        #expect(CourseLoader.load(root: dir).diagnostics.contains { $0.code == "bad-theme" })
+    }
+}
