@@ -9,7 +9,7 @@ public struct Katch: ParsableCommand {
         abstract: "Training-course runner: check and build a course written in Markdown, run its tests and report on them.",
         version: KatchVersion.current,
         subcommands: [
-            Check.self, Build.self, TrainingCommand.self, ParticipantCommand.self, Quiz.self, Score.self, Practice.self, ResultsCommand.self,
+            Init.self, Check.self, Build.self, TrainingCommand.self, ParticipantCommand.self, Quiz.self, Score.self, Practice.self, ResultsCommand.self,
             Report.self, Bench.self,
         ])
 
