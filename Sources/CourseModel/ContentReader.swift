@@ -358,7 +358,7 @@ struct ContentReader {
             }
             diagnostics.error(
                 file, position,
-                "unknown callout kind '\(name)' (known: \(CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                "unknown callout kind '\(name)'\(Suggestion.hint(for: name.uppercased(), in: CalloutKind.allCases.map(\.rawValue))) (known: \(CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")))",
                 code: "unknown-callout")
             return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
         }

@@ -124,7 +124,9 @@ enum Validator {
                 }
             }
             if (page.kind == .quiz || page.kind == .survey) && page.questions.isEmpty {
-                bag.error(page.file, start, "a \(page.kind.rawValue) needs at least one question (## heading {#id})", code: "empty-instrument")
+                bag.error(
+                    page.file, page.position(of: "kind"), "a \(page.kind.rawValue) needs at least one question (## heading {#id})",
+                    code: "empty-instrument")
             }
             if page.kind == .quiz {
                 // A question a trainer can never score would wait for `katch score` for ever.

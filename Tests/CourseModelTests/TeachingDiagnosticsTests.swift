@@ -101,7 +101,7 @@ import Testing
             "exercises/case-cotton.md": page("case-cotton", kind: "case", body: "Text\n"),
             "modules/p.md": page("p", kind: "modul-part", extra: "sumary: x\n", body: "Text\n"),
             "modules/q.md": page("q", body: "See [c](id:case-coton).\n\n## Q {#q1 type=multipel}\n- [x] a\n- [ ] b\n"),
-            "exercises/e.md": page("e", kind: "exercise", extra: "materials: [flipchrat]\n", body: "Text\n"),
+            "exercises/e.md": page("e", kind: "exercise", extra: "materials: [flipchrat]\n", body: "Text\n\n> [!TRAINR]\n> Steps.\n"),
         ]
         let result = try TempCourse(files: files).load()
         func message(_ code: String) -> String { result.diagnostics.first { $0.code == code }?.message ?? "" }
@@ -110,6 +110,7 @@ import Testing
         #expect(message("unknown-key").contains("did you mean 'summary'?"))
         #expect(message("bad-question-type").contains("did you mean 'multiple'?"))
         #expect(message("unknown-material").contains("did you mean 'flipchart'?"))
+        #expect(message("unknown-callout").contains("did you mean 'TRAINER'?"))
         #expect(Suggestion.closest(to: "general", in: ["common", "4.a"]) == nil)
     }
 
