@@ -507,7 +507,7 @@ struct ContentReader {
             }
             return tool
         } catch {
-            let (line, column, message) = YAMLErrors.describe(error, yaml: literal)
+            let (line, column, message) = YAMLErrors.describe(error, yaml: literal, lineOffset: position.line)
             diagnostics.error(
                 file, SourcePosition(line: position.line + line, column: column), "screening block: \(message)", code: "bad-yaml")
             return nil

@@ -156,7 +156,7 @@ public enum CourseLoader {
             }
             node = composed
         } catch {
-            let (line, column, message) = YAMLErrors.describe(error, yaml: split.yaml)
+            let (line, column, message) = YAMLErrors.describe(error, yaml: split.yaml, lineOffset: 1)
             bag.error(file, SourcePosition(line: line + 1, column: column), "front matter: \(message)", code: "bad-yaml")
             return nil
         }

@@ -5,7 +5,8 @@ import Yams
 /// Turns Yams errors into a position (1-based, within the YAML text) and a message in plain words
 /// with a hint for the common causes: a tab, an unquoted colon, indentation, an unclosed bracket or quote.
 enum YAMLErrors {
-    static func describe(_ error: any Error, yaml: String? = nil) -> (line: Int, column: Int, message: String) {
+    /// `lineOffset`: lines before the YAML text in its file (for line numbers named in the message).
+    static func describe(_ error: any Error, yaml: String? = nil, lineOffset: Int = 0) -> (line: Int, column: Int, message: String) {
         if let y = error as? YamlError {
             switch y {
             case .scanner(let context, let problem, let mark, _),
@@ -13,6 +14,13 @@ enum YAMLErrors {
                 .composer(let context, let problem, let mark, _):
                 let contextText = context?.text ?? ""
                 return (mark.line, max(1, mark.column), plain(problem: problem, context: contextText, line: mark.line, column: mark.column, yaml: yaml))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let key = duplicates.sorted().first ?? "?"
+                let lines = (yaml ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .filter { $0.element.drop(while: { $0 == " " }).hasPrefix(key + ":") }.map { $0.offset + 1 }
+                let line = lines.count > 1 ? lines[1] : context.mark.line
+                let first = lines.first.map { " (first on line \($0 + lineOffset))" } ?? ""
+                return (line, 1, "key '\(key)' is written twice\(first): only one of the values could be used — keep one")
             case .reader(let problem, _, _, _):
                 return (1, 1, "the YAML cannot be read: \(problem)")
             default:
@@ -22,7 +30,7 @@ enum YAMLErrors {
         if let d = error as? DecodingError {
             switch d {
             case .dataCorrupted(let ctx):
-                if let underlying = ctx.underlyingError { return describe(underlying, yaml: yaml) }
+                if let underlying = ctx.underlyingError { return describe(underlying, yaml: yaml, lineOffset: lineOffset) }
                 return (1, 1, "\(ctx.debugDescription) at \(path(ctx.codingPath))")
             case .keyNotFound(let key, let ctx):
                 return (1, 1, "missing key '\(key.stringValue)' at \(path(ctx.codingPath))")

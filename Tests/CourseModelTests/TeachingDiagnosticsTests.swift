@@ -44,6 +44,13 @@ import Testing
         #expect(d.position.line >= 3, "\(d)")
     }
 
+    @Test func keyWrittenTwiceIsAnError() throws {
+        let c = try TempCourse(files: ["modules/p.md": "---\nid: p\ntitle: One\nkind: page\ntitle: Two\n---\nText\n"])
+        let d = c.diagnostics("bad-yaml")
+        #expect(d.count == 1)
+        #expect(d.first?.position.line == 5 && d.first?.message.contains("line 3") == true, "\(d)")
+    }
+
     // MARK: No cascades
 
     @Test func brokenCourseYMLGivesOneError() throws {
