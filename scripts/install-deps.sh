@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(libcmark-dev libsqlite3-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(tmux chromium fonts-dejavu-core)
+  packages+=(tmux chromium fonts-dejavu-core poppler-utils)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -101,6 +101,16 @@ public struct Question: Sendable, Hashable, Identifiable {
     public var options: [Option]
     /// Maximum score of an open question (scored by the trainer); 1 for choice questions.
     public var maxScore: Int
+
+    /// How many writing lines an open question may ask for on the printed form (`lines=N`).
+    public static let writingLines = 1...30
+
+    /// The writing lines of an open question on the printed form: `lines=N` on its heading, else
+    /// 2 per point of a scored test question (at least 4), else 4.
+    public var lines: Int {
+        if let n = heading.attributes["lines"].flatMap(Int.init), Self.writingLines.contains(n) { return n }
+        return maxScore > 0 ? Swift.max(4, 2 * maxScore) : 4
+    }
     /// The `ANSWER` callout that follows the question: explanation or rubric (trainer only).
     public var explanation: Callout?
     /// Extra blocks between the heading and the options (a stem, an image …), visible to all.

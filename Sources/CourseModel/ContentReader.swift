@@ -241,6 +241,15 @@ struct ContentReader {
                 diagnostics.error(file, position, "max must be a whole number, not '\(max)'", code: "bad-max")
             }
         }
+        if let lines = heading.attributes["lines"] {
+            if type != .open {
+                diagnostics.error(file, position, "lines= sets the writing lines of an open question; '\(heading.anchor)' is not one", code: "bad-lines")
+            } else if Int(lines).map({ !Question.writingLines.contains($0) }) ?? true {
+                diagnostics.error(
+                    file, position, "lines must be a whole number from \(Question.writingLines.lowerBound) to \(Question.writingLines.upperBound), not '\(lines)'",
+                    code: "bad-lines")
+            }
+        }
         var explanation: Callout?
         if let after = following.dropFirst(consumed).first, case .blockQuote(let inner) = after.kind {
             // Read the quote to see whether it is the question's ANSWER callout. If it is not, it is
@@ -491,6 +500,16 @@ struct ContentReader {
                 }
                 if (item.type == .choice || item.type == .multiple) && (item.options ?? []).isEmpty {
                     diagnostics.error(file, position, "screening item '\(item.id)' is a choice without options", code: "choice-without-options")
+                }
+                if let values = item.values {
+                    let scale = Set((tool.scale ?? []).map(\.value))
+                    if item.type != .scale {
+                        diagnostics.error(file, position, "screening item '\(item.id)': values are for scale items only", code: "screening-values")
+                    } else if values.isEmpty || !values.allSatisfy(scale.contains) {
+                        diagnostics.error(
+                            file, position, "screening item '\(item.id)': values \(values) must be values of the scale \(scale.sorted())",
+                            code: "screening-values")
+                    }
                 }
             }
             let sectionIDs = Set(tool.sections.map(\.id))

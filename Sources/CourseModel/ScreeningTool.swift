@@ -39,14 +39,24 @@ public struct ScreeningTool: Sendable, Hashable, Codable {
         public var options: [String]?
         /// Follow-ups, coding instructions.
         public var note: String?
+        /// The scale values this scale item allows, when not all of them (`[0, 3]`: yes scores 3,
+        /// no scores 0); nil for the whole scale.
+        public var values: [Int]?
 
         /// Creates an item.
-        public init(id: String, text: String, type: ItemType, options: [String]? = nil, note: String? = nil) {
+        public init(id: String, text: String, type: ItemType, options: [String]? = nil, note: String? = nil, values: [Int]? = nil) {
             self.id = id
             self.text = text
             self.type = type
             self.options = options
             self.note = note
+            self.values = values
+        }
+
+        /// The scale levels this item allows, in the scale's order.
+        public func levels(of scale: [Level]) -> [Level] {
+            guard let values else { return scale }
+            return scale.filter { values.contains($0.value) }
         }
     }
 
@@ -60,20 +70,27 @@ public struct ScreeningTool: Sendable, Hashable, Codable {
         public var note: String?
         /// Asked only in some cases (e.g. non-citizens).
         public var optional: Bool?
+        /// What the interviewer reads aloud before the section's items: the title of a heading on the
+        /// same page (its text is read), or else the text itself.
+        public var read: String?
         /// Items in order.
         public var items: [Item]
 
         /// Creates a section.
-        public init(id: String, title: String, note: String? = nil, optional: Bool? = nil, items: [Item]) {
+        public init(id: String, title: String, note: String? = nil, optional: Bool? = nil, read: String? = nil, items: [Item]) {
             self.id = id
             self.title = title
             self.note = note
             self.optional = optional
+            self.read = read
             self.items = items
         }
 
-        /// Maximum score of the section on a scale whose top value is `top`.
-        public func maxScore(top: Int) -> Int { items.filter { $0.type == .scale }.count * top }
+        /// Maximum score of the section on a scale whose top value is `top` (an item allowing only
+        /// some values counts its highest).
+        public func maxScore(top: Int) -> Int {
+            items.filter { $0.type == .scale }.map { $0.values?.max() ?? top }.reduce(0, +)
+        }
     }
 
     /// A total over some sections.
@@ -106,11 +123,20 @@ public struct ScreeningTool: Sendable, Hashable, Codable {
     /// `itemNotes: true`: the printed form has a notes line («Ескертпелер: ___») under each scored item,
     /// as the paper instrument does for the interviewer's notes.
     public var itemNotes: Bool?
+    /// The final judgement's question as put to the interviewer.
+    public var judgementQuestion: String?
+    /// What the interviewer reads aloud before the first section (like ``Section/read``).
+    public var read: String?
+
+    enum CodingKeys: String, CodingKey {
+        case title, scale, sections, totals, judgement, itemNotes, read
+        case judgementQuestion = "judgement-question"
+    }
 
     /// Creates a tool.
     public init(
         title: String? = nil, scale: [Level]? = nil, sections: [Section], totals: [Total]? = nil, judgement: [Level]? = nil,
-        itemNotes: Bool? = nil
+        itemNotes: Bool? = nil, judgementQuestion: String? = nil, read: String? = nil
     ) {
         self.title = title
         self.scale = scale
@@ -118,6 +144,8 @@ public struct ScreeningTool: Sendable, Hashable, Codable {
         self.totals = totals
         self.judgement = judgement
         self.itemNotes = itemNotes
+        self.judgementQuestion = judgementQuestion
+        self.read = read
     }
 
     /// The top value of the scale (3 for 0–3), 0 when there is no scale.
@@ -140,6 +168,7 @@ public struct ScreeningTool: Sendable, Hashable, Codable {
             }
         }
         parts += (totals ?? []).map(\.label)
+        if let q = judgementQuestion { parts.append(q) }
         parts += (judgement ?? []).map(\.label)
         return parts.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Instruments
 import Markdown
 
@@ -138,6 +139,20 @@ enum Validator {
                 }
             }
             ExtractionDamage.check(page, into: &bag)
+            // A screening tool's `read` names a heading of the page; a short text naming none is most
+            // likely a mistyped title, which the interview would read aloud as it stands.
+            let titles = Set(page.headings.map { $0.spans.plainText.trimmingCharacters(in: .whitespacesAndNewlines) })
+            for b in page.blocks {
+                guard case .screening(let tool) = b.kind else { continue }
+                for read in [tool.read] + tool.sections.map(\.read) {
+                    guard let read = read?.trimmingCharacters(in: .whitespacesAndNewlines), !titles.contains(read),
+                        read.count <= 80, !read.contains("\n")
+                    else { continue }
+                    bag.warning(
+                        page.file, b.position, "screening read '\(read)' names no heading of this page: it would be read aloud as written",
+                        code: "screening-read")
+                }
+            }
             for phase in page.phases where phase != "pre" && phase != "post" {
                 bag.error(
                     page.file, page.position(of: "phase:" + phase), "unknown phase '\(phase)'\(Suggestion.hint(for: phase, in: ["pre", "post"])) (pre, post)",

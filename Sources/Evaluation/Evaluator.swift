@@ -184,8 +184,14 @@ struct QuizAnswer {
 struct ScoredAttempt {
     var answers: [QuizAnswer?]
     var score: AttemptScore
-    /// Exact percentage (nil when nothing could be scored yet).
-    var percent: Fraction? { score.percent }
+    /// Exact percentage (nil when nothing could be scored yet), computed once.
+    let percent: Fraction?
+
+    init(answers: [QuizAnswer?], score: AttemptScore) {
+        self.answers = answers
+        self.score = score
+        percent = score.percent
+    }
 }
 
 /// Results indexed for fast grouping: one slot per participant.

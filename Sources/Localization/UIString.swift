@@ -5,7 +5,7 @@
 /// `%1{ablative}` put a number with the case ending its last word needs («1-ден 5-ке», «6-ға») — ``KazakhNumber``.
 public enum UIString: String, Sendable, CaseIterable {
     // Site chrome
-    case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor
+    case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor, searchCount, searchShowMore
     case onThisPage, previous, next, breadcrumbs, mainNavigation, skipToContent, modules, contents
     case trainerEdition, participantEdition, editionNote, otherEdition
     case minutes, minutesRange, totalTime, clockTime, session, materials, materialsChecklist, references
@@ -15,7 +15,8 @@ public enum UIString: String, Sendable, CaseIterable {
     case formName, formRegion, formAgency, formAgencyOther, formGender, formContact, formDate, formTraining
     case formPhase, formPhasePre, formPhasePost
     case ratingScale, openAnswerLines, screeningScore, screeningTotal, screeningNotes, screeningJudgement
-    case yes, no, sectionOptional, printThisPage, practiceItems, trainerOnlyBadge, language, thenBlock
+    case yes, no, sectionOptional, printThisPage, practiceItems, trainerOnlyBadge, language, thenBlock, formSeveralAnswers
+    case formInterviewer, formParticipantCode
     case projectName, projectFunder, projectImplementer, formPlace, formInstructor, hours
     case kindPage, kindModule, kindModulePart, kindExercise, kindDiscussion, kindCase, kindRolePlay
     case kindIcebreaker, kindEnergizer, kindQuiz, kindSurvey, kindScreening, kindReference
@@ -24,7 +25,8 @@ public enum UIString: String, Sendable, CaseIterable {
     // Terminal (quiz, survey, practice, screening)
     case tQuizTitlePre, tQuizTitlePost, tFeedbackTitle, tPracticeTitle, tNoTTYPlain, tHintChoice, tHintMultiple, tHintText, tHintLine, tHintTextPlain
     case tHintChoicePlain, tHintValuePlain, tHintSkipPlain, tNothingSaved, tHintMultiplePlain, tInvalidNumber, tInvalidKey, tInvalidLetters, tInvalidEmpty, tInvalidControl, tInvalidUTF8, tTooLong
-    case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tIsThisYou, tSameNameRegistered, tNewPersonSameName, tRegisterNew, tYourCode, tKeepCode
+    case tYesItIsMe, tConfirmIdentity, tIdentityNotConfirmed
+    case tAskCodeOrNew, tAskCodeOrName, tCodeNotFound, tNameAmbiguous, tSameNameRegistered, tNewPersonSameName, tRegisterNew, tYourCode, tKeepCode
     case tAlreadySubmittedPre, tAlreadyCompleted, tResumeOffer, tResumed, tReviewTitle, tReviewUnanswered, tReviewAllAnswered
     case tSubmitChoice, tGoToQuestion, tConfirmSubmit, tSubmitted, tSavedExit, tInterrupted, tEndOfInput, tYourScores, tScorePre
     case tScorePost, tOpenNotScored, tAnswered, tNotAnswered, tNoTraining, tPressEnter, tBack, tFieldOptional, tYesNo, tYes, tNo
@@ -53,6 +55,9 @@ public enum UIString: String, Sendable, CaseIterable {
     case reportExplainPairs, reportExplainMeanGain, reportExplainCI, reportExplainMedian, reportExplainP, reportExplainDz
     case reportExplainWilcoxon, reportExplainRankBiserial, reportExplainHake, reportExplainHakeIndividual, reportExplainKR20
 
+    // issue 12
+    case tPasteIgnored, tLeaveConfirm, tNoPreTest, tRegisterNewPost, tScreeningReadAloud, tScreeningAllowed, tScreeningSums
+
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
         switch self {
@@ -64,6 +69,8 @@ public enum UIString: String, Sendable, CaseIterable {
         case .searchPlaceholder: return ("Сөз немесе тіркес…", "Слово или фраза…", "Word or phrase…")
         case .searchNoResults: return ("Ештеңе табылмады.", "Ничего не найдено.", "Nothing found.")
         case .searchResultsFor: return ("Іздеу нәтижелері: %1", "Результаты поиска: %1", "Results for: %1")
+        case .searchCount: return ("табылғаны: %1", "найдено: %1", "found: %1")
+        case .searchShowMore: return ("Тағы көрсету (қалғаны: %1)", "Показать ещё (осталось: %1)", "Show more (%1 left)")
         case .onThisPage: return ("Осы бетте", "На этой странице", "On this page")
         case .previous: return ("Алдыңғы", "Назад", "Previous")
         case .next: return ("Келесі", "Далее", "Next")
@@ -135,6 +142,9 @@ public enum UIString: String, Sendable, CaseIterable {
         case .no: return ("Жоқ", "Нет", "No")
         case .sectionOptional: return ("Кейбір жағдайда ғана", "Только в некоторых случаях", "Only in some cases")
         case .printThisPage: return ("Басып шығару", "Печать", "Print")
+        case .formSeveralAnswers: return ("Бірнеше жауапты белгілеуге болады.", "Можно отметить несколько ответов.", "You may tick more than one answer.")
+        case .formInterviewer: return ("Сұхбат алған", "Интервьюер", "Interviewer")
+        case .formParticipantCode: return ("Қатысушының коды", "Код участника", "Participant code")
         case .practiceItems: return ("Тәжірибе сұрақтары", "Практические вопросы", "Practice questions")
         case .trainerOnlyBadge: return ("Тек жаттықтырушыға", "Только для тренера", "Trainer only")
         case .language: return ("Тіл", "Язык", "Language")
@@ -218,7 +228,19 @@ public enum UIString: String, Sendable, CaseIterable {
         case .tAskCodeOrName: return ("Қатысушы кодыңызды немесе аты-жөніңізді енгізіңіз", "Введите код участника или ФИО", "Type your participant code or your name")
         case .tCodeNotFound: return ("Бұл тренингте мұндай код немесе есім табылмады.", "В этом тренинге такой код или имя не найдены.", "No such code or name in this training.")
         case .tNameAmbiguous: return ("Бұл есіммен бірнеше қатысушы бар: кодыңызды енгізіңіз.", "Несколько участников с этим именем: введите код.", "Several participants have this name: type your code.")
-        case .tIsThisYou: return ("Бұл атпен тіркелген қатысушы бар (%1). Бұл сіз бе?", "Участник с этим именем уже зарегистрирован (%1). Это вы?", "A participant with this name is registered (%1). Is this you?")
+        case .tYesItIsMe: return ("Иә, бұл мен", "Да, это я", "Yes, it is me")
+        case .tConfirmIdentity:
+            return (
+                "Бұл сіз екеніңізді растау үшін тіркелу кезінде берген жауабыңызды таңдаңыз.",
+                "Чтобы подтвердить, что это вы, выберите ответ, который вы дали при регистрации.",
+                "To confirm that it is you, choose the answer you gave when you registered."
+            )
+        case .tIdentityNotConfirmed:
+            return (
+                "Растау мүмкін болмады. Қатысушы кодыңызды енгізіңіз немесе жаттықтырушыға жүгініңіз.",
+                "Подтвердить не удалось. Введите код участника или обратитесь к тренеру.",
+                "This could not be confirmed. Type your participant code or ask the trainer."
+            )
         case .tSameNameRegistered:
             return ("Осы тренингте бұл атпен тіркелген қатысушы бар. Олардың бірі сіз бе?",
                     "В этом тренинге уже есть участник с таким именем. Это вы?",
@@ -443,6 +465,24 @@ public enum UIString: String, Sendable, CaseIterable {
                 "Participants' open answers and comments are not included in this report (add them with katch report --with-answers)."
             )
         case .reportReasonSuppressed: return ("жасырылған (топ шағын)", "скрыто (малая группа)", "withheld (small group)")
+        // issue 12
+        case .tPasteIgnored:
+            return ("Бұл экранда мәтін қоюға болмайды: нұсқаны пернелермен таңдаңыз.",
+                    "На этом экране вставка не работает: выберите вариант клавишами.",
+                    "Pasting does nothing here: choose an option with the keys.")
+        case .tLeaveConfirm:
+            return ("Шығасыз ба? Әзірге ештеңе сақталған жоқ.", "Выйти? Пока ничего не сохранено.", "Leave? Nothing has been saved yet.")
+        case .tNoPreTest:
+            return ("%1 кодымен тапсырылған тренингке дейінгі тест табылмады. Кодыңызды жаттықтырушымен тексеріңіз. Бәрібір жалғастырасыз ба?",
+                    "Для кода %1 не найден сданный тест до тренинга. Проверьте код у тренера. Всё равно продолжить?",
+                    "No submitted pre-test was found for code %1. Check your code with the trainer. Continue anyway?")
+        case .tRegisterNewPost:
+            return ("«%1» табылмады: код қате терілген болуы мүмкін. Жаңа қатысушы ретінде тіркелесіз бе?",
+                    "«%1» не найден: возможно, код набран с ошибкой. Зарегистрироваться как новый участник?",
+                    "«%1» was not found: the code may be mistyped. Register as a new participant?")
+        case .tScreeningReadAloud: return ("Пікір сұралушыға оқып беріңіз:", "Прочитайте опрашиваемому вслух:", "Read aloud to the person:")
+        case .tScreeningAllowed: return ("Бұл тармақта тек мына мәндер: %1.", "В этом пункте только значения: %1.", "This item allows only: %1.")
+        case .tScreeningSums: return ("Баллдар қорытынды бағадан бұрын", "Баллы перед итоговой оценкой", "Scores before the final judgement")
         }
     }
 }

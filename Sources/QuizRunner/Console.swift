@@ -22,13 +22,18 @@ public struct Screen: Sendable {
     public var title: String
     /// Further paragraphs (a stem, an explanation).
     public var body: [String]
+    /// A message that must outlive the full-screen display (the participant code, what was saved):
+    /// when it is the last screen shown, it is printed again on the shell's screen at the end.
+    /// (A screen shown without waiting is always kept that way.)
+    public var lasting: Bool
 
     /// Creates a screen.
-    public init(header: String? = nil, progress: (done: Int, total: Int)? = nil, title: String, body: [String] = []) {
+    public init(header: String? = nil, progress: (done: Int, total: Int)? = nil, title: String, body: [String] = [], lasting: Bool = false) {
         self.header = header
         self.progress = progress
         self.title = title
         self.body = body
+        self.lasting = lasting
     }
 }
 
@@ -48,6 +53,19 @@ public protocol Console: AnyObject {
     func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>>
     /// A text; `multiline` for open answers.
     func text(_ screen: Screen, current: String, multiline: Bool, required: Bool, maxLength: Int) -> Outcome<String>
+    /// Yes (true) or no; the cursor starts on Yes when `defaultYes`, else on No.
+    func confirm(_ screen: Screen, defaultYes: Bool) -> Outcome<Bool>
+    /// What was typed in the last text field when it was left without finishing it (Esc or `<`,
+    /// Ctrl-C, end of input); nil after any other screen.
+    var lastDraft: String? { get }
+    /// The options marked on the last multiple-answer screen when it was left without confirming
+    /// them (←, Ctrl-C, end of input) and they differ from the answer given before; nil otherwise.
+    var lastMarks: Set<Int>? { get }
+    /// A line of information shown with the next screen (kept on the screen, unlike a screen of its own
+    /// that the next one would replace at once); plain mode prints it.
+    func notice(_ text: String)
+    /// What to print if a signal (SIGTERM, SIGHUP …) ends the program during the full-screen display.
+    func setFarewell(_ lines: [String])
     /// Leaves the terminal as it was.
     func close()
 }
@@ -70,15 +88,8 @@ extension Console {
         }
     }
 
-    /// Yes (true) or no.
-    func confirm(_ screen: Screen) -> Outcome<Bool> {
-        switch chooseOne(screen, options: [l(.tYes), l(.tNo)], current: nil, allowSkip: false) {
-        case .value(let i): return .value(i == 0)
-        case .back: return .back
-        case .interrupted: return .interrupted
-        case .endOfInput: return .endOfInput
-        }
-    }
+    /// Yes (true) or no, the cursor on Yes.
+    func confirm(_ screen: Screen) -> Outcome<Bool> { confirm(screen, defaultYes: true) }
 }
 
 /// Checks typed text: control characters and length.

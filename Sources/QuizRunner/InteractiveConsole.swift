@@ -25,57 +25,102 @@ public final class InteractiveConsole: Console {
     var bodyOffset = 0
     /// The largest useful `bodyOffset` of the screen last drawn (0 when everything fits).
     var maxBodyOffset = 0
+    /// Body lines shown at once on the screen last drawn (PgDn moves by this much, so no line is skipped).
+    var bodyWindow = 1
 
     /// First line shown of a text field or option list longer than the room left for it
     /// (`Int.max` on a new screen: the window then opens on the focus).
     var linesOffset = Int.max
+    /// Lines of the field or option list shown at once (0 when it all fits).
+    var linesWindow = 0
+    /// Lines of the field or option list on the screen last drawn.
+    var linesCount = 0
+    /// Set by PgUp/PgDn on the field or option list: the window stays where it was paged to until
+    /// the focus moves (so an option longer than the window can be read to its end).
+    var linesPaged = false
+
+    /// The last screen drawn when it is a message that must outlive the full-screen display (one
+    /// shown without waiting, or marked ``Screen/lasting``): ``close()`` prints it on the shell's screen.
+    var finalScreen: Screen?
+    public private(set) var lastDraft: String?
+    public private(set) var lastMarks: Set<Int>?
+    /// Information for the next screen drawn (see ``notice(_:)``).
+    var pendingNotice: String?
+
+    public func notice(_ text: String) { pendingNotice = text }
+
+    public func setFarewell(_ lines: [String]) { RawTerminal.setFarewell(lines.joined(separator: "\n")) }
+
+    /// The header line: the header shortened with «…» (so the screen's height stays known) and the progress bar.
+    func headerLine(_ h: String, progress: (done: Int, total: Int)?) -> String {
+        let barWidth = progress == nil ? 0 : max(5, min(30, columns - TextLayout.width(h) - 4))
+        let room = columns - (barWidth > 0 ? barWidth + 2 : 0)
+        var line = style.bold(TextLayout.truncate(h, columns: room))
+        if let p = progress {
+            line += "  " + style.cyan(TextLayout.progressBar(done: p.done, total: p.total, width: barWidth))
+        }
+        return line
+    }
 
     /// Draws a screen. When it is taller than the terminal, the body (a case's text) is shown in a
     /// window that PgUp/PgDn (and ↑/↓ on information screens) move; title and options stay visible.
     /// `focus` is the lines of `lines` that must stay in view (the text cursor's line, the option
-    /// under the cursor): a long text field or option list is shown in a window that follows it.
+    /// under the cursor): a long text field or option list is shown in a window that follows it,
+    /// and PgUp/PgDn page it when the body fits. On a small terminal (fewer than 16 rows) the hint
+    /// takes one line and a title too long for a third of the screen continues in the body window,
+    /// so every line can be reached and nothing scrolls off the top.
     func draw(_ screen: Screen, lines: [String], hint: String, focus: ClosedRange<Int>? = nil) {
+        let size = terminal.size
+        let rows = max(6, size.rows)
+        let compact = rows < 16
         var top: [String] = []
-        if let h = screen.header {
-            // One line: the header is shortened with «…» so the screen's height stays known.
-            let barWidth = screen.progress == nil ? 0 : max(5, min(30, columns - TextLayout.width(h) - 4))
-            let room = columns - (barWidth > 0 ? barWidth + 2 : 0)
-            var line = style.bold(TextLayout.truncate(h, columns: room))
-            if let p = screen.progress {
-                line += "  " + style.cyan(TextLayout.progressBar(done: p.done, total: p.total, width: barWidth))
-            }
-            top += [line, ""]
-        }
-        for l in TextLayout.wrap(screen.title, columns: columns) { top.append(style.bold(l)) }
+        if let h = screen.header { top = [headerLine(h, progress: screen.progress)] + (compact ? [] : [""]) }
+        var title = TextLayout.wrap(screen.title, columns: columns).map(style.bold)
         var body: [String] = []
         for para in screen.body {
             body.append("")
             body += TextLayout.wrap(para, columns: columns)
         }
         var after: [String] = [""]
+        if let n = pendingNotice {
+            after += TextLayout.wrap(n, columns: columns).map(style.cyan)
+            pendingNotice = nil
+        }
         if let m = message {
             after += TextLayout.wrap(m, columns: columns).map(style.red)
             message = nil
         }
-        after += TextLayout.wrap(hint, columns: columns).map(style.dim)
-        let rows = max(8, terminal.size.rows)
+        after += compact ? [style.dim(TextLayout.truncate(hint, columns: columns))] : TextLayout.wrap(hint, columns: columns).map(style.dim)
+        // A title too long for the screen continues at the top of the (paged) body.
+        let minLines = lines.isEmpty ? 0 : min(lines.count, 3) + 1
+        let titleRoom = compact ? max(1, (rows - top.count - after.count - minLines) / 2) : max(1, rows - top.count - after.count - minLines - 2)
+        while title.count > titleRoom {
+            body.insert(title.removeLast(), at: 0)
+        }
         var lines = lines
+        linesCount = lines.count
         // A text field or option list longer than the room under the title keeps its focus in view.
         // (a blank line above the field; two more for a body window when there is a body)
-        let fieldRoom = max(3, rows - top.count - after.count - (body.isEmpty ? 1 : 3))
-        if let focus, lines.count > fieldRoom {
+        let fieldRoom = max(3, rows - top.count - title.count - after.count - (body.isEmpty ? 1 : 3))
+        if lines.count > fieldRoom {
             let window = fieldRoom - 1
-            linesOffset = min(max(linesOffset, focus.upperBound - window + 1), focus.lowerBound, lines.count - window)
-            linesOffset = max(0, linesOffset)
+            linesWindow = window
+            if let focus, !linesPaged {
+                linesOffset = min(max(linesOffset, focus.upperBound - window + 1), focus.lowerBound)
+            }
+            linesOffset = max(0, min(linesOffset, lines.count - window))
             let end = min(lines.count, linesOffset + window)
             let more = (linesOffset > 0 ? "↑ " : "  ") + (end < lines.count ? "↓ " : "  ")
-            lines = Array(lines[linesOffset..<end]) + [style.dim(more + "\(linesOffset + 1)–\(end)/\(lines.count)")]
+            lines = Array(lines[linesOffset..<end]) + [style.dim(more + "\(linesOffset + 1)–\(end)/\(lines.count) PgUp/PgDn")]
+        } else {
+            linesWindow = 0
         }
         let bottom: [String] = [""] + lines + after
-        let room = rows - top.count - bottom.count
+        let room = rows - top.count - title.count - bottom.count
         var shown = body
         if !body.isEmpty && body.count > room {
             let window = max(1, room - 1)
+            bodyWindow = window
             maxBodyOffset = max(0, body.count - window)
             bodyOffset = min(max(0, bodyOffset), maxBodyOffset)
             shown = Array(body[bodyOffset..<min(body.count, bodyOffset + window)])
@@ -85,8 +130,17 @@ public final class InteractiveConsole: Console {
             maxBodyOffset = 0
             bodyOffset = 0
         }
+        var all = top + title + shown + bottom
+        // Never more lines than rows: the terminal would scroll the title away.
+        if all.count > rows { all = Array(all.prefix(rows)) }
+        // A small screen with rows to spare shows the whole hint after all.
+        let fullHint = TextLayout.wrap(hint, columns: columns).map(style.dim)
+        if compact && fullHint.count > 1 && all.count + fullHint.count - 1 <= rows && all.last == after.last {
+            all.removeLast()
+            all += fullHint
+        }
         // No newline after the last line: on the terminal's last row it would scroll the title away.
-        terminal.write("\u{1B}[H\u{1B}[2J" + (top + shown + bottom).joined(separator: "\r\n"))
+        terminal.write("\u{1B}[H\u{1B}[2J" + all.joined(separator: "\r\n"))
     }
 
     /// Whether j and k move the cursor: only while they are not option letters (fewer than ten options, or keyed options).
@@ -119,13 +173,28 @@ public final class InteractiveConsole: Console {
 
     public func optionName(_ index: Int) -> String { OptionLetter.letter(index) }
 
-    /// Moves the body window by a page; true when the key was a paging key.
+    /// Moves the body window by a page (or, when the body fits or is at its end, the field or
+    /// option list's window); true when the key was a paging key. A page is the window's height,
+    /// so no line is skipped.
     func page(_ key: Key) -> Bool {
-        let step = max(1, terminal.size.rows / 2)
         switch key {
-        case .pageDown: bodyOffset += step
-        case .pageUp: bodyOffset -= step
-        default: return false
+        case .pageDown:
+            if bodyOffset < maxBodyOffset {
+                bodyOffset += bodyWindow
+            } else if linesWindow > 0 {
+                linesOffset = min(linesOffset, linesCount) + linesWindow
+                linesPaged = true
+            }
+        case .pageUp:
+            if linesWindow > 0 && linesOffset > 0 && (linesPaged || maxBodyOffset == 0) {
+                linesOffset = max(0, min(linesOffset, linesCount) - linesWindow)
+                linesPaged = true
+            } else {
+                bodyOffset -= bodyWindow
+            }
+        default:
+            linesPaged = false
+            return false
         }
         return true
     }
@@ -149,8 +218,19 @@ public final class InteractiveConsole: Console {
         return (lines, focus)
     }
 
-    public func show(_ screen: Screen, wait: Bool) -> Outcome<Void> {
+    /// A new screen: windows open at the top (or on the focus), nothing kept from the last one.
+    func begin() {
         bodyOffset = 0
+        linesOffset = .max
+        linesPaged = false
+        finalScreen = nil
+        lastDraft = nil
+        lastMarks = nil
+    }
+
+    public func show(_ screen: Screen, wait: Bool) -> Outcome<Void> {
+        begin()
+        if !wait || screen.lasting { finalScreen = screen }
         draw(screen, lines: [], hint: wait ? l(.tPressEnter) : "")
         guard wait else { return .value(()) }
         while true {
@@ -167,7 +247,10 @@ public final class InteractiveConsole: Console {
             case .up, .character("k"): bodyOffset -= 1
             case .left, .backspace: return .back
             case .interrupt: return .interrupted
-            case .endOfInput: return .endOfInput
+            // Ctrl-D ends only text fields; here it counts only when the terminal is gone (a stray
+            // second Ctrl-D after finishing an answer must not end the test).
+            case .endOfInput: if terminal.isClosed { return .endOfInput }
+            case .resize: break
             default: if !page(key) { continue }
             }
             draw(screen, lines: [], hint: l(.tPressEnter))
@@ -175,9 +258,21 @@ public final class InteractiveConsole: Console {
     }
 
     public func chooseOne(_ screen: Screen, options: [String], keys: [String]?, current: Int?, allowSkip: Bool) -> Outcome<Int?> {
-        var cursor = current ?? 0
-        bodyOffset = 0
-        linesOffset = .max
+        chooseOne(screen, options: options, keys: keys, current: current, cursor: current ?? 0, allowSkip: allowSkip)
+    }
+
+    public func confirm(_ screen: Screen, defaultYes: Bool) -> Outcome<Bool> {
+        switch chooseOne(screen, options: [l(.tYes), l(.tNo)], keys: nil, current: nil, cursor: defaultYes ? 0 : 1, allowSkip: false) {
+        case .value(let i): return .value(i == 0)
+        case .back: return .back
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        }
+    }
+
+    func chooseOne(_ screen: Screen, options: [String], keys: [String]?, current: Int?, cursor start: Int, allowSkip: Bool) -> Outcome<Int?> {
+        var cursor = start
+        begin()
         while true {
             let shown = optionLines(options, cursor: cursor, marked: current.map { [$0] } ?? [], multiple: false, keys: keys)
             draw(screen, lines: shown.lines, hint: choiceHint(count: options.count, keys: keys), focus: shown.focus)
@@ -188,7 +283,10 @@ public final class InteractiveConsole: Console {
             case .right: if allowSkip { return .value(current) }
             case .left, .backspace: return .back
             case .interrupt: return .interrupted
-            case .endOfInput: return .endOfInput
+            // Ctrl-D ends only text fields; here it counts only when the terminal is gone (a stray
+            // second Ctrl-D after finishing an answer must not end the test).
+            case .endOfInput: if terminal.isClosed { return .endOfInput }
+            case .paste: message = l(.tPasteIgnored)
             case .character(let c):
                 if let keys {
                     if let i = keys.firstIndex(of: String(c).lowercased()) { return .value(i) }
@@ -206,8 +304,12 @@ public final class InteractiveConsole: Console {
     public func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>> {
         var cursor = 0
         var marked = current
-        bodyOffset = 0
-        linesOffset = .max
+        begin()
+        /// Leaving without confirming: the marks stay available as ``lastMarks``.
+        func leave(_ outcome: Outcome<Set<Int>>) -> Outcome<Set<Int>> {
+            if marked != current { lastMarks = marked }
+            return outcome
+        }
         while true {
             let shown = optionLines(options, cursor: cursor, marked: marked, multiple: true)
             draw(screen, lines: shown.lines, hint: l(.tHintMultiple), focus: shown.focus)
@@ -216,9 +318,12 @@ public final class InteractiveConsole: Console {
             switch key {
             case .space: marked.formSymmetricDifference([cursor])
             case .enter, .right: return .value(marked)
-            case .left, .backspace: return .back
-            case .interrupt: return .interrupted
-            case .endOfInput: return .endOfInput
+            case .left, .backspace: return leave(.back)
+            case .interrupt: return leave(.interrupted)
+            // Ctrl-D ends only text fields; here it counts only when the terminal is gone (a stray
+            // second Ctrl-D after finishing an answer must not end the test).
+            case .endOfInput: if terminal.isClosed { return leave(.endOfInput) }
+            case .paste: message = l(.tPasteIgnored)
             case .character(let c):
                 if let i = OptionInput.index(String(c), count: options.count) {
                     marked.formSymmetricDifference([i])
@@ -233,8 +338,12 @@ public final class InteractiveConsole: Console {
 
     public func text(_ screen: Screen, current: String, multiline: Bool, required: Bool, maxLength: Int) -> Outcome<String> {
         var buffer = TextEditBuffer(current)
-        bodyOffset = 0
-        linesOffset = .max
+        begin()
+        /// Leaving without finishing: what was typed stays available as ``lastDraft``.
+        func leave<T>(_ outcome: Outcome<T>) -> Outcome<T> {
+            lastDraft = buffer.text
+            return outcome
+        }
         while true {
             var lines = TextLayout.wrap(buffer.display(cursor: "▏"), columns: columns - 2, indent: "  ")
             let focus = lines.firstIndex { $0.contains("▏") }.map { $0...$0 }
@@ -247,6 +356,17 @@ public final class InteractiveConsole: Console {
                 if buffer.characters.count < maxLength { buffer.insert(c) } else { message = l(.tTooLong, maxLength) }
             case .space:
                 if buffer.characters.count < maxLength { buffer.insert(" ") }
+            case .paste(let pasted):
+                // Pasted text is text, never keys: its line breaks stay in a long answer (a one-line
+                // field gets spaces instead) and nothing in it can finish or submit anything.
+                let text = multiline ? pasted : String(pasted.map { $0 == "\n" ? " " : $0 })
+                for c in text {
+                    if buffer.characters.count >= maxLength {
+                        message = l(.tTooLong, maxLength)
+                        break
+                    }
+                    buffer.insert(c)
+                }
             case .backspace: buffer.backspace()
             case .delete: buffer.deleteForward()
             case .left: buffer.moveLeft()
@@ -256,8 +376,10 @@ public final class InteractiveConsole: Console {
             case .up where multiline: buffer.moveUp()
             case .down where multiline: buffer.moveDown()
             case .enter:
-                // In a long answer Enter starts a new line; Enter on an empty last line finishes.
-                if multiline && !(buffer.cursorAtEnd && (buffer.isEmpty || buffer.beforeCursor == "\n")) {
+                // In a long answer Enter starts a new line; Enter on an empty last line finishes —
+                // unless more input is already waiting: then it is a paste in a terminal without
+                // bracketed paste, and its blank lines must not finish (and submit) anything.
+                if multiline && (terminal.inputPending || !(buffer.cursorAtEnd && (buffer.isEmpty || buffer.beforeCursor == "\n"))) {
                     if buffer.characters.count < maxLength { buffer.insert("\n") } else { message = l(.tTooLong, maxLength) }
                     continue
                 }
@@ -267,9 +389,9 @@ public final class InteractiveConsole: Console {
                 if !terminal.isClosed, let done = finish(buffer.text, multiline: multiline, required: required, maxLength: maxLength) {
                     return .value(done)
                 }
-                return .endOfInput
-            case .escape: return .back
-            case .interrupt: return .interrupted
+                return leave(.endOfInput)
+            case .escape: return leave(.back)
+            case .interrupt: return leave(.interrupted)
             default: continue
             }
         }
@@ -288,8 +410,15 @@ public final class InteractiveConsole: Console {
         return text
     }
 
+    /// Leaves the full screen; the last message that must stay (what was saved, the participant
+    /// code) is printed again on the shell's screen, which the alternate screen kept as it was.
     public func close() {
-        terminal.write("\u{1B}[H\u{1B}[2J")
         terminal.restore()
+        guard let f = finalScreen else { return }
+        var out: [String] = []
+        if let h = f.header { out.append(h) }
+        out += TextLayout.wrap(f.title, columns: columns)
+        for para in f.body { out += TextLayout.wrap(para, columns: columns) }
+        terminal.write(out.joined(separator: "\n") + "\n")
     }
 }

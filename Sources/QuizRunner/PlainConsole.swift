@@ -21,12 +21,10 @@ public final class PlainConsole: Console {
     func out(_ s: String) { TerminalOutput.write(s + "\n") }
 
     func print(_ screen: Screen) {
+        lastDraft = nil
         out("")
-        if let h = screen.header {
-            var line = h
-            if let p = screen.progress { line += "  [" + TextLayout.progressBar(done: p.done, total: p.total, width: 10) + "]" }
-            out(line)
-        }
+        // Text only (a screen reader reads every glyph): the header already says «Сұрақ 3 / 10».
+        if let h = screen.header { out(h) }
         for line in TextLayout.wrap(screen.title, columns: columns) { out(line) }
         for para in screen.body {
             for line in TextLayout.wrap(para, columns: columns) { out(line) }
@@ -62,6 +60,24 @@ public final class PlainConsole: Console {
     }
 
     public func optionName(_ index: Int) -> String { "\(index + 1)" }
+
+    public private(set) var lastDraft: String?
+    /// Plain mode marks options only by typing them: nothing is half-chosen.
+    public var lastMarks: Set<Int>? { nil }
+
+    public func notice(_ text: String) { out(text) }
+
+    public func setFarewell(_ lines: [String]) {}
+
+    /// Yes or no; plain mode has no cursor, so there is no default: an empty line is refused.
+    public func confirm(_ screen: Screen, defaultYes: Bool) -> Outcome<Bool> {
+        switch chooseOne(screen, options: [l(.tYes), l(.tNo)], keys: nil, current: nil, allowSkip: false) {
+        case .value(let i): return .value(i == 0)
+        case .back: return .back
+        case .interrupted: return .interrupted
+        case .endOfInput: return .endOfInput
+        }
+    }
 
     public func chooseMany(_ screen: Screen, options: [String], current: Set<Int>) -> Outcome<Set<Int>> {
         print(screen)
@@ -107,7 +123,11 @@ public final class PlainConsole: Console {
             var first = true
             inner: while true {
                 switch readLine() {
-                case .eof: return .endOfInput
+                case .eof:
+                    // Ctrl-D (or the end of a script) in the middle of an answer: the lines typed so
+                    // far are kept for the caller to save.
+                    if !lines.isEmpty { lastDraft = lines.joined(separator: "\n") }
+                    return .endOfInput
                 case .invalidUTF8:
                     out(l(.tInvalidUTF8))
                     lines = []

@@ -67,7 +67,8 @@ public final class PracticeApp {
             loop.intros = intros
             loop.sections = sections
             if session.position == 0 {
-                _ = console.show(Screen(title: page.title, body: [l(.tPracticeNotStored)]), wait: false)
+                // Shown with the first screen: a screen of its own would be replaced at once.
+                console.notice(l(.tPracticeNotStored))
             }
             switch loop.run(from: session.position) {
             case .submitted:

@@ -85,6 +85,8 @@ final class QuestionLoop {
                 header: l(.questionOf, index + 1, questions.count) + " · " + title + section,
                 progress: (answers.count, questions.count), title: q.prompt, body: q.stem.map(\.plainText))
             let outcome = ask(q, screen: screen)
+            // An open answer left without finishing it (Esc, Ctrl-C, end of input) is saved as typed.
+            if case .value = outcome {} else if let e = keepDraft(q, index: index) { return .failed(e) }
             switch outcome {
             case .value(let response):
                 if let response {
@@ -101,6 +103,29 @@ final class QuestionLoop {
             case .endOfInput: return .endOfInput
             }
         }
+    }
+
+    /// Saves the text typed into open question `q` (or the options marked on a multiple-answer
+    /// question) when its screen was left without finishing it,
+    /// so going back, Ctrl-C or a closed terminal never throws typed text away; nil when saved or
+    /// when there was nothing new to save. Resuming returns to this question.
+    func keepDraft(_ q: Question, index: Int) -> ResultsError? {
+        if q.type == .multiple, let marks = console.lastMarks {
+            // Options marked but not confirmed before going back (or Ctrl-C) are kept the same way;
+            // unmarking everything leaves the earlier answer as it was.
+            guard !marks.isEmpty else { return nil }
+            let response = Self.response(q, chosen: marks)
+            do { try sink.save(response, position: index) } catch { return error }
+            answers[q.id] = response
+            return nil
+        }
+        guard q.type == .open, let draft = console.lastDraft?.trimmingSpaces(), !draft.isEmpty, draft != answers[q.id]?.text,
+            TextRules.problem(draft, multiline: true, maxLength: 4000, l: l) == nil
+        else { return nil }
+        let response = Response(questionID: q.id, text: draft, maxScore: Double(q.maxScore))
+        do { try sink.save(response, position: index) } catch { return error }
+        answers[q.id] = response
+        return nil
     }
 
     /// The index of the intro that covers question `index` (the nearest at or before it).
@@ -155,16 +180,38 @@ final class QuestionLoop {
         return Response(questionID: q.id, choice: OptionLetter.encode(Array(chosen)), correct: correct, score: correct ? 1 : 0, maxScore: 1)
     }
 
-    /// The review screen: `.value(nil)` submits, `.value(i)` goes to question i.
+    /// The answer to `q` shortened to about `columns` columns, as the review screen lists it.
+    func answerSummary(_ q: Question, columns: Int = 30) -> String {
+        guard let r = answers[q.id] else { return "— " + l(.tNotAnswered) }
+        switch q.type {
+        case .single, .multiple:
+            let chosen = OptionLetter.decode(r.choice ?? "") ?? []
+            if chosen.count == 1, let i = chosen.first, i < q.options.count {
+                return TextLayout.truncate(console.optionName(i) + ") " + q.options[i].spans.plainText, columns: columns, atWord: true)
+            }
+            return chosen.map { console.optionName($0) }.joined(separator: ", ")
+        case .rating:
+            return r.choice ?? ""
+        case .open:
+            let text = (r.text ?? "").split(separator: "\n").joined(separator: " / ")
+            return "» " + TextLayout.truncate(text, columns: columns, atWord: true)
+        }
+    }
+
+    /// The review screen: `.value(nil)` submits, `.value(i)` goes to question i. Each question is an
+    /// option showing its answer (shortened): choosing it goes back to that question.
     func review() -> Outcome<Int?> {
         let unanswered = questions.indices.filter { answers[questions[$0].id] == nil }
-        var body = [unanswered.isEmpty ? l(.tReviewAllAnswered) : l(.tReviewUnanswered, unanswered.map { String($0 + 1) }.joined(separator: ", "))]
-        body += questions.enumerated().map { i, q in
-            "\(i + 1). " + (answers[q.id] == nil ? "— " + l(.tNotAnswered) : "✓ " + l(.tAnswered)) + " · " + TextLayout.truncate(q.prompt, columns: 48, atWord: true)
+        let body = [unanswered.isEmpty ? l(.tReviewAllAnswered) : l(.tReviewUnanswered, unanswered.map { String($0 + 1) }.joined(separator: ", "))]
+        // Where the console names options by letter, the review is keyed by question number (0 submits),
+        // so typing «1» goes to question 1 and never to «Тапсыру»; plain mode numbers the list itself.
+        let keyed = console.optionName(0) != "1"
+        let options = [l(.tSubmitChoice)] + questions.enumerated().map { i, q in
+            (keyed ? "" : "\(i + 1). ") + TextLayout.truncate(q.prompt, columns: 30, atWord: true) + " — " + answerSummary(q)
         }
-        let options = [l(.tSubmitChoice)] + questions.indices.map { l(.tGoToQuestion, $0 + 1) }
+        let keys = keyed ? (0...questions.count).map(String.init) : nil
         let screen = Screen(header: title, progress: (answers.count, questions.count), title: l(.tReviewTitle), body: body)
-        switch console.chooseOne(screen, options: options, current: nil, allowSkip: false) {
+        switch console.chooseOne(screen, options: options, keys: keys, current: nil, allowSkip: false) {
         case .value(0?):
             switch console.confirm(Screen(header: title, title: l(.tConfirmSubmit))) {
             case .value(true): return .value(nil)

@@ -26,6 +26,8 @@ public final class QuizApp {
     var l: Localizer { console.l }
     /// The participant once identified or registered (to remind them of their code when they stop).
     var participant: Participant?
+    /// The name typed on the registration form before going back to the code screen.
+    var nameDraft = ""
 
     /// Errors before anything runs.
     public struct SetupError: Error, CustomStringConvertible {
@@ -78,7 +80,7 @@ public final class QuizApp {
     }
 
     func fail(_ message: String) -> QuizExit {
-        _ = console.show(Screen(title: message), wait: true)
+        _ = console.show(Screen(title: message, lasting: true), wait: true)
         return .refused
     }
 
@@ -91,7 +93,9 @@ public final class QuizApp {
             case .value(let p):
                 participant = p
                 self.participant = p
-            case .back: return .completed
+                // Should a signal end the program from here on, the shell's screen still says so.
+                console.setFarewell([l(.tSavedExit), l(.tYourCode, p.code)])
+            case .back: return .refused  // a database error while identifying (it was shown)
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput
             }
@@ -121,7 +125,7 @@ public final class QuizApp {
                 let scores = try ownScores(participant)
                 _ = console.show(Screen(title: l(.tYourScores), body: scores + [l(.tOpenNotScored)]), wait: true)
             } else {
-                _ = console.show(Screen(title: l(.tSubmitted), body: [l(.tYourCode, participant.code), l(.tKeepCode)]), wait: true)
+                _ = console.show(Screen(title: l(.tSubmitted), body: [l(.tYourCode, participant.code), l(.tKeepCode)], lasting: true), wait: true)
             }
             return .completed
         } catch {
@@ -170,36 +174,74 @@ public final class QuizApp {
 
     // MARK: Identification and registration
 
+    /// Finds the participant by code (typed forgivingly: case, Cyrillic look-alikes, spaces and
+    /// hyphens do not matter) or name, or registers a new one. Esc (or `<`) on this first screen
+    /// asks before leaving; leaving ends like Ctrl-C (nothing was saved).
     func identify(phase: Phase, training: Training, title: String) -> Outcome<Participant> {
         while true {
             let prompt = phase == .pre ? l(.tAskCodeOrNew) : l(.tAskCodeOrName)
             let typed: String
             switch console.text(Screen(header: title, title: training.title, body: [prompt]), current: "", multiline: false, required: phase == .post, maxLength: 200) {
             case .value(let t): typed = t
-            case .back: return .back
+            case .back:
+                switch console.confirm(Screen(header: title, title: l(.tLeaveConfirm)), defaultYes: false) {
+                case .value(true): return .interrupted
+                case .value(false), .back: continue
+                case .interrupted: return .interrupted
+                case .endOfInput: return .endOfInput
+                }
             case .interrupted: return .interrupted
             case .endOfInput: return .endOfInput
             }
             do {
                 if typed.isEmpty {
-                    return register(training: training, title: title)
+                    switch register(training: training, title: title) {
+                    case .back: continue
+                    case let other: return other
+                    }
                 }
-                if let p = try store.participant(training: training.id, code: typed) { return .value(p) }
-                let byName = try store.participants(training: training.id, name: typed)
-                if byName.count == 1, let p = byName.first {
-                    switch console.confirm(Screen(header: title, title: l(.tIsThisYou, describe(p)))) {
+                let code = CodeInput.normalized(typed)
+                if !code.isEmpty, let p = try store.participant(training: training.id, code: code) {
+                    switch preTestCheck(p, phase: phase, title: title) {
                     case .value(true): return .value(p)
                     case .value(false), .back: continue
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
                     }
                 }
+                let byName = CodeInput.looksLikeCode(typed) ? [] : try store.participants(training: training.id, name: typed)
+                if byName.count == 1 {
+                    // Found by name: the person confirms with their own registration answers; nothing of
+                    // the registration is shown, so a name alone discloses nothing and opens no one's test.
+                    switch confirmIdentity(among: byName, title: title) {
+                    case .value(let p?):
+                        switch preTestCheck(p, phase: phase, title: title) {
+                        case .value(true): return .value(p)
+                        case .value(false), .back: continue
+                        case .interrupted: return .interrupted
+                        case .endOfInput: return .endOfInput
+                        }
+                    case .value(nil), .back: continue
+                    case .interrupted: return .interrupted
+                    case .endOfInput: return .endOfInput
+                    }
+                }
                 if byName.count > 1 {
-                    _ = console.show(Screen(header: title, title: l(.tNameAmbiguous)), wait: false)
+                    // Waits for Enter: the code screen drawn next would wipe it at once.
+                _ = console.show(Screen(header: title, title: l(.tNameAmbiguous)), wait: true)
                     continue
                 }
-                switch console.confirm(Screen(header: title, title: l(.tRegisterNew))) {
-                case .value(true): return register(training: training, title: title, name: phase == .post ? typed : nil)
+                // At the post-test a code typed wrong must not create a second, unmatched participant:
+                // registering is offered with the cursor on «No».
+                let offer = phase == .post
+                    ? console.confirm(Screen(header: title, title: l(.tRegisterNewPost, typed)), defaultYes: false)
+                    : console.confirm(Screen(header: title, title: l(.tRegisterNew)))
+                switch offer {
+                case .value(true):
+                    switch register(training: training, title: title, name: phase == .post && !CodeInput.looksLikeCode(typed) ? typed : nil) {
+                    case .back: continue
+                    case let other: return other
+                    }
                 case .value(false), .back: continue
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
@@ -211,15 +253,32 @@ public final class QuizApp {
         }
     }
 
+    /// At the post-test, a participant without a submitted pre-test is told so (a wrong code is the
+    /// usual reason) and asked whether to go on; the cursor starts on «No». True to go on.
+    func preTestCheck(_ p: Participant, phase: Phase, title: String) -> Outcome<Bool> {
+        guard phase == .post else { return .value(true) }
+        let pre = try? store.attempt(participant: p.rowID, phase: .pre, instrument: quiz.id)
+        if pre?.isSubmitted == true { return .value(true) }
+        return console.confirm(Screen(header: title, title: l(.tNoPreTest, p.code)), defaultYes: false)
+    }
+
     /// Participants of `training` registered under `name` (spelling and case aside): the one who
     /// says it is them, or nil for a new person with the same name.
+    /// Registering with a name already registered: «is one of them you?» — without showing anything
+    /// of theirs. «Yes» asks for the registration answers (``confirmIdentity(among:title:)``).
     func sameNameCheck(_ name: String, training: Training, title: String) -> Outcome<Participant?> {
         let same: [Participant]
         do { same = try store.participants(training: training.id, name: name) } catch { return .value(nil) }
         guard !same.isEmpty else { return .value(nil) }
-        let options = same.map(describe) + [l(.tNewPersonSameName)]
+        let options = [l(.tYesItIsMe), l(.tNewPersonSameName)]
         switch console.chooseOne(Screen(header: title, title: l(.tSameNameRegistered)), options: options, current: nil, allowSkip: false) {
-        case .value(let i?) where i < same.count: return .value(same[i])
+        case .value(0):
+            switch confirmIdentity(among: same, title: title) {
+            case .value(let p?): return .value(p)
+            case .value(nil), .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
         case .value: return .value(nil)
         case .back: return .back
         case .interrupted: return .interrupted
@@ -227,17 +286,42 @@ public final class QuizApp {
         }
     }
 
-    func describe(_ p: Participant) -> String {
+    /// Asks the region and the agency group the person gave at registration (the lists of the
+    /// paper form, nothing preselected) and returns the one of `candidates` whose registration has
+    /// both; when none has, says so without telling which answer was wrong, and returns nil.
+    func confirmIdentity(among candidates: [Participant], title: String) -> Outcome<Participant?> {
         let reg = course.config.registration
-        let region = reg.regions.first { $0.id == p.region }?.label ?? p.region
-        let agency = reg.agencies.first { $0.id == p.agency }?.label ?? (p.agencyOther.isEmpty ? p.agency : p.agencyOther)
-        return region + ", " + agency
+        var region: String?
+        var agency: String?
+        if !reg.regions.isEmpty {
+            switch console.chooseOne(
+                Screen(header: title, title: l(.formRegion), body: [l(.tConfirmIdentity)]), options: reg.regions.map(\.label), current: nil, allowSkip: false)
+            {
+            case .value(let i?): region = reg.regions[i].id
+            case .value(nil), .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+        let agencies = reg.agencies.map(\.id) + (reg.otherAgency ? ["other"] : [])
+        if !agencies.isEmpty {
+            let labels = reg.agencies.map(\.label) + (reg.otherAgency ? [l(.tOther)] : [])
+            switch console.chooseOne(Screen(header: title, title: l(.formAgency), body: [l(.tConfirmIdentity)]), options: labels, current: nil, allowSkip: false) {
+            case .value(let i?): agency = agencies[i]
+            case .value(nil), .back: return .back
+            case .interrupted: return .interrupted
+            case .endOfInput: return .endOfInput
+            }
+        }
+        let match = candidates.first { p in (region == nil || p.region == region) && (agency == nil || p.agency == agency) }
+        if match == nil { _ = console.show(Screen(header: title, title: l(.tIdentityNotConfirmed)), wait: true) }
+        return .value(match)
     }
 
     /// The paper form's fields, one per screen, with going back between them.
     func register(training: Training, title: String, name: String? = nil) -> Outcome<Participant> {
         let reg = course.config.registration
-        var fields = RegistrationFields(name: name ?? "")
+        var fields = RegistrationFields(name: name ?? nameDraft)
         var step = 0
         let otherIndex = reg.agencies.count
         while true {
@@ -255,7 +339,10 @@ public final class QuizApp {
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
                     }
-                case .back: return .back
+                case .back:
+                    // Back to the code screen; the name typed so far comes back with the next registration.
+                    nameDraft = console.lastDraft ?? fields.name
+                    return .back
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
                 }
@@ -279,7 +366,9 @@ public final class QuizApp {
             case 3:
                 switch console.text(Screen(header: header, title: l(.formAgencyOther)), current: fields.agencyOther, multiline: false, required: true, maxLength: 120) {
                 case .value(let v): fields.agencyOther = v; step += 1
-                case .back: step -= 1
+                case .back:
+                    fields.agencyOther = console.lastDraft ?? fields.agencyOther
+                    step -= 1
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
                 }
@@ -293,7 +382,9 @@ public final class QuizApp {
             case 5:
                 switch console.text(Screen(header: header, title: l(.formContact)), current: fields.contact, multiline: false, required: false, maxLength: 120) {
                 case .value(let v): fields.contact = v; step += 1
-                case .back: step -= 1
+                case .back:
+                    fields.contact = console.lastDraft ?? fields.contact
+                    step -= 1
                 case .interrupted: return .interrupted
                 case .endOfInput: return .endOfInput
                 }
@@ -305,7 +396,10 @@ public final class QuizApp {
                     gender: fields.gender.map { reg.genders[$0].id } ?? "", contact: fields.contact)
                 do {
                     let p = try store.register(registration, training: training.id)
-                    switch console.show(Screen(header: title, title: l(.tYourCode, p.code), body: [l(.tKeepCode)]), wait: true) {
+                    // Registered: stopping from here on reminds the participant of the code.
+                    participant = p
+                    console.setFarewell([l(.tSavedExit), l(.tYourCode, p.code)])
+                    switch console.show(Screen(header: title, title: l(.tYourCode, p.code), body: [l(.tKeepCode)], lasting: true), wait: true) {
                     case .interrupted: return .interrupted
                     case .endOfInput: return .endOfInput
                     default: return .value(p)

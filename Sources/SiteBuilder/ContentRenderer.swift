@@ -162,6 +162,7 @@ final class ContentRenderer {
         out += render(q.stem)
         switch q.type {
         case .single, .multiple:
+            if q.type == .multiple { out += "<p class=\"hint several\">" + l(.formSeveralAnswers).html + "</p>\n" }
             out += "<ol class=\"options\" type=\"a\">\n"
             for (index, option) in q.options.enumerated() {
                 let correct = isTrainer && option.isCorrect
@@ -179,7 +180,9 @@ final class ContentRenderer {
             }
             out += "</ol>\n"
         case .open:
-            out += "<div class=\"answer-lines\" role=\"img\" aria-label=\"" + l(.openAnswerLines).html + "\"></div>\n"
+            // Ruled with borders, not a background, so the lines print with the browser's default settings.
+            out += "<div class=\"answer-lines\" role=\"img\" aria-label=\"" + l(.openAnswerLines).html + "\">"
+                + String(repeating: "<div class=\"write-line\"></div>", count: q.lines) + "</div>\n"
             if isTrainer && q.maxScore > 0 {
                 out += "<p class=\"key\">" + l(.maxScore, q.maxScore).html + "</p>\n"
             }
@@ -219,11 +222,13 @@ final class ContentRenderer {
                 out += "</td><td class=\"response\">"
                 switch item.type {
                 case .scale:
-                    out += (s.scale ?? []).map { "<span class=\"box\"></span>\u{00A0}\($0.value)" }.joined(separator: " ")
+                    out += item.levels(of: s.scale ?? []).map { "<span class=\"opt\"><span class=\"box\"></span>\u{00A0}\($0.value)</span>" }.joined(separator: " ")
                 case .yesno:
-                    out += "<span class=\"box\"></span>\u{00A0}" + l(.yes).html + " <span class=\"box\"></span>\u{00A0}" + l(.no).html
+                    out += "<span class=\"opt\"><span class=\"box\"></span>\u{00A0}" + l(.yes).html + "</span> <span class=\"opt\"><span class=\"box\"></span>\u{00A0}"
+                        + l(.no).html + "</span>"
                 case .choice, .multiple:
-                    out += (item.options ?? []).map { "<span class=\"box\"></span>\u{00A0}" + $0.html }.joined(separator: "<br>")
+                    // Long option texts wrap inside the cell (a row never runs past the page).
+                    out += (item.options ?? []).map { "<span class=\"choice-opt\"><span class=\"box\"></span>\u{00A0}" + $0.html + "</span>" }.joined()
                 case .text:
                     out += "<span class=\"line\"></span>"
                 }

@@ -231,7 +231,8 @@ extension EditionBuilder {
             + l(.search).html + "</label> <input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\""
             + l(.searchPlaceholder).html + "\"> <button type=\"submit\">" + l(.search).html + "</button></form>\n"
         main += "<p id=\"search-status\" role=\"status\" data-none=\"" + l(.searchNoResults).html + "\" data-results=\""
-            + l(.searchResultsFor, "%q").html + "\"></p>\n<ol id=\"search-results\"></ol>\n"
+            + l(.searchResultsFor, "%q").html + "\" data-count=\"" + l(.searchCount, "%1").html + "\"></p>\n<ol id=\"search-results\"></ol>\n"
+        main += "<p><button type=\"button\" id=\"search-more\" hidden data-label=\"" + l(.searchShowMore, "%1").html + "\"></button></p>\n"
         main += "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/search.js\"></script>\n"
         emit(
             Paths.search,

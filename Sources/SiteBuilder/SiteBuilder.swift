@@ -253,11 +253,19 @@ final class EditionBuilder {
             for (k, v) in rows { out += "<div><dt>" + k.html + "</dt><dd>" + v.html + "</dd></div>\n" }
             out += "</dl>\n"
         }
-        if page.kind == .quiz || page.kind == .survey {
+        if page.kind == .quiz || page.kind == .survey || !page.screeningTools.isEmpty {
             out += "<p class=\"print-only-hint\"><button type=\"button\" class=\"print-button\" onclick=\"window.print()\">"
                 + l(.printThisPage).html + "</button></p>\n"
         }
         if page.kind == .quiz { out += registrationForm(phases: page.phases) }
+        if !page.screeningTools.isEmpty {
+            // The interview form's header: when, who was interviewed (by code), by whom.
+            out += "<section class=\"registration screening-header\" aria-label=\"" + l(.blankForm).html + "\">\n<dl>\n"
+            for field in [UIString.formDate, .formParticipantCode, .formInterviewer] {
+                out += "<div><dt>" + l(field).html + "</dt><dd><span class=\"line\"></span></dd></div>\n"
+            }
+            out += "</dl>\n</section>\n"
+        }
         return out
     }
 

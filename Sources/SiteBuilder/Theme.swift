@@ -54,12 +54,16 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
 .options li, .rating li { margin: 6px 0; } .correct { font-weight: bold; color: var(--answer); }
 .options li { padding-left: 2.9em; text-indent: -2.9em; } .options .box, .options .option-letter { text-indent: 0; }
 .option-letter { display: inline-block; min-width: 1.4em; font-weight: bold; } .q-number { margin-right: .1em; }
-.answer-lines { height: 5.5em; background: repeating-linear-gradient(to bottom, transparent 0, transparent 1.7em, var(--line) 1.7em, var(--line) calc(1.7em + 1px)); }
+.answer-lines { margin: 4px 0 8px; } .write-line { height: 1.9em; border-bottom: 1px solid #8a93a0; }
+.question-single .options .box { border-radius: 50%; } .hint.several { font-style: italic; color: var(--muted); margin: 4px 0; }
 .line { display: inline-block; min-width: 16em; border-bottom: 1px solid var(--ink); height: 1.2em; } .line.short { min-width: 8em; }
 .registration dl div { margin: 8px 0; } .registration dt { font-weight: bold; } .registration dd { margin: 0; }
 .registration .form-phase { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 16px; } .form-phase .checkboxes { margin: 0; }
 .checkboxes { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0; }
-.screening-items td.response { white-space: nowrap; } .item-notes { margin-top: 8px; } .item-notes .line { min-width: 60%; } .note { color: var(--muted); font-size: .95em; white-space: pre-line; }
+.screening-items td.response { min-width: 7em; } .screening-items .opt { display: inline-block; white-space: nowrap; margin-right: .5em; }
+.screening-items .choice-opt { display: block; margin: 2px 0; }
+article a, .footnotes a, .outline a { overflow-wrap: anywhere; } .line { max-width: 100%; }
+.screening-items td.response .line { display: block; min-width: 6em; width: 100%; margin-top: 1.2em; } .item-notes { margin-top: 8px; } .item-notes .line { min-width: 60%; } .note { color: var(--muted); font-size: .95em; white-space: pre-line; }
 .subtotal { font-weight: bold; text-align: right; }
 .agenda-table .time { white-space: nowrap; } .agenda-table tr.break td { background: var(--soft); color: var(--muted); }
 .agenda-table .block-title th { background: #eef2f8; } .refs { font-size: 14px; margin: 4px 0 0; }
@@ -83,6 +87,8 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
   body { font-size: 11pt; } .site-header, .sidebar, .outline, .pager, .site-footer, .skip, .no-print, .print-button, .breadcrumbs { display: none !important; }
   .layout { display: block; padding: 0; } main { padding: 0; } a { color: inherit; text-decoration: none; }
   .print-page.module-start { break-before: page; } .question, .callout, tr { break-inside: avoid; }
+  .kind-quiz .meta, .kind-survey .meta, .kind-screening .meta, .print-only-hint { display: none !important; }
+  .write-line { border-bottom-color: #555; } .box { border-color: #000; }
   h2, h3 { break-after: avoid; } @page { size: A4; margin: 18mm 16mm; }
 }
 """#
@@ -91,7 +97,9 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
 (function () {
   "use strict";
   var index = window.KATCH_SEARCH || [];
-  function norm(s) { return (s || "").normalize("NFC").toLowerCase(); }
+  // Hyphens and dashes of every kind (titles use the non-breaking hyphen: «1‑жаттығу») are one
+  // hyphen, and a no-break space is a space, so «1-жаттығу» typed with «-» finds them.
+  function norm(s) { return (s || "").normalize("NFC").toLowerCase().replace(/[\u2010-\u2015\u2212\u00ad]/g, "-").replace(/\u00a0/g, " "); }
   var prepared = index.map(function (e) { return { e: e, hay: norm(e.t + " " + e.s + " " + e.x) }; });
   // Kazakh inflection: plural, possessive and case endings, longest first. A query word that is
   // not found as typed is looked up by its stem (endings stripped, at least three letters left),
@@ -132,7 +140,7 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
       hits.push({ e: p.e, score: score, mark: marks[0] });
     });
     hits.sort(function (a, b) { return b.score - a.score; });
-    return hits.slice(0, 100);
+    return hits;
   }
   search.stem = stem;
   function snippet(text, term) {
@@ -154,14 +162,10 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var input = document.getElementById("search-q");
+  var more = document.getElementById("search-more");
   if (!list || !status) { return; }
-  var params = new URLSearchParams(window.location.search);
-  var q = params.get("q") || "";
-  if (input) { input.value = q; }
-  if (!q) { return; }
-  var results = search(q);
-  status.textContent = results.length ? status.getAttribute("data-results").replace("%q", q) + " (" + results.length + ")" : status.getAttribute("data-none");
-  results.forEach(function (r) {
+  var PAGE = 20, results = [], shown = 0, current = "";
+  function item(r) {
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.href = r.e.u;
@@ -170,8 +174,46 @@ figure.table { margin: 16px 0; } .download { font-size: 15px; }
     var p = document.createElement("p");
     p.appendChild(snippet(r.e.x, r.mark));
     li.appendChild(p);
-    list.appendChild(li);
-  });
+    return li;
+  }
+  // Shows the next PAGE results; the button offers the rest and says how many are left.
+  function showMore() {
+    var end = Math.min(results.length, shown + PAGE);
+    for (; shown < end; shown++) { list.appendChild(item(results[shown])); }
+    if (more) {
+      more.hidden = shown >= results.length;
+      more.textContent = more.getAttribute("data-label").replace("%1", String(results.length - shown));
+    }
+  }
+  function run(q) {
+    q = q.trim();
+    if (q === current) { return; }
+    current = q;
+    list.textContent = "";
+    shown = 0;
+    results = q ? search(q) : [];
+    if (!q) { status.textContent = ""; if (more) { more.hidden = true; } return; }
+    status.textContent = results.length
+      ? status.getAttribute("data-results").replace("%q", q) + " — " + status.getAttribute("data-count").replace("%1", String(results.length))
+      : status.getAttribute("data-none");
+    showMore();
+  }
+  var params = new URLSearchParams(window.location.search);
+  var q = params.get("q") || "";
+  if (input) {
+    input.value = q;
+    // Results follow the typing; the address keeps the query, so Back and a bookmark return to it.
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        run(input.value);
+        try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value.trim())); } catch (e) { /* file:// may refuse */ }
+      }, 150);
+    });
+  }
+  if (more) { more.addEventListener("click", showMore); }
+  run(q);
 })();
 """#
 }

@@ -21,6 +21,11 @@ public struct Fraction: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// - Precondition: `denominator != 0`.
     public init(_ numerator: Int64, _ denominator: Int64 = 1) {
         precondition(denominator != 0, "a fraction with denominator 0")
+        if denominator == 1 {
+            self.numerator = numerator
+            self.denominator = 1
+            return
+        }
         let g = Self.gcd(numerator.magnitude, denominator.magnitude)
         let sign: Int64 = denominator < 0 ? -1 : 1
         self.numerator = sign * numerator / Int64(g)
@@ -90,6 +95,9 @@ public struct Fraction: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     public static func + (a: Fraction, b: Fraction) -> Fraction {
+        if a.denominator == b.denominator {
+            return a.denominator == 1 ? Fraction(a.numerator + b.numerator, 1) : Fraction(a.numerator + b.numerator, a.denominator)
+        }
         let g = Int64(gcd(a.denominator.magnitude, b.denominator.magnitude))
         return Fraction(a.numerator * (b.denominator / g) + b.numerator * (a.denominator / g), a.denominator / g * b.denominator)
     }
@@ -117,6 +125,23 @@ public struct Fraction: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     // Codable as a plain number would lose exactness: `{"numerator": 3, "denominator": 2}`.
+}
+
+extension Fraction {
+    /// The indices of `values` in ascending order of the values, exactly: ordered by their nearest
+    /// `Double` (rounding keeps order, so this is fast and right wherever the doubles differ) and,
+    /// where two doubles are equal, by the exact values.
+    public static func sortedIndices(_ values: [Fraction]) -> [Int] {
+        let approx = values.map(\.doubleValue)
+        return values.indices.sorted { i, j in
+            let a = approx[i], b = approx[j]
+            if a != b { return a < b }
+            return values[i] != values[j] && values[i] < values[j]
+        }
+    }
+
+    /// `values` in ascending order (see ``sortedIndices(_:)``).
+    public static func sorted(_ values: [Fraction]) -> [Fraction] { sortedIndices(values).map { values[$0] } }
 }
 
 extension Fraction: ExpressibleByIntegerLiteral {

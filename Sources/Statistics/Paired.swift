@@ -261,7 +261,7 @@ public enum Paired {
     /// The exact median of the differences (the mean of the two middle values for even n).
     static func median(_ d: [Fraction]) -> StatValue {
         guard !d.isEmpty else { return .unavailable(reason: StatReason.empty) }
-        let sorted = d.sorted()
+        let sorted = Fraction.sorted(d)
         let mid = sorted.count / 2
         // The middle values are found exactly; their mean is taken in Double (adding two fractions
         // with large unrelated denominators could overflow, and nothing is decided on it).
@@ -392,8 +392,8 @@ public enum Paired {
     /// values (``Fraction``), not floating-point approximations of them.
     /// - Parameter values: the values to rank.
     /// - Returns: `ranks[i]` is the rank of `values[i]`.
-    public static func averageRanks<Value: Comparable>(_ values: [Value]) -> (ranks: [Double], tieSizes: [Int]) {
-        let order = values.indices.sorted { values[$0] < values[$1] }
+    public static func averageRanks(_ values: [Fraction]) -> (ranks: [Double], tieSizes: [Int]) {
+        let order = Fraction.sortedIndices(values)
         var ranks = [Double](repeating: 0, count: values.count)
         var tieSizes: [Int] = []
         var start = 0

@@ -12,22 +12,59 @@ public enum Key: Equatable, Sendable {
     case interrupt  // Ctrl-C
     case endOfInput  // Ctrl-D or end of stream
     case character(Character)
+    /// Text pasted while bracketed paste is on: never keys (its line breaks are "\n").
+    case paste(String)
+    /// The window changed size: redraw.
+    case resize
 }
 
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var rawModeActive = false
+/// Written to the terminal when raw mode ends on a signal: leaves the alternate screen, turns
+/// bracketed paste off, shows the cursor, then the farewell (see ``RawTerminal/setFarewell(_:)``).
+nonisolated(unsafe) private var farewellBytes: UnsafeMutablePointer<CChar>? = nil
+/// The self-pipe SIGWINCH writes to, so a waiting ``RawTerminal/readKey()`` wakes up and redraws.
+nonisolated(unsafe) private var resizePipe: (read: Int32, write: Int32) = (-1, -1)
+
+/// Leaves the alternate screen, turns bracketed paste off and shows the cursor again.
+let leaveScreen = "\u{1B}[?2004l\u{1B}[?25h\u{1B}[0m\u{1B}[?1049l"
 
 private func restoreTerminalOnSignal(_ signal: Int32) {
     if rawModeActive {
         _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
-        let show = "\u{1B}[?25h\u{1B}[0m\n"
-        _ = show.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        _ = leaveScreen.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        if let f = farewellBytes { _ = write(STDOUT_FILENO, f, strlen(f)) }
     }
     _exit(128 + signal)
 }
 
-/// The terminal in raw mode: keys one by one, no echo. The previous mode is restored on exit,
-/// on SIGTERM/SIGHUP/SIGQUIT and when ``restore()`` is called.
+/// The actions crash signals had before raw mode (the Swift runtime's backtracer, or the default).
+nonisolated(unsafe) private let previousCrashActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+nonisolated(unsafe) private var crashHandlersInstalled = false
+private let crashSignals = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+
+/// A crash (a trap, an abort, a bad access) leaves the terminal usable — no raw mode, no alternate
+/// screen, no bracketed paste — and then goes on as before: the previous action gets the signal.
+private func restoreTerminalOnCrash(_ signal: Int32) {
+    if rawModeActive {
+        rawModeActive = false
+        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+        _ = leaveScreen.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        if let f = farewellBytes { _ = write(STDOUT_FILENO, f, strlen(f)) }
+    }
+    _ = sigaction(signal, previousCrashActions + Int(signal), nil)
+    _ = raise(signal)
+}
+
+private func noteResize(_ signal: Int32) {
+    var b: UInt8 = 1
+    if resizePipe.write >= 0 { _ = write(resizePipe.write, &b, 1) }
+}
+
+/// The terminal in raw mode: keys one by one, no echo, on the alternate screen, with bracketed
+/// paste on. The previous mode (and screen) is restored on exit, on SIGTERM/SIGHUP/SIGQUIT/SIGINT,
+/// on a crash (SIGILL/SIGTRAP/SIGABRT/SIGSEGV/SIGBUS/SIGFPE, passed on afterwards) and when
+/// ``restore()`` is called.
 public final class RawTerminal: @unchecked Sendable {
     /// Whether standard input and output are terminals.
     public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
@@ -43,21 +80,49 @@ public final class RawTerminal: @unchecked Sendable {
         raw.c_cc.5 = 0  // VTIME
         guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else { return nil }
         rawModeActive = true
-        for s in [SIGTERM, SIGHUP, SIGQUIT] { signal(s, restoreTerminalOnSignal) }
-        atexit {
-            if rawModeActive { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios) }
+        for s in [SIGTERM, SIGHUP, SIGQUIT, SIGINT] { signal(s, restoreTerminalOnSignal) }
+        for s in crashSignals where !crashHandlersInstalled {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = restoreTerminalOnCrash
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            _ = sigaction(s, &action, previousCrashActions + Int(s))
         }
-        write("\u{1B}[?25l")
+        crashHandlersInstalled = true
+        var fds: [Int32] = [-1, -1]
+        if resizePipe.read < 0, pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            resizePipe = (fds[0], fds[1])
+            signal(SIGWINCH, noteResize)
+        }
+        atexit {
+            if rawModeActive {
+                _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+                _ = leaveScreen.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
+            }
+        }
+        // The alternate screen (the shell's screen comes back on exit), bracketed paste, no cursor.
+        write("\u{1B}[?1049h\u{1B}[?2004h\u{1B}[?25l")
     }
 
     deinit { restore() }
 
-    /// Leaves raw mode.
+    /// Leaves raw mode and the alternate screen.
     public func restore() {
         guard rawModeActive else { return }
         _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
         rawModeActive = false
-        write("\u{1B}[?25h\u{1B}[0m")
+        write(leaveScreen)
+    }
+
+    /// Text printed on the shell's screen if a signal ends the program while in raw mode (what was
+    /// saved, the participant code), so it is not lost with the alternate screen.
+    public static func setFarewell(_ text: String) {
+        let new = strdup(text.isEmpty ? "" : text + "\n")
+        let old = farewellBytes
+        farewellBytes = new
+        free(old)
     }
 
     /// Terminal width and height (80×24 when unknown).
@@ -86,8 +151,29 @@ public final class RawTerminal: @unchecked Sendable {
         }
     }
 
-    /// Waits for the next key.
+    /// Whether more input is already waiting (keys arrive one at a time; a paste in a terminal
+    /// without bracketed paste arrives all at once).
+    public var inputPending: Bool {
+        guard !isClosed else { return false }
+        var pending = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&pending, 1, 0) > 0 && pending.revents & Int16(POLLIN) != 0
+    }
+
+    /// Waits for the next key, or ``Key/resize`` when the window changed size meanwhile.
     public func readKey() -> Key {
+        if !isClosed, resizePipe.read >= 0 {
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: resizePipe.read, events: Int16(POLLIN), revents: 0)]
+            while true {
+                let n = poll(&fds, 2, -1)
+                if n < 0 && errno == EINTR { continue }
+                break
+            }
+            if fds[1].revents & Int16(POLLIN) != 0 {
+                var drain = [UInt8](repeating: 0, count: 64)
+                while read(resizePipe.read, &drain, 64) > 0 {}
+                return .resize
+            }
+        }
         guard let b = readByte() else { return .endOfInput }
         switch b {
         case 0x03: return .interrupt
@@ -98,6 +184,7 @@ public final class RawTerminal: @unchecked Sendable {
         case 0x20: return .space
         case 0x01: return .home
         case 0x05: return .end
+        case 0x0C: return .resize  // Ctrl-L: redraw
         case 0x1B:
             var pending = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             guard poll(&pending, 1, 30) > 0, let next = readByte() else { return .escape }
@@ -123,6 +210,7 @@ public final class RawTerminal: @unchecked Sendable {
                 case "1~", "7~": return .home
                 case "4~", "8~": return .end
                 case "3~": return .delete
+                case "200~": return .paste(readPaste())
                 default: return .unknown
                 }
             }
@@ -135,6 +223,36 @@ public final class RawTerminal: @unchecked Sendable {
             guard let s = String(validating: bytes, as: UTF8.self), let ch = s.first else { return .unknown }
             return .character(ch)
         }
+    }
+
+    /// The pasted bytes up to ESC [ 201 ~, as text: CR LF and CR become "\n", other control
+    /// characters (and invalid UTF-8) are dropped, tabs become spaces.
+    private func readPaste() -> String {
+        let end: [UInt8] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
+        var bytes: [UInt8] = []
+        while let b = readByte() {
+            bytes.append(b)
+            if bytes.count >= end.count && Array(bytes.suffix(end.count)) == end {
+                bytes.removeLast(end.count)
+                break
+            }
+            if bytes.count > 1_000_000 { break }
+        }
+        return Self.pastedText(bytes)
+    }
+
+    /// Pasted bytes as text (see ``readPaste()``).
+    public static func pastedText(_ bytes: [UInt8]) -> String {
+        var out = ""
+        // "\r\n" is one Character in Swift.
+        for ch in String(decoding: bytes, as: UTF8.self) {
+            if ch == "\r\n" || ch == "\r" || ch == "\n" { out.append("\n"); continue }
+            if ch == "\t" { out.append(" "); continue }
+            guard let s = ch.unicodeScalars.first else { continue }
+            if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) || s == "\u{FFFD}" { continue }
+            out.append(ch)
+        }
+        return out
     }
 }
 

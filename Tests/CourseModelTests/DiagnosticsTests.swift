@@ -80,6 +80,37 @@ import Testing
         #expect(d.first?.position.line == 6)
     }
 
+    /// Issue 12: `values` must be scale values on a scale item; `read` should name a heading of the page.
+    @Test func screeningValuesAndReadAloud() throws {
+        let tool = """
+            ## Жұмыс анықтамасы
+            Оқып беріңіз.
+
+            ```screening
+            read: "Кіріспе ескертулер"
+            scale: [{value: 0, label: "жоқ"}, {value: 3, label: "бар"}]
+            sections:
+              - id: A
+                title: A
+                read: "Жұмыс анықтамасы"
+                items:
+                  - {id: A1, text: x, type: scale, values: [0, 3]}
+                  - {id: A2, text: y, type: scale, values: [2]}
+                  - {id: A3, text: z, type: yesno, values: [0]}
+            ```
+
+            """
+        let c = try TempCourse(files: ["exercises/tool.md": page("tool", kind: "screening", body: tool)])
+        #expect(c.diagnostics("screening-values").map(\.message).sorted() == [
+            "screening item 'A2': values [2] must be values of the scale [0, 3]",
+            "screening item 'A3': values are for scale items only",
+        ])
+        let read = c.diagnostics("screening-read")
+        #expect(read.count == 1 && read.first?.message.contains("'Кіріспе ескертулер'") == true, "\(read)")
+        let loaded = try #require(c.load().course.page("tool")?.screeningTools.first)
+        #expect(loaded.sections.first?.maxScore(top: loaded.scaleTop) == 3 + 2 + 0)
+    }
+
     @Test func singleChoiceWithTwoCorrectOptions() throws {
         let quiz = page("quiz", kind: "quiz", body: "## Сұрақ {#q1}\n- [x] a\n- [x] b\n")
         #expect(try TempCourse(files: ["exercises/quiz.md": quiz]).diagnostics("several-correct-options").count == 1)

@@ -55,7 +55,7 @@ import Testing
 
     @Test func formalYouAndCaseEndings() {
         let kk = Localizer(.kk)
-        #expect(kk(.tIsThisYou, "K7M2QX").hasSuffix("Бұл сіз бе?"))
+        #expect(kk(.tSameNameRegistered).hasSuffix("Олардың бірі сіз бе?"))
         #expect(!kk(.tSameNameRegistered).contains("сізсіз"))
         #expect(kk(.reportFlagNegative, "q3", "пре-тест", "-0.21") == "q3: пре-тест нәтижелерінде теріс дискриминация (r = -0.21)")
     }

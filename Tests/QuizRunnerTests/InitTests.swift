@@ -27,11 +27,13 @@ import Testing
         let pre = ["", "Aidana Bekova", "1", "1", "1", "", "1", "1", "Ask what he does.", ".", "1", "1"]
         let preRun = try runKatch(quiz("pre"), input: pre.joined(separator: "\n") + "\n")
         #expect(preRun.status == 0, "\(preRun.output)")
-        // Found by name («is this you?» → yes), three answers, submit, then the feedback form.
-        let post = ["aidana bekova", "1", "2", "1 2", "Make him safe, call social services.", ".", "1", "1", "4", "5", "More cases.", ".", "1", "1"]
+        // Found by name and confirmed with the region and agency given at registration, three answers,
+        // submit, then the feedback form.
+        let post = ["aidana bekova", "1", "1", "2", "1 2", "Make him safe, call social services.", ".", "1", "1", "4", "5", "More cases.", ".", "1", "1"]
         let postRun = try runKatch(quiz("post"), input: post.joined(separator: "\n") + "\n")
         #expect(postRun.status == 0, "\(postRun.output)")
-        #expect(postRun.output.contains("Is\nthis you?") || postRun.output.contains("Is this you?"), "\(postRun.output)")
+        #expect(postRun.output.contains("To confirm that it is you"), "\(postRun.output)")
+        #expect(postRun.output.contains("Before the training"), "\(postRun.output)")
 
         let practice = try runKatch(["practice", "case-1", "--course", course, "--db", db], input: "1\n1\nKeep him safe.\n.\n")
         #expect(practice.status == 0, "\(practice.output)")

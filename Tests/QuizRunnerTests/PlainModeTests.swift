@@ -30,7 +30,8 @@ import TestSupport
         let db = try TempDB()
         let quiz = ["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse]
         #expect(try runKatch(quiz, input: prePlainScript(name: "Айгүл Сәрсенова")).status == 0)
-        let again = try runKatch(quiz, input: "\nайгүл  СӘРСЕНОВА\n1\n\n")
+        // «Is one of them you?» → yes, then the registration answers confirm it (region 1, agency 1).
+        let again = try runKatch(quiz, input: "\nайгүл  СӘРСЕНОВА\n1\n1\n1\n\n")
         #expect(again.output.contains("Олардың бірі сіз бе"))
         #expect(again.output.contains("тестті тапсырып қойдыңыз"), "\(again.output)")
         let store = try db.store()
@@ -61,7 +62,8 @@ import TestSupport
         for word in ["Дұрыс", "дұрыс", "%"] { #expect(!pre.output.contains(word), "pre-test shows «\(word)»") }
 
         // Post-test found by code; then feedback; then own pre and post scores.
-        let post = ["Айгүл сәрсенова", "1", "1", "1", "3", "", "1", "1", "4", "Жақсы өтті", ".", "1", "1"].joined(separator: "\n") + "\n"
+        // Found by name, confirmed by the registration answers (region 1, agency 1) — nothing of theirs is shown.
+        let post = ["Айгүл сәрсенова", "1", "1", "1", "1", "3", "", "1", "1", "4", "Жақсы өтті", ".", "1", "1"].joined(separator: "\n") + "\n"
         let run = try runKatch(["quiz", "post", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: post)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("100%"))
@@ -77,6 +79,21 @@ import TestSupport
         #expect(again.output.contains("екінші рет"))
     }
 
+    /// Looking someone up by name shows nothing of theirs and opens nothing: the registration
+    /// answers must confirm it. Wrong answers: no region or agency shown, no post-test, no score.
+    @Test func lookupByNameDisclosesNothing() throws {
+        let db = try TempDB()
+        #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: "Айгүл Сәрсенова")).status == 0)
+        // Someone else types her name, then guesses region 2 and agency 2.
+        let run = try runKatch(["quiz", "post", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: "Айгүл Сәрсенова\n2\n2\n\n")
+        #expect(run.output.contains("Растау мүмкін болмады"), "\(run.output)")
+        #expect(!run.output.contains("Шымкент қаласы, Полиция") && !run.output.contains("(Шымкент"), "her registration was shown")
+        #expect(!run.output.contains("%"), "a score was shown")
+        let store = try db.store()
+        let p = try #require(try store.participants(training: "t1").first)
+        #expect(try store.attempt(participant: p.rowID, phase: .post, instrument: "pre-post-test") == nil, "a post-test was started for her")
+    }
+
     /// One participant through every case — a skipped choice, a wrong multiple answer, an unscored
     /// then scored open answer, a skipped open answer — and every place that shows a score agrees:
     /// the participant's end screen, `katch score`, the report, the export and a re-import.
@@ -87,7 +104,7 @@ import TestSupport
         let pre = ["", name, "1", "1", "1", "", "1", "", "1", "Полиция", ".", "1", "1"].joined(separator: "\n") + "\n"
         #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: pre).status == 0)
         // Post: q1, q2, q3 right, q10 skipped; then the feedback form; the end screen shows both scores.
-        let post = [name, "1", "1", "2", "1 2", "", "1", "1", "4", "Жақсы", ".", "1", "1"].joined(separator: "\n") + "\n"
+        let post = [name, "1", "1", "1", "2", "1 2", "", "1", "1", "4", "Жақсы", ".", "1", "1"].joined(separator: "\n") + "\n"
         let end = try runKatch(["quiz", "post", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: post)
         #expect(end.status == 0, "\(end.output)")
         // Pre 1 of 3 (q10 waits for its score), post 3 of 5 (the skipped q10 counts 0 of 2).
@@ -125,6 +142,26 @@ import TestSupport
         // Scoring again with --all shows the saved 2 and Enter on it changes nothing (none counted).
         let rescored = try runKatch(["score", "--training", "t1", "--all", "--plain", "--db", db.path, "--course", fixtureCourse], input: "2\n")
         #expect(rescored.output.contains("Бағаланды: 0 жауап"), "\(rescored.output)")
+    }
+
+    /// Going back shows the score just saved (not 0 or an older value), and an empty line keeps it.
+    @Test func scoringGoingBackShowsTheSavedScore() throws {
+        let db = try TempDB()
+        for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
+            #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name)).status == 0)
+        }
+        // First answer 2, back from the second to the first (shown with its saved 2 marked), keep it, skip the second.
+        let run = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "2\n<\n\n\n")
+        #expect(run.status == 0, "\(run.output)")
+        let screens = run.output.components(separatedBy: "Ашық жауаптарды бағалау — 1 / 2")
+        #expect(screens.count == 3, "\(run.output)")
+        #expect(screens[2].contains("*2) "), "the first answer shown again marks its saved score: \(screens[2])")
+        #expect(run.output.contains("Бағаланды: 1 жауап"), "\(run.output)")
+        let store = try db.store()
+        let scores = try store.participants(training: "t1").compactMap { p in
+            try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test").flatMap { try store.responses(attempt: $0.rowID)["q10"]?.score }
+        }
+        #expect(scores == [2])
     }
 
     /// End of input while scoring keeps what was scored and exits with 3 (as the README says), not 130.

@@ -125,11 +125,18 @@ import Testing
         let tool = try #require(page.screeningTools.first)
         var lines: [String] = []
         let scores: [String: Int] = ["B": 3, "C": 1, "D": 0, "E": 2]  // value given to every scale item of a section
+        // An item allowing only some values (E1: 0 or 3) gets its highest instead (typing 2 is refused first).
+        func value(_ item: ScreeningTool.Item, _ section: ScreeningTool.Section) -> Int {
+            let v = scores[section.id] ?? 0
+            return item.values.map { $0.contains(v) ? v : $0.max() ?? 0 } ?? v
+        }
         for section in tool.sections {
             if section.optional == true { lines.append("1") }  // yes, section B applies
             for item in section.items {
                 switch item.type {
-                case .scale: lines += [String(scores[section.id] ?? 0), ""]  // the score itself is typed
+                case .scale:
+                    if value(item, section) != scores[section.id] { lines.append(String(scores[section.id] ?? 0)) }
+                    lines += [String(value(item, section)), ""]  // the score itself is typed
                 case .yesno: lines += ["1", ""]
                 case .choice: lines += ["", ""]
                 case .multiple: lines += ["", ""]
@@ -143,15 +150,22 @@ import Testing
         let r = try runKatch(["practice", "screening-appendix-4", "--plain", "--form-out", form, "--db", db.path, "--course", repositoryRoot.path], input: lines.joined(separator: "\n") + "\n", environment: ["COLUMNS": "1000"])
         #expect(r.status == 0, "\(r.output)")
         let expected = tool.sections.map { s in
-            s.items.filter { $0.type == .scale }.count * (scores[s.id] ?? 0)
+            s.items.filter { $0.type == .scale }.map { value($0, s) }.reduce(0, +)
         }.reduce(0, +)
         let withB = try #require(tool.totals?.first { $0.max == 39 })
         let withoutB = try #require(tool.totals?.first { $0.max == 27 })
         #expect(r.output.contains("\(withB.label): \(expected) / 39"))
-        let withoutScore = tool.sections.filter { $0.id != "B" }.map { s in s.items.filter { $0.type == .scale }.count * (scores[s.id] ?? 0) }.reduce(0, +)
+        let withoutScore = tool.sections.filter { $0.id != "B" }.map { s in s.items.filter { $0.type == .scale }.map { value($0, s) }.reduce(0, +) }.reduce(0, +)
         #expect(r.output.contains("\(withoutB.label): \(withoutScore) / 27"))
         #expect(r.output.contains("B: 12 / 12") || r.output.contains("B бөлімі: 12 / 12"))
         #expect(r.output.contains("нақты адамның деректерін енгізбеңіз") || r.output.contains("Нақты адамның деректерін енгізбеңіз"))
+        // Issue 12: E1 refuses 2 (only 0 or 3), the read-aloud texts are shown, the totals come before
+        // the judgement question, which is shown.
+        #expect(r.output.contains("Қате: мыналардың бірін енгізіңіз: 0, 3."))
+        #expect(r.output.contains("Бұл сұхбат сізді") && r.output.contains("жұмыс жағдайларына қатысты") && r.output.contains("жыныстық іс-әрекеттің орнына"))
+        let question = try #require(r.output.range(of: "Сіз бұл адамды адам саудасының құрбаны деп санайсыз ба"))
+        let total = try #require(r.output.range(of: "\(withoutB.label): \(withoutScore) / 27"))
+        #expect(total.lowerBound < question.lowerBound, "the totals are shown before the judgement")
         let md = try String(contentsOfFile: form, encoding: .utf8)
         #expect(md.contains("**\(withB.label): \(expected) / 39**"))
         #expect(md.contains("| B1 |"))

@@ -93,6 +93,20 @@ final class TmuxSession {
 
     func screen() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
 
+    /// Pastes `text` as a terminal does (bracketed when the program asked for it: `paste-buffer -p`).
+    /// Without `bracketed`, the text arrives as typed keys would (a terminal without bracketed paste).
+    func paste(_ text: String, bracketed: Bool = true) throws {
+        try tmux(["set-buffer", "-b", "katch-paste", text])
+        try tmux(["paste-buffer"] + (bracketed ? ["-p"] : []) + ["-d", "-b", "katch-paste", "-t", name])
+        Thread.sleep(forTimeInterval: 0.3)
+    }
+
+    /// Resizes the window, as dragging a terminal's corner does (the program gets SIGWINCH).
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+        Thread.sleep(forTimeInterval: 0.3)
+    }
+
     /// Waits until the screen contains `text` (up to `timeout` seconds) and returns the screen.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 8) throws -> String {

@@ -58,6 +58,17 @@ struct BrowserTests {
         #expect(try results("қатысушыхх", edition: "trainer").isEmpty)
     }
 
+    /// Titles use the non-breaking hyphen («1‑жаттығу»); typed with «-» (or a dash) they are found.
+    @Test func searchFoldsHyphensAndDashes() throws {
+        let page = try #require(try fixtureCourse().pages.first { $0.title.contains("\u{2011}") }, "the fixture has a title with a non-breaking hyphen")
+        let title = page.title
+        for dash in ["-", "\u{2013}", "\u{2011}"] {
+            let typed = title.replacingOccurrences(of: "\u{2011}", with: dash)
+            let found = try results(typed, edition: "trainer")
+            #expect(found.contains { $0.contains(page.id + ".html") }, "«\(typed)» did not find \(page.id)")
+        }
+    }
+
     @Test func searchFindsKazakhWordsRegardlessOfCase() throws {
         let lower = try results("әлеуметтік қорғау")
         let upper = try results("ӘЛЕУМЕТТІК ҚОРҒАУ")
