@@ -248,6 +248,7 @@ public enum CourseLoader {
         for (material, position) in yaml.strings(node, key: "materials") where page.positions["material:" + material] == nil {
             page.positions["material:" + material] = position
         }
+        for (label, position) in reader.footnoteDefinedAt { page.positions["footnote:" + label] = position }
         for (phase, position) in yaml.strings(node, key: "phases") where page.positions["phase:" + phase] == nil {
             page.positions["phase:" + phase] = position
         }

@@ -213,7 +213,7 @@ enum Validator {
         }
         for note in page.footnotes {
             for r in SpanWalker.positionedReferences(note.spans) {
-                body(r.id, r.position ?? SourcePosition(line: 1, column: 1), page.footnoteScope(note.label))
+                body(r.id, r.position ?? page.position(of: "footnote:" + note.label), page.footnoteScope(note.label))
             }
         }
     }

@@ -92,6 +92,14 @@ import Testing
         #expect(at("duplicate-id")?.hasSuffix(":2:5") == true, "\(result.diagnostics)")
     }
 
+    @Test func problemsInsideFootnotesPointAtTheirDefinition() throws {
+        let body = "Text[^1].\n\nMore.\n\n[^1]: Source ▶ here, [see](id:nowhere).\n"
+        let result = try TempCourse(files: ["modules/p.md": page("p", body: body)]).load()
+        let lines = Set(result.diagnostics.map(\.position.line))
+        #expect(result.diagnostics.count >= 2, "\(result.diagnostics)")
+        #expect(lines == [10], "\(result.diagnostics)")
+    }
+
     @Test func duplicateHeadingIDPointsAtTheHeading() throws {
         let files = [
             "modules/a.md": page("a", body: "Text\n\n## One {#sec}\n"),
