@@ -5,7 +5,31 @@ import Results
 /// `katch participant remove`: take out a participant registered by mistake.
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "participant", abstract: "Manage participants in the results database.", subcommands: [Remove.self])
+        commandName: "participant", abstract: "List participants of a training, or remove one registered by mistake.",
+        subcommands: [List.self, Remove.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the participants of a training by code, with when they registered and their attempts (never names).")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The training.") var training: String
+
+        func run() throws {
+            let store = try database.open()
+            let listing: [ParticipantListing]
+            do { listing = try store.participantListing(training: training) } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+            if listing.isEmpty { print("no participants in \(training)") }
+            for p in listing {
+                let attempts = p.attempts.isEmpty
+                    ? "no attempts"
+                    : p.attempts.map { "\($0.phase) \($0.submitted ? "submitted" : "not submitted") (\($0.answers))" }.joined(separator: ", ")
+                print("\(p.code)  \(p.registeredAt.prefix(16).replacingOccurrences(of: "T", with: " "))  \(p.region)/\(p.agency)/\(p.gender)  \(attempts)")
+            }
+        }
+    }
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -32,7 +32,49 @@ public struct ParticipantRemoval: Sendable, Hashable {
     public var hasSubmitted: Bool { attempts.contains(where: \.submitted) }
 }
 
+/// One participant as `katch participant list` shows them: never a name or contact.
+public struct ParticipantListing: Sendable, Hashable {
+    /// The participant's code.
+    public var code: String
+    /// When they registered (ISO 8601).
+    public var registeredAt: String
+    /// Region, agency and gender ids from the registration form.
+    public var region: String, agency: String, gender: String
+    /// Their attempts with answer counts.
+    public var attempts: [ParticipantRemoval.AttemptSummary]
+}
+
 extension ResultsStore {
+    /// The participants of `training` in order of registration, with their attempts (no names).
+    public func participantListing(training: String) throws(ResultsError) -> [ParticipantListing] {
+        try read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [training]) == true else {
+                throw ResultsError("no training '\(training)' (katch training list shows them)")
+            }
+            let attempts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.participant_id, a.phase, a.instrument_id, a.submitted_at,
+                           (SELECT COUNT(*) FROM response r WHERE r.attempt_id = a.id) AS answers
+                    FROM attempt a JOIN participant p ON p.id = a.participant_id WHERE p.training_id = ? ORDER BY a.id
+                    """, arguments: [training])
+            var byParticipant: [Int64: [ParticipantRemoval.AttemptSummary]] = [:]
+            for r in attempts {
+                byParticipant[r["participant_id"], default: []].append(
+                    ParticipantRemoval.AttemptSummary(
+                        phase: r["phase"], instrument: r["instrument_id"], submitted: (r["submitted_at"] as String?) != nil, answers: r["answers"]))
+            }
+            return try Row.fetchAll(
+                db, sql: "SELECT id, code, created_at, region, agency, gender FROM participant WHERE training_id = ? ORDER BY id",
+                arguments: [training]
+            ).map { r in
+                ParticipantListing(
+                    code: r["code"], registeredAt: r["created_at"], region: r["region"], agency: r["agency"], gender: r["gender"],
+                    attempts: byParticipant[r["id"]] ?? [])
+            }
+        }
+    }
+
     /// Removes a participant registered by mistake: their answers, attempts, name and contact and
     /// the participant row, in one transaction. Refused (nothing removed) when an attempt was
     /// submitted, unless `force`. The freed pages are overwritten (`secure_delete`) so the name does
