@@ -44,6 +44,23 @@ import Testing
         #expect(d.position.line >= 3, "\(d)")
     }
 
+    @Test func yamlUnclosedBracketAndOddFirstCharacter() throws {
+        let unclosed = try TempCourse(files: ["modules/p.md": "---\nid: p\ntitle: T\nkind: page\nmaterials: [flipchart\n---\nText\n"])
+        let d1 = try #require(unclosed.diagnostics("bad-yaml").first)
+        #expect(d1.message.contains("not closed"), "\(d1)")
+        let at = try TempCourse(files: ["modules/p.md": "---\nid: p\ntitle: @home\nkind: page\n---\nText\n"])
+        let d2 = try #require(at.diagnostics("bad-yaml").first)
+        #expect(d2.message.contains("cannot start with '@'") && d2.position.line == 3, "\(d2)")
+    }
+
+    @Test func missingCourseYMLHoldsBackWhatFollows() throws {
+        let c = try TempCourse(files: ["exercises/a.md": page("a", kind: "exercise", extra: "materials: [flipchart]\n", body: "Text\n")])
+        try FileManager.default.removeItem(at: c.root.appendingPathComponent("course.yml"))
+        let result = c.load()
+        #expect(result.diagnostics.map(\.code) == ["missing-course-yml"], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.message.contains("1 further problem not shown") == true)
+    }
+
     @Test func keyWrittenTwiceIsAnError() throws {
         let c = try TempCourse(files: ["modules/p.md": "---\nid: p\ntitle: One\nkind: page\ntitle: Two\n---\nText\n"])
         let d = c.diagnostics("bad-yaml")
