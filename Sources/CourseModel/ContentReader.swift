@@ -66,6 +66,12 @@ struct ContentReader {
                         footnoteDefinedAt[label] = block.position
                     }
                 } else {
+                    if Self.looksLikePipeTable(inlines) {
+                        diagnostics.error(
+                            file, block.position,
+                            "this is a GitHub pipe table, which CommonMark shows as a paragraph of | characters: put it in a fenced block — a line ```table before it and ``` after it",
+                            code: "pipe-table")
+                    }
                     result.append(ContentBlock(.paragraph(spans(inlines, at: block.position)), at: block.position))
                 }
             case .blockQuote(let inner):
@@ -88,6 +94,22 @@ struct ContentReader {
             i += 1
         }
         return result
+    }
+
+    /// Whether a paragraph is a GitHub pipe table written outside a ```` ```table ```` block: its
+    /// first line holds a `|` and its second is a `|---|---|` separator.
+    static func looksLikePipeTable(_ inlines: [Inline]) -> Bool {
+        var lines: [String] = [""]
+        for inline in inlines {
+            switch inline {
+            case .softBreak, .lineBreak: lines.append("")
+            default: lines[lines.count - 1] += inline.plainText
+            }
+            if lines.count > 2 { break }
+        }
+        guard lines.count >= 2 else { return false }
+        let separator = lines[1].trimmingCharacters(in: .whitespaces)
+        return lines[0].contains("|") && separator.contains("|") && TableRow.isSeparator(separator)
     }
 
     // MARK: Headings
@@ -138,7 +160,17 @@ struct ContentReader {
         -> (Question, consumed: Int)?
     {
         let isInstrument = pageKind == .quiz || pageKind == .survey
-        let next = following.first
+        // Text between the heading and its options is the question's stem (a short case, a table).
+        var stemCount = 0
+        if heading.isExplicit || (isInstrument && heading.level == 2) {
+            while stemCount < following.count, stemCount < 20,
+                case let kind = following[following.startIndex + stemCount].kind, Self.canBeStem(kind)
+            {
+                stemCount += 1
+            }
+            if stemCount == following.count || !Self.isCheckboxList(following[following.startIndex + stemCount]) { stemCount = 0 }
+        }
+        let next = following.dropFirst(stemCount).first
         let hasCheckboxes = next.map(Self.isCheckboxList) ?? false
         let declaredType = heading.attributes["type"]
         guard heading.isExplicit || (isInstrument && heading.level == 2) else { return nil }
@@ -149,6 +181,7 @@ struct ContentReader {
         var consumed = 0
         var type: Question.QuestionType
         var options: [Question.Option] = []
+        var stem: [ContentBlock] = []
         switch declaredType {
         case nil, "single", "multiple":
             type = declaredType == "multiple" ? .multiple : .single
@@ -156,7 +189,8 @@ struct ContentReader {
         case "rating": type = .rating
         case let other?:
             diagnostics.error(
-                file, position, "unknown question type '\(other)' (single, multiple, open, rating)",
+                file, position,
+                "unknown question type '\(other)'\(Suggestion.hint(for: other, in: ["single", "multiple", "open", "rating"])) (single, multiple, open, rating)",
                 code: "bad-question-type")
             type = .open
         }
@@ -164,14 +198,15 @@ struct ContentReader {
         case .single, .multiple:
             if let block = next, hasCheckboxes, let items = checkboxList(block) {
                 options = items
-                consumed = 1
+                if stemCount > 0 { stem = read(Array(following.prefix(stemCount)), topLevel: false) }
+                consumed = stemCount + 1
             } else {
                 diagnostics.error(
                     file, position, "question '\(heading.anchor)' has no options: add a list of '- [ ]' / '- [x]' items",
                     code: "question-without-options")
             }
             let correct = options.filter(\.isCorrect).count
-            if consumed == 1 && correct == 0 {
+            if consumed > 0 && correct == 0 {
                 diagnostics.error(file, position, "question '\(heading.anchor)' has no correct option [x]", code: "no-correct-option")
             } else if type == .single && correct > 1 {
                 diagnostics.error(
@@ -229,7 +264,12 @@ struct ContentReader {
                 self = before
             }
         }
-        if type == .open && heading.attributes["max"] != nil && explanation == nil {
+        if type == .open && !isInstrument && explanation == nil {
+            diagnostics.warning(
+                file, position,
+                "practice question '\(heading.anchor)' is open but has no model answer: add an ANSWER callout right after the heading (> [!ANSWER] …); katch practice shows it beside the learner's answer",
+                code: "practice-without-model-answer")
+        } else if type == .open && heading.attributes["max"] != nil && explanation == nil {
             diagnostics.warning(
                 file, position, "open question '\(heading.anchor)' is scored but has no rubric in an ANSWER callout",
                 code: "open-without-rubric")
@@ -248,8 +288,17 @@ struct ContentReader {
         }
         let question = Question(
             id: heading.anchor, heading: heading, type: type, options: options, maxScore: maxScore,
-            explanation: explanation)
+            explanation: explanation, stem: stem)
         return (question, consumed)
+    }
+
+    /// Whether a block may stand between a question's heading and its options (as its stem).
+    static func canBeStem(_ kind: Block.Kind) -> Bool {
+        switch kind {
+        case .paragraph: return true
+        case .codeBlock(let info, _): return info.hasPrefix("table")
+        default: return false
+        }
     }
 
     /// Whether every item of a list starts with `[ ]` or `[x]`.
@@ -318,7 +367,7 @@ struct ContentReader {
             }
             diagnostics.error(
                 file, position,
-                "unknown callout kind '\(name)' (known: \(CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                "unknown callout kind '\(name)'\(Suggestion.hint(for: name.uppercased(), in: CalloutKind.allCases.map(\.rawValue))) (known: \(CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")))",
                 code: "unknown-callout")
             return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
         }
@@ -477,9 +526,9 @@ struct ContentReader {
             }
             return tool
         } catch {
-            let (line, message) = YAMLErrors.describe(error)
+            let (line, column, message) = YAMLErrors.describe(error, yaml: literal, lineOffset: position.line)
             diagnostics.error(
-                file, SourcePosition(line: position.line + line, column: 1), "screening block: \(message)", code: "bad-yaml")
+                file, SourcePosition(line: position.line + line, column: column), "screening block: \(message)", code: "bad-yaml")
             return nil
         }
     }

@@ -97,6 +97,8 @@ public struct AgendaDay: Sendable, Hashable, Identifiable {
     public var then: Located<String>?
     /// Where it is written.
     public var position: SourcePosition
+    /// Where its `track:` is written.
+    public var trackPosition: SourcePosition?
 
     /// Creates a day.
     public init(
@@ -201,6 +203,11 @@ public struct CourseConfig: Sendable, Hashable {
     public var registration: RegistrationForm
     /// The agenda.
     public var agenda: Agenda
+    /// Tracks (`tracks:`): the values `track:` of pages and agenda days may take, in file order.
+    public var tracks: [LabeledOption] = []
+
+    /// The top-level keys of `course.yml`.
+    public static let keys: Set<String> = ["title", "subtitle", "language", "project", "materials", "tracks", "registration", "agenda"]
 
     /// Creates a configuration.
     public init(

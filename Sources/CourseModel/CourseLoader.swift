@@ -73,15 +73,28 @@ public enum CourseLoader {
     /// Loads and validates the course in `root`. Never throws: every problem is a diagnostic.
     public static func load(root: URL) -> Result {
         var bag = DiagnosticBag()
-        let config = loadConfig(root: root, diagnostics: &bag)
+        var held = HeldBack()
+        let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable)
         var pages: [Page] = []
         for folder in ["modules", "exercises"] {
             for file in markdownFiles(in: root.appendingPathComponent(folder), relativeTo: root) {
-                if let page = loadPage(root: root, file: file, diagnostics: &bag) { pages.append(page) }
+                if let page = loadPage(root: root, file: file, diagnostics: &bag) {
+                    pages.append(page)
+                } else if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) {
+                    // Ids the unread page would have had: references to them are held back, not reported.
+                    for id in HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)) where held.lostIDs[id] == nil {
+                        held.lostIDs[id] = file
+                    }
+                }
             }
         }
         let course = Course(root: root, config: config, pages: ReadingOrder.sort(pages))
-        bag.append(contentsOf: Validator.validate(course))
+        bag.append(contentsOf: Validator.validate(course, held: &held))
+        for (file, count) in held.counts.sorted(by: { $0.key < $1.key }) where count > 0 {
+            bag.annotateFirstError(
+                in: file,
+                " — \(count) further problem\(count == 1 ? "" : "s") not shown until this is fixed")
+        }
         return Result(course: course, diagnostics: bag.sorted)
     }
 
@@ -124,6 +137,7 @@ public enum CourseLoader {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = LineEndings.normalized(text)
         if text.utf8.contains(0) {
             bag.error(file, start, "the file contains NUL bytes: is it a binary file?", code: "binary-file")
             return nil
@@ -142,20 +156,20 @@ public enum CourseLoader {
             }
             node = composed
         } catch {
-            let (line, message) = YAMLErrors.describe(error)
-            bag.error(file, SourcePosition(line: line + 1, column: 1), "front matter: \(message)", code: "bad-yaml")
+            let (line, column, message) = YAMLErrors.describe(error, yaml: split.yaml, lineOffset: 1)
+            bag.error(file, SourcePosition(line: line + 1, column: column), "front matter: \(message)", code: "bad-yaml")
             return nil
         }
         var yaml = YAMLReader(file: file, lineOffset: 1, diagnostics: bag)
         defer { bag = yaml.diagnostics }
-        let known: Set<String> = [
-            "id", "title", "kind", "module", "order", "audience", "duration", "materials", "track", "summary",
-            "number", "phases", "part",
-        ]
+        let known = Page.frontMatterKeys
         if case .mapping(let mapping) = node {
             for (key, _) in mapping where !known.contains(key.string ?? "") {
+                let name = key.string ?? "?"
                 yaml.diagnostics.warning(
-                    file, yaml.position(key), "unknown front matter key '\(key.string ?? "?")'", code: "unknown-key")
+                    file, yaml.position(key),
+                    "unknown front matter key '\(name)'\(Suggestion.hint(for: name, in: known.sorted())) — katch ignores it",
+                    code: "unknown-key")
             }
         }
         let id = yaml.string(node, key: "id", required: true) ?? ""
@@ -169,7 +183,8 @@ public enum CourseLoader {
         if kind == nil && !kindText.isEmpty {
             yaml.diagnostics.error(
                 file, yaml.position(node["kind"]),
-                "unknown kind '\(kindText)' (\(PageKind.allCases.map(\.rawValue).joined(separator: ", ")))", code: "unknown-kind")
+                "unknown kind '\(kindText)'\(Suggestion.hint(for: kindText, in: PageKind.allCases.map(\.rawValue))) (kinds: \(PageKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                code: "unknown-kind")
         }
         var audience = Audience.all
         if let a = yaml.string(node, key: "audience") {
@@ -214,7 +229,9 @@ public enum CourseLoader {
             }
         }
         for label in reader.footnoteOrder where !referenced.contains(label) {
-            yaml.diagnostics.warning(file, start, "footnote [^\(label)] is defined but never cited", code: "unused-footnote")
+            yaml.diagnostics.warning(
+                file, reader.footnoteDefinedAt[label] ?? start, "footnote [^\(label)] is defined but never cited: cite it as [^\(label)] after a word, or delete it",
+                code: "unused-footnote")
         }
         guard kind != nil, !id.isEmpty, !title.isEmpty else { return nil }
         var page = Page(
@@ -225,6 +242,16 @@ public enum CourseLoader {
             phases: yaml.strings(node, key: "phases").map(\.0), part: yaml.string(node, key: "part"),
             blocks: blocks, footnotes: footnotes)
         page.trainerOnlyFootnotes = reader.trainerOnlyFootnotes
+        for key in ["id", "kind", "module", "track", "part", "phases", "materials"] where node[key] != nil {
+            page.positions[key] = yaml.position(node[key])
+        }
+        for (material, position) in yaml.strings(node, key: "materials") where page.positions["material:" + material] == nil {
+            page.positions["material:" + material] = position
+        }
+        for (label, position) in reader.footnoteDefinedAt { page.positions["footnote:" + label] = position }
+        for (phase, position) in yaml.strings(node, key: "phases") where page.positions["phase:" + phase] == nil {
+            page.positions["phase:" + phase] = position
+        }
         if page.kind == .module && page.module == nil { page.module = page.id }
         return page
     }
@@ -243,27 +270,40 @@ public enum CourseLoader {
     // MARK: course.yml
 
     static func loadConfig(root: URL, diagnostics bag: inout DiagnosticBag) -> CourseConfig {
+        var unreadable = false
+        return loadConfig(root: root, diagnostics: &bag, unreadable: &unreadable)
+    }
+
+    /// Reads `course.yml`; `unreadable` tells whether it could not be read at all (so that problems
+    /// which only follow from that are held back).
+    static func loadConfig(root: URL, diagnostics bag: inout DiagnosticBag, unreadable: inout Bool) -> CourseConfig {
         let file = "course.yml"
         let start = SourcePosition(line: 1, column: 1)
         var config = CourseConfig(title: "")
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
             bag.error(file, start, "course.yml is missing in \(root.path)", code: "missing-course-yml")
+            unreadable = true
             return config
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            bag.error(file, SourcePosition(line: firstInvalidUTF8Line(data), column: 1), "course.yml is not UTF-8 text", code: "not-utf8")
+        guard var text = String(data: data, encoding: .utf8) else {
+            bag.error(file, SourcePosition(line: firstInvalidUTF8Line(data), column: 1), "course.yml is not UTF-8 text (save it as UTF-8)", code: "not-utf8")
+            unreadable = true
             return config
         }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = LineEndings.normalized(text)
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text), case .mapping = composed else {
-                bag.error(file, start, "course.yml must be a YAML mapping", code: "bad-yaml")
+                bag.error(file, start, "course.yml must be a YAML mapping (key: value lines)", code: "bad-yaml")
+                unreadable = true
                 return config
             }
             node = composed
         } catch {
-            let (line, message) = YAMLErrors.describe(error)
-            bag.error(file, SourcePosition(line: line, column: 1), message, code: "bad-yaml")
+            let (line, column, message) = YAMLErrors.describe(error, yaml: text)
+            bag.error(file, SourcePosition(line: line, column: column), message, code: "bad-yaml")
+            unreadable = true
             return config
         }
         var y = YAMLReader(file: file, lineOffset: 0, diagnostics: bag)
@@ -277,6 +317,16 @@ public enum CourseLoader {
         }
         config.project = labeled(node["project"], y: &y)
         config.materials = labeled(node["materials"], y: &y)
+        config.tracks = labeled(node["tracks"], y: &y)
+        if case .mapping(let mapping) = node {
+            let known = CourseConfig.keys
+            for (key, _) in mapping where !known.contains(key.string ?? "") {
+                let name = key.string ?? "?"
+                y.diagnostics.warning(
+                    file, y.position(key), "unknown key '\(name)' in course.yml\(Suggestion.hint(for: name, in: known.sorted())) — katch ignores it",
+                    code: "unknown-key")
+            }
+        }
         if let reg = node["registration"] {
             config.registration = RegistrationForm(
                 regions: labeled(reg["regions"], y: &y), agencies: labeled(reg["agencies"], y: &y),
@@ -317,6 +367,7 @@ public enum CourseLoader {
             return mapping.map { key, value in LabeledOption(id: key.string ?? "", label: value.string ?? "") }
         case .sequence(let seq):
             return seq.compactMap { item in
+                if case .scalar(let s) = item { return LabeledOption(id: s.string, label: s.string) }
                 guard let id = y.string(item, key: "id", required: true) else { return nil }
                 return LabeledOption(id: id, label: y.string(item, key: "label", required: true) ?? id)
             }
@@ -368,6 +419,7 @@ public enum CourseLoader {
                     id: id, day: y.int(dayNode, key: "day") ?? 0, track: y.string(dayNode, key: "track"),
                     title: y.string(dayNode, key: "title", required: true) ?? id, note: y.string(dayNode, key: "note"),
                     trainerNote: y.string(dayNode, key: "trainer-note"), sessions: sessions, then: then, position: position))
+            if let trackNode = dayNode["track"] { agenda.days[agenda.days.count - 1].trackPosition = y.position(trackNode) }
         }
         return agenda
     }
@@ -425,5 +477,61 @@ enum FrontMatter {
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
         return (yaml, body, close + 1)
+    }
+}
+
+/// Line endings: files saved on Windows (CRLF) read exactly like LF files.
+enum LineEndings {
+    /// `text` with every CRLF (and a lone CR) turned into LF.
+    static func normalized(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
+
+/// Problems that only follow from a file that could not be read (a broken `course.yml`, a page
+/// whose front matter cannot be read) are held back and counted, so the cause is not buried.
+struct HeldBack {
+    /// `course.yml` is missing or could not be read: materials, tracks … are unknown.
+    var configUnreadable = false
+    /// Ids (page and heading ids) of pages that could not be read, with their file.
+    var lostIDs: [String: String] = [:]
+    /// How many problems were held back, by the file whose error explains them.
+    var counts: [String: Int] = [:]
+
+    /// Whether a problem that needs `course.yml` is held back (and counts it).
+    mutating func needsConfig() -> Bool {
+        guard configUnreadable else { return false }
+        counts["course.yml", default: 0] += 1
+        return true
+    }
+
+    /// Whether a dangling reference to `id` is held back because its page could not be read (and counts it).
+    mutating func isLost(_ id: String) -> Bool {
+        let pageID = Course.split(id).0
+        guard let file = lostIDs[id] ?? lostIDs[pageID] else { return false }
+        counts[file, default: 0] += 1
+        return true
+    }
+
+    /// The page id (`id:` in the front matter) and the heading ids (`{#id …}`) written in a file,
+    /// found by scanning its lines.
+    static func salvageIDs(_ text: String) -> [String] {
+        var ids: [String] = []
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            if line.hasPrefix("id:") {
+                let value = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                if let word = value.split(separator: " ").first { ids.append(String(word)) }
+            }
+            var rest = line[...]
+            while let open = rest.range(of: "{#") {
+                let after = rest[open.upperBound...]
+                let id = after.prefix { !$0.isWhitespace && $0 != "}" }
+                if !id.isEmpty { ids.append(String(id)) }
+                rest = after
+            }
+        }
+        return ids
     }
 }

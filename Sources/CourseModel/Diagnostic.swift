@@ -55,6 +55,12 @@ public struct DiagnosticBag: Sendable {
     /// Adds diagnostics from elsewhere.
     public mutating func append(contentsOf other: [Diagnostic]) { all += other }
 
+    /// Adds `suffix` to the message of the first error reported for `file`.
+    mutating func annotateFirstError(in file: String, _ suffix: String) {
+        guard let i = all.firstIndex(where: { $0.file == file && $0.severity == .error }) else { return }
+        all[i].message += suffix
+    }
+
     /// Whether any error was reported.
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 

@@ -45,7 +45,7 @@ enum ExtractionDamage {
             }
         }
         blocks(page.blocks)
-        for note in page.footnotes { spans(note.spans, at: SourcePosition(line: 1, column: 1)) }
+        for note in page.footnotes { spans(note.spans, at: page.position(of: "footnote:" + note.label)) }
     }
 
     /// Bullet glyphs of the PDF (▶, •, and the private-use bullets of symbol fonts).

@@ -64,6 +64,18 @@ public struct Page: Sendable, Hashable, Identifiable {
     public var footnotes: [(label: String, spans: [Span])]
     /// Labels of the footnotes defined inside trainer-only content (see ``footnoteScope(_:)``).
     public var trainerOnlyFootnotes: Set<String> = []
+    /// Where front-matter values are written: `id`, `kind`, `module`, `track` …, and
+    /// `material:<id>` / `phase:<name>` for list items.
+    var positions: [String: SourcePosition] = [:]
+
+    /// The front-matter keys katch reads.
+    public static let frontMatterKeys: Set<String> = [
+        "id", "title", "kind", "module", "order", "audience", "duration", "materials", "track", "summary",
+        "number", "phases", "part",
+    ]
+
+    /// Where front-matter value `key` is written (the file's first line when unknown).
+    func position(of key: String) -> SourcePosition { positions[key] ?? SourcePosition(line: 1, column: 1) }
 
     /// Creates a page.
     public init(

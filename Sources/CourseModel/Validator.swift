@@ -5,13 +5,25 @@ import Markdown
 /// Course-wide checks that need every page: ids, references, materials, agenda.
 enum Validator {
     static func validate(_ course: Course) -> [Diagnostic] {
+        var held = HeldBack()
+        return validate(course, held: &held)
+    }
+
+    /// Every id a reference may name: page ids and explicit heading ids.
+    static func referableIDs(_ course: Course) -> [String] {
+        course.pages.flatMap { [$0.id] + $0.headings.filter(\.isExplicit).map(\.anchor) }
+    }
+
+    static func validate(_ course: Course, held: inout HeldBack) -> [Diagnostic] {
         var bag = DiagnosticBag()
         let start = SourcePosition(line: 1, column: 1)
         // Page ids unique.
         var pageFiles: [String: String] = [:]
         for page in course.pages {
             if let other = pageFiles[page.id] {
-                bag.error(page.file, start, "duplicate id '\(page.id)' (also used by \(other))", code: "duplicate-id")
+                bag.error(
+                    page.file, page.position(of: "id"), "duplicate id '\(page.id)' (also used by \(other)): give each page its own id",
+                    code: "duplicate-id")
             } else {
                 pageFiles[page.id] = page.file
             }
@@ -19,11 +31,19 @@ enum Validator {
         // Explicit heading ids unique across the course and distinct from page ids.
         var anchors: [String: String] = [:]
         for page in course.pages {
-            for heading in page.headings where heading.isExplicit {
+            var headingPositions: [(Heading, SourcePosition)] = []
+            page.walk { b, _ in
+                switch b.kind {
+                case .heading(let h) where h.isExplicit: headingPositions.append((h, b.position))
+                case .question(let q) where q.heading.isExplicit: headingPositions.append((q.heading, b.position))
+                default: break
+                }
+            }
+            for (heading, position) in headingPositions {
                 if let other = pageFiles[heading.anchor] {
-                    bag.error(page.file, start, "heading id '\(heading.anchor)' is also a page id (\(other))", code: "duplicate-id")
+                    bag.error(page.file, position, "heading id '\(heading.anchor)' is also a page id (\(other))", code: "duplicate-id")
                 } else if let other = anchors[heading.anchor], other != page.file {
-                    bag.error(page.file, start, "heading id '\(heading.anchor)' is also used in \(other)", code: "duplicate-id")
+                    bag.error(page.file, position, "heading id '\(heading.anchor)' is also used in \(other)", code: "duplicate-id")
                 } else {
                     anchors[heading.anchor] = page.file
                 }
@@ -31,12 +51,22 @@ enum Validator {
         }
         let materialIDs = Set(course.config.materials.map(\.id))
         let moduleIDs = Set(course.pages.filter { $0.kind == .module }.map(\.id))
+        let trackIDs = course.config.tracks.map(\.id)
+        var referable: [String]?
+        func suggestion(_ id: String) -> String {
+            if referable == nil { referable = referableIDs(course) }
+            return Suggestion.hint(for: id, in: referable!)
+        }
+        var instruments: [PageKind: Page] = [:]
         for page in course.pages {
             // References inside the page; participant text may not point at trainer-only content,
             // whose title would appear as the link text.
             forEachReference(in: page) { id, position, scope in
                 guard let target = course.resolve(id) else {
-                    bag.error(page.file, position, "dangling reference 'id:\(id)': no page or heading has this id", code: "dangling-reference")
+                    if held.isLost(id) { return }
+                    bag.error(
+                        page.file, position, "dangling reference 'id:\(id)': no page or heading has this id\(suggestion(id))",
+                        code: "dangling-reference")
                     return
                 }
                 guard scope == .everyone, target.page.id != page.id || target.anchor != nil else { return }
@@ -57,13 +87,47 @@ enum Validator {
                 }
             }
             for m in page.materials where !materialIDs.contains(m) {
-                bag.error(page.file, start, "unknown material '\(m)' (not in course.yml materials)", code: "unknown-material")
+                if held.needsConfig() { continue }
+                bag.error(
+                    page.file, page.position(of: "material:" + m),
+                    "unknown material '\(m)'\(Suggestion.hint(for: m, in: materialIDs.sorted())): declare it under materials: in course.yml (\(m): \"its label\")",
+                    code: "unknown-material")
             }
             if let module = page.module, !moduleIDs.contains(module) {
-                bag.error(page.file, start, "unknown module '\(module)'", code: "unknown-module")
+                if !held.isLost(module) {
+                    bag.error(
+                        page.file, page.position(of: "module"),
+                        "unknown module '\(module)'\(Suggestion.hint(for: module, in: moduleIDs.sorted())): no page of kind module has this id",
+                        code: "unknown-module")
+                }
+            }
+            if page.kind == .modulePart && page.module == nil {
+                // Without `module:` the part is built but missing from its module's navigation.
+                let sameFolder = course.modules.first { directory($0.file) == directory(page.file) }
+                let fix = sameFolder.map { "add 'module: \($0.id)' (the module in the same folder)" } ?? "add 'module: <the module's id>'"
+                bag.error(
+                    page.file, page.position(of: "kind"),
+                    "a module part needs to name its module, or it is missing from the module's navigation: \(fix)",
+                    code: "module-part-without-module")
+            }
+            if let track = page.track, !held.needsConfig(), !trackIDs.isEmpty, !trackIDs.contains(track) {
+                bag.error(page.file, page.position(of: "track"), unknownTrack(track, trackIDs), code: "unknown-track")
+            }
+            if page.kind == .quiz || page.kind == .survey {
+                if let first = instruments[page.kind] {
+                    let what = page.kind == .quiz ? "pre/post test (kind: quiz)" : "feedback form (kind: survey)"
+                    bag.error(
+                        page.file, page.position(of: "kind"),
+                        "a second \(what): a course has one, and \(first.file) is it — merge the questions into it, or make this page another kind",
+                        code: "second-instrument")
+                } else {
+                    instruments[page.kind] = page
+                }
             }
             if (page.kind == .quiz || page.kind == .survey) && page.questions.isEmpty {
-                bag.error(page.file, start, "a \(page.kind.rawValue) needs at least one question (## heading {#id})", code: "empty-instrument")
+                bag.error(
+                    page.file, page.position(of: "kind"), "a \(page.kind.rawValue) needs at least one question (## heading {#id})",
+                    code: "empty-instrument")
             }
             if page.kind == .quiz {
                 // A question a trainer can never score would wait for `katch score` for ever.
@@ -90,7 +154,9 @@ enum Validator {
                 }
             }
             for phase in page.phases where phase != "pre" && phase != "post" {
-                bag.error(page.file, start, "unknown phase '\(phase)' (pre, post)", code: "bad-phase")
+                bag.error(
+                    page.file, page.position(of: "phase:" + phase), "unknown phase '\(phase)'\(Suggestion.hint(for: phase, in: ["pre", "post"])) (pre, post)",
+                    code: "bad-phase")
             }
         }
         // Table downloads share one folder per edition: two tables of one name would overwrite each other.
@@ -107,8 +173,34 @@ enum Validator {
                 }
             }
         }
-        validateAgenda(course, &bag)
+        // Tracks used but none declared: one error naming them all (not one per page).
+        if trackIDs.isEmpty && !held.configUnreadable {
+            var used: [(String, String, SourcePosition)] = []
+            for day in course.config.agenda.days { if let t = day.track { used.append((t, "course.yml", day.trackPosition ?? day.position)) } }
+            for page in course.pages { if let t = page.track { used.append((t, page.file, page.position(of: "track"))) } }
+            if let first = used.min(by: { ($0.1, $0.2.line) < ($1.1, $1.2.line) }) {
+                var names: [String] = []
+                for (t, _, _) in used where !names.contains(t) { names.append(t) }
+                bag.error(
+                    first.1, first.2,
+                    "track '\(first.0)' is not declared: course.yml has no tracks: list; add the tracks the course uses, tracks: [\(names.map { $0.contains(".") ? "\"\($0)\"" : $0 }.joined(separator: ", "))] (\(used.count) uses)",
+                    code: "unknown-track")
+            }
+        }
+        validateAgenda(course, &bag, held: &held)
         return bag.all
+    }
+
+    static func directory(_ file: String) -> Substring {
+        file.lastIndex(of: "/").map { file[..<$0] } ?? ""
+    }
+
+    /// The message for a `track:` value that `tracks:` in course.yml does not declare.
+    static func unknownTrack(_ track: String, _ declared: [String]) -> String {
+        if declared.isEmpty {
+            return "track '\(track)' is not declared: add a list of the course's tracks to course.yml, e.g. tracks: [\(track)]"
+        }
+        return "unknown track '\(track)'\(Suggestion.hint(for: track, in: declared)): the tracks of course.yml are \(declared.joined(separator: ", ")) — add it there or correct it"
     }
 
     /// Every `id:` reference of the page (footnotes included) with where it was written and the
@@ -121,12 +213,12 @@ enum Validator {
         }
         for note in page.footnotes {
             for r in SpanWalker.positionedReferences(note.spans) {
-                body(r.id, r.position ?? SourcePosition(line: 1, column: 1), page.footnoteScope(note.label))
+                body(r.id, r.position ?? page.position(of: "footnote:" + note.label), page.footnoteScope(note.label))
             }
         }
     }
 
-    static func validateAgenda(_ course: Course, _ bag: inout DiagnosticBag) {
+    static func validateAgenda(_ course: Course, _ bag: inout DiagnosticBag, held: inout HeldBack) {
         let file = "course.yml"
         let agenda = course.config.agenda
         let materialIDs = Set(course.config.materials.map(\.id))
@@ -136,9 +228,16 @@ enum Validator {
                 bag.error(file, day.position, "duplicate agenda day id '\(day.id)'", code: "duplicate-id")
             }
         }
+        let trackIDs = course.config.tracks.map(\.id)
+        var referable: [String]?
         for day in agenda.days {
             if let then = day.then, agenda.day(then.value) == nil {
-                bag.error(file, then.position, "'then: \(then.value)' names no agenda day", code: "dangling-reference")
+                bag.error(
+                    file, then.position, "'then: \(then.value)' names no agenda day\(Suggestion.hint(for: then.value, in: agenda.days.map(\.id)))",
+                    code: "dangling-reference")
+            }
+            if let track = day.track, !trackIDs.isEmpty, !trackIDs.contains(track) {
+                bag.error(file, day.trackPosition ?? day.position, unknownTrack(track, trackIDs), code: "unknown-track")
             }
             if day.sessions.isEmpty {
                 bag.error(file, day.position, "agenda day '\(day.id)' has no sessions", code: "empty-day")
@@ -148,11 +247,18 @@ enum Validator {
                     bag.error(file, session.position, "agenda session names nothing (give a title, items or refs)", code: "empty-session")
                 }
                 // A missing, malformed, negative or zero duration is reported by the loader, where it is read.
-                for ref in session.refs where course.resolve(ref.value) == nil {
-                    bag.error(file, ref.position, "agenda refers to '\(ref.value)', which no page or heading has", code: "dangling-reference")
+                for ref in session.refs where course.resolve(ref.value) == nil && !held.isLost(ref.value) {
+                    if referable == nil { referable = referableIDs(course) }
+                    bag.error(
+                        file, ref.position,
+                        "agenda refers to '\(ref.value)', which no page or heading has\(Suggestion.hint(for: ref.value, in: referable!))",
+                        code: "dangling-reference")
                 }
                 for m in session.materials where !materialIDs.contains(m.value) {
-                    bag.error(file, m.position, "unknown material '\(m.value)'", code: "unknown-material")
+                    bag.error(
+                        file, m.position,
+                        "unknown material '\(m.value)'\(Suggestion.hint(for: m.value, in: materialIDs.sorted())): declare it under materials: (\(m.value): \"its label\")",
+                        code: "unknown-material")
                 }
             }
         }

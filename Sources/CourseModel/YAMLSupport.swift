@@ -2,36 +2,74 @@ import Foundation
 import Markdown
 import Yams
 
-/// Turns Yams errors into a line (1-based, within the YAML text) and a readable message.
+/// Turns Yams errors into a position (1-based, within the YAML text) and a message in plain words
+/// with a hint for the common causes: a tab, an unquoted colon, indentation, an unclosed bracket or quote.
 enum YAMLErrors {
-    static func describe(_ error: any Error) -> (line: Int, message: String) {
+    /// `lineOffset`: lines before the YAML text in its file (for line numbers named in the message).
+    static func describe(_ error: any Error, yaml: String? = nil, lineOffset: Int = 0) -> (line: Int, column: Int, message: String) {
         if let y = error as? YamlError {
             switch y {
             case .scanner(let context, let problem, let mark, _),
                 .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
-                let where_ = context.map { " \($0.text)" } ?? ""
-                return (mark.line, "malformed YAML: \(problem)\(where_)")
+                let contextText = context?.text ?? ""
+                return (mark.line, max(1, mark.column), plain(problem: problem, context: contextText, line: mark.line, column: mark.column, yaml: yaml))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let key = duplicates.sorted().first ?? "?"
+                let lines = (yaml ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .filter { $0.element.drop(while: { $0 == " " }).hasPrefix(key + ":") }.map { $0.offset + 1 }
+                let line = lines.count > 1 ? lines[1] : context.mark.line
+                let first = lines.first.map { " (first on line \($0 + lineOffset))" } ?? ""
+                return (line, 1, "key '\(key)' is written twice\(first): only one of the values could be used — keep one")
             case .reader(let problem, _, _, _):
-                return (1, "unreadable YAML: \(problem)")
+                return (1, 1, "the YAML cannot be read: \(problem)")
             default:
-                return (1, "malformed YAML: \(y)")
+                return (1, 1, "the YAML cannot be read: \(y)")
             }
         }
         if let d = error as? DecodingError {
             switch d {
             case .dataCorrupted(let ctx):
-                if let underlying = ctx.underlyingError { return describe(underlying) }
-                return (1, "\(ctx.debugDescription) at \(path(ctx.codingPath))")
+                if let underlying = ctx.underlyingError { return describe(underlying, yaml: yaml, lineOffset: lineOffset) }
+                return (1, 1, "\(ctx.debugDescription) at \(path(ctx.codingPath))")
             case .keyNotFound(let key, let ctx):
-                return (1, "missing key '\(key.stringValue)' at \(path(ctx.codingPath))")
+                return (1, 1, "missing key '\(key.stringValue)' at \(path(ctx.codingPath))")
             case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
-                return (1, "wrong type at \(path(ctx.codingPath)): \(ctx.debugDescription)")
+                return (1, 1, "wrong type at \(path(ctx.codingPath)): \(ctx.debugDescription)")
             @unknown default:
-                return (1, "\(d)")
+                return (1, 1, "\(d)")
             }
         }
-        return (1, "\(error)")
+        return (1, 1, "\(error)")
+    }
+
+    /// The parser's problem said in plain words, with the likely fix.
+    static func plain(problem: String, context: String, line: Int, column: Int, yaml: String?) -> String {
+        let lines = yaml.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        let text = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
+        let previous = line >= 2 && line - 1 <= lines.count ? String(lines[line - 2]) : ""
+        let all = problem + " " + context
+        if text.contains("\t") || (all.contains("cannot start any token") && previous.contains("\t")) || all.contains("found a tab") {
+            return "YAML error: this line holds a tab character; YAML indents with spaces only — replace the tab with spaces"
+        }
+        if all.contains("mapping values are not allowed") {
+            return "YAML error: a second ': ' on one line — a value that holds a colon followed by a space must be in quotes, e.g. title: \"Part 1: the basics\""
+        }
+        if all.contains("cannot start any token") {
+            let c = column >= 1 && column <= text.count ? String(text[text.index(text.startIndex, offsetBy: column - 1)]) : ""
+            let what = c.isEmpty ? "a character" : "'\(c)'"
+            return "YAML error: a value cannot start with \(what) — put the value in quotes, e.g. title: \"\(c)…\""
+        }
+        if all.contains("end of stream") || all.contains("expected ',' or") || all.contains("quoted scalar") || all.contains("flow") {
+            return "YAML error: a bracket [ {, or a quote \" ', opened here or above is not closed — close it on the same line, or quote the whole value"
+        }
+        if all.contains("could not find expected ':'") {
+            return "YAML error: a line that is not 'key: value' — a key needs a colon and a space after it, and a text that runs on to the next line must be in quotes"
+        }
+        if all.contains("did not find expected key") || all.contains("expected '-' indicator") || all.contains("block end") || all.contains("indentation") || all.contains("block mapping") || all.contains("block collection") {
+            return "YAML error: the indentation does not line up — keys of one list or mapping must start in the same column (spaces only), and a key's value one level deeper; check this line and the one above"
+        }
+        return "YAML error: \(problem)\(context.isEmpty ? "" : " " + context) — check the quotes, colons and indentation of this line and the one above"
     }
 
     static func path(_ keys: [any CodingKey]) -> String {

@@ -6,8 +6,12 @@ import Foundation
 public struct Katch: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "katch",
-        abstract: "Training-course runner for the KATCH curriculum.",
-        subcommands: [Check.self, Build.self, TrainingCommand.self, Quiz.self, Score.self, Practice.self, ResultsCommand.self, Report.self, Bench.self])
+        abstract: "Training-course runner: check and build a course written in Markdown, run its tests and report on them.",
+        version: KatchVersion.current,
+        subcommands: [
+            Init.self, Check.self, Build.self, TrainingCommand.self, ParticipantCommand.self, Quiz.self, Score.self, Practice.self, ResultsCommand.self,
+            Report.self, Bench.self,
+        ])
 
     public init() {}
 }
