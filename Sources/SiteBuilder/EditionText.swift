@@ -39,6 +39,9 @@ struct LeakDetector {
     static let shingleLength = 6
     /// Trainer-only text shorter than a shingle is checked whole: a 1-word title counts too.
     static let shortest = 1
+    /// Fragments shorter than this are checked whole only when one of their words is one that
+    /// participant-visible text never has (a coincidence of common words is no leak).
+    static let shortestCommon = 4
 
     static func isWordScalar(_ v: UInt32) -> Bool {
         if v < 0x80 {

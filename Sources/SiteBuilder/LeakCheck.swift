@@ -23,7 +23,15 @@ public struct LeakCheck: Sendable {
         /// Word runs of trainer-only `fragments` (of `file`) that participants may not see.
         func remember(_ fragments: [String], from file: String) {
             for fragment in fragments where !fragment.isEmpty {
-                for shingle in LeakDetector.shingles(LeakDetector.words(fragment)) where !participantSource.contains(shingle) {
+                let words = LeakDetector.words(fragment)
+                // A fragment of one to three words is a secret only when one of its words is a word
+                // participants never see: «Материалдар (2)» is also a table heading beside a count.
+                if words.count < LeakDetector.shortestCommon,
+                    words.allSatisfy({ participantSource.contains(LeakDetector.combine([$0][...])) })
+                {
+                    continue
+                }
+                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) {
                     if secrets[shingle] == nil {
                         secrets[shingle] = file
                         if excerpts[shingle] == nil { excerpts[shingle] = "«" + String(fragment.prefix(60)) + "…»" }
