@@ -132,4 +132,16 @@ func activity(_ id: String, _ body: String, audience: String = "all") -> String 
             #expect(!LeakCheck(course: loaded.course).check(output).isEmpty, "«\(planted)» not caught")
         }
     }
+
+    @Test("common words of a short trainer title beside each other in participant text are no leak")
+    func commonShortWordsAreNoLeak() throws {
+        let c = try PlantedCourse(files: [
+            "exercises/secret.md": "---\nid: secret-page\ntitle: Материалдар (2)\nkind: reference\naudience: trainer\n---\nМәтін.\n",
+            "exercises/ex.md": activity("ex", "Материалдар 2 дана керек.\n"),
+        ])
+        let loaded = CourseLoader.load(root: c.root)
+        defer { try? FileManager.default.removeItem(at: c.root) }
+        let output = SiteBuilder(course: loaded.course).build(.participant)
+        #expect(LeakCheck(course: loaded.course).check(output).isEmpty, "\(LeakCheck(course: loaded.course).check(output))")
+    }
 }
