@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseModel
 import Foundation
+import SiteBuilder
 
 /// `katch init [DIR]`: start a new course from a small complete example.
 struct Init: ParsableCommand {
@@ -14,9 +15,33 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to write the course into (created if missing; must be empty).")
     var directory: String = "."
 
+    @Flag(help: "Instead of a course, copy the default theme (stylesheet, search script) into DIR/site/ to change it; existing files are kept.")
+    var theme = false
+
     func run() throws {
         let fm = FileManager.default
         let root = URL(fileURLWithPath: directory).standardizedFileURL
+        if theme {
+            let site = root.appendingPathComponent("site")
+            var written: [String] = []
+            var kept: [String] = []
+            do {
+                try fm.createDirectory(at: site, withIntermediateDirectories: true)
+                for (name, bytes) in Theme.defaultFiles.sorted(by: { $0.key < $1.key }) {
+                    let url = site.appendingPathComponent(name)
+                    if fm.fileExists(atPath: url.path) { kept.append(name); continue }
+                    try Data(bytes).write(to: url, options: .withoutOverwriting)
+                    written.append(name)
+                }
+            } catch {
+                printError("cannot write the theme into \(site.path): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+            print(written.isEmpty ? "wrote nothing" : "wrote " + written.map { "site/" + $0 }.joined(separator: ", "))
+            if !kept.isEmpty { print("kept your own \(kept.map { "site/" + $0 }.joined(separator: ", ")) (not overwritten)") }
+            print("edit them and run katch build: a course's site/ files replace the defaults; course.yml theme: sets logo, accent and footer")
+            return
+        }
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: root.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {

@@ -10,7 +10,7 @@ import Foundation
 /// (`Layout`), where every course text goes through the one escaping function — no template can
 /// print course text unescaped. `course.yml`'s `theme:` sets the accent colour, a logo from the
 /// course's `site/` folder and a footer line.
-struct Theme {
+public struct Theme {
     /// The files of the theme by name (`style.css`, `search.js`), defaults with the course's over them.
     let files: [String: [UInt8]]
     /// The logo (`site/<theme.logo>`) and its name under `assets/`.
@@ -35,6 +35,9 @@ struct Theme {
             logo = nil
         }
     }
+
+    /// The default theme's files (for `katch init --theme`, which copies them into a course's `site/`).
+    public static var defaultFiles: [String: [UInt8]] { defaults }
 
     /// The defaults compiled in from `site/`.
     static let defaults: [String: [UInt8]] = EmbeddedSite.files.compactMapValues { Data(base64Encoded: $0).map { [UInt8]($0) } }

@@ -4,6 +4,27 @@ import Testing
 /// Issue 13: `katch init` writes a course that checks clean with --strict, builds, and whose test
 /// can be taken in plain mode through to a report.
 @Suite struct InitTests {
+    /// `katch init --theme` copies the default theme out to be changed; a second run keeps the
+    /// course's own files; the build then uses them.
+    @Test func initThemeCopiesTheDefaultsOutAndTheBuildUsesThem() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("katch-theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let course = base.appendingPathComponent("course")
+        #expect(try runKatch(["init", course.path], input: "").status == 0)
+        let first = try runKatch(["init", "--theme", course.path], input: "")
+        #expect(first.status == 0 && first.output.contains("wrote site/search.js, site/style.css"), "\(first.output)")
+        let css = course.appendingPathComponent("site/style.css")
+        let defaults = try Data(contentsOf: repositoryRoot.appendingPathComponent("site/style.css"))
+        #expect(try Data(contentsOf: css) == defaults)
+        try Data("body { color: rebeccapurple; }\n".utf8).write(to: css)
+        let second = try runKatch(["init", "--theme", course.path], input: "")
+        #expect(second.output.contains("wrote nothing") && second.output.contains("kept your own"), "\(second.output)")
+        let out = base.appendingPathComponent("site-out")
+        #expect(try runKatch(["build", "--course", course.path, "--out", out.path], input: "").status == 0)
+        let built = try String(contentsOf: out.appendingPathComponent("participant/assets/style.css"), encoding: .utf8)
+        #expect(built == "body { color: rebeccapurple; }\n")
+    }
+
     @Test func initCourseChecksBuildsAndRunsToAReport() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("katch-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
