@@ -5,7 +5,7 @@
 /// `%1{ablative}` put a number with the case ending its last word needs («1-ден 5-ке», «6-ға») — ``KazakhNumber``.
 public enum UIString: String, Sendable, CaseIterable {
     // Site chrome
-    case home, agenda, activities, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor, searchCount, searchShowMore
+    case home, agenda, activities, activity, formsAndTools, printAll, search, searchPlaceholder, searchNoResults, searchResultsFor, searchCount, searchShowMore
     case onThisPage, previous, next, breadcrumbs, mainNavigation, skipToContent, modules, contents
     case trainerEdition, participantEdition, editionNote, otherEdition, menu
     case minutes, minutesRange, totalTime, clockTime, session, materials, materialsChecklist, references, agendaClockRange
@@ -64,6 +64,8 @@ public enum UIString: String, Sendable, CaseIterable {
         case .home: return ("Басты бет", "Главная", "Home")
         case .agenda: return ("Бағдарлама", "Программа", "Agenda")
         case .activities: return ("Жаттығулар каталогы", "Каталог упражнений", "Activity catalogue")
+        case .activity: return ("Жаттығу", "Упражнение", "Activity")
+        case .formsAndTools: return ("Каталог, нысандар және басып шығару", "Каталог, формы и печать", "Catalogue, forms and printing")
         case .printAll: return ("Барлығын басып шығару", "Печать всего курса", "Print everything")
         case .search: return ("Іздеу", "Поиск", "Search")
         case .searchPlaceholder: return ("Сөз немесе тіркес…", "Слово или фраза…", "Word or phrase…")

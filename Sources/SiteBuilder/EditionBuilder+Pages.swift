@@ -140,7 +140,7 @@ extension EditionBuilder {
         let activities = pages.filter { $0.kind.isActivity }
         var main = "<h2 id=\"by-module\">" + l(.byModule).html + "</h2>\n"
         func table(_ list: [Page]) -> String {
-            var out = "<div class=\"table-scroll\"><table class=\"catalogue\"><thead><tr><th scope=\"col\">" + l(.activities).html
+            var out = "<div class=\"table-scroll\"><table class=\"catalogue\"><thead><tr><th scope=\"col\">" + l(.activity).html
                 + "</th><th scope=\"col\">" + l(.kind).html + "</th><th scope=\"col\">" + l(.duration).html + "</th><th scope=\"col\">"
                 + l(.materials).html + "</th></tr></thead><tbody>\n"
             for a in list {

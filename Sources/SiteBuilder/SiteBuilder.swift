@@ -379,7 +379,7 @@ final class EditionBuilder {
         for day in course.config.agenda.pages {
             main += "<li><a href=\"" + Paths.day(day.id).html + "\">" + day.title.html + "</a></li>\n"
         }
-        main += "</ul>\n<h2 id=\"more\">" + l(.activities).html + "</h2>\n<ul>\n"
+        main += "</ul>\n<h2 id=\"more\">" + l(.formsAndTools).html + "</h2>\n<ul>\n"
         main += "<li><a href=\"\(Paths.catalogue)\">" + l(.activities).html + "</a></li>\n"
         for p in pages where [.quiz, .survey, .screening].contains(p.kind) || (p.kind == .reference && p.module == nil) {
             main += "<li><a href=\"" + Paths.page(p.id).html + "\">" + p.title.html + "</a></li>\n"
