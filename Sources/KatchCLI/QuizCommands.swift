@@ -27,7 +27,7 @@ func openStore(_ path: String, readOnly: Bool = false, sharing: ResultsStore.Sha
     do {
         return try ResultsStore(path: path, readOnly: readOnly, sharing: sharing)
     } catch {
-        printError(TextPolicy.terminalSafe(error.description, keepLineBreaks: false))
+        printError(error.description)
         throw ExitCode(1)
     }
 }

@@ -411,12 +411,15 @@ struct CSVImportPlan {
             var ok = true
             var linesBefore = 0
             for i in fields.indices {
+                // Fast path (nearly every cell): short, and no byte that can start a control character or a line break.
+                let bytes = fields[i].utf8
+                if bytes.count <= TextPolicy.fieldMaxLength && !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) { continue }
                 let multiline = multilineColumns.contains(i)
+                let cap = multiline ? TextPolicy.openAnswerMaxLength : TextPolicy.fieldMaxLength
                 if multiline && fields[i].utf8.contains(13) {
                     fields[i] = fields[i].replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
                 }
                 let value = CSVField.unguardFormula(multiline ? fields[i] : CSVText.trim(fields[i]))
-                let cap = multiline ? TextPolicy.openAnswerMaxLength : TextPolicy.fieldMaxLength
                 if let p = TextPolicy.problem(value, multiline: multiline, maxLength: cap) {
                     var at = line + linesBefore
                     if case .controlCharacter(let bad, _) = p {

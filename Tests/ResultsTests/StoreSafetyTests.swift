@@ -217,6 +217,14 @@ final class TempDir {
         #expect(TextPolicy.problem(String(repeating: "ә", count: TextPolicy.openAnswerMaxLength), multiline: true, maxLength: TextPolicy.openAnswerMaxLength) == nil)
     }
 
+    @Test func trainingTextsFollowThePolicyToo() throws {
+        let t = try TempStore()
+        #expect(throws: ResultsError.self) { try t.store.addTraining(Training(id: "t1", title: "T\u{1B}]0;x\u{07}")) }
+        #expect(throws: ResultsError.self) { try t.store.addTraining(Training(id: "t1", title: "T", place: String(repeating: "ә", count: 121))) }
+        #expect(try t.store.trainings().isEmpty)
+        try t.store.addTraining(Training(id: "t1", title: "Бала саудасы\tтренингі", place: "Шымкент"))
+    }
+
     @Test func storedTextIsShownOnATerminalWithItsControlsVisible() {
         #expect(TextPolicy.terminalSafe("a\u{1B}[2Jb\u{07}\u{0}\u{7F}\u{9B}c\nd\te") == "a^[[2Jb^G^@^?\u{FFFD}c\nd\te")
         #expect(TextPolicy.terminalSafe("x\ny", keepLineBreaks: false) == "x^Jy")
