@@ -347,8 +347,12 @@ public final class ResultsStore: Sendable {
     // MARK: Participants
 
     /// Registers a participant in a training and gives them a new code.
+    /// The fields must follow the input policy (``Instruments/TextPolicy``) the quiz applies while typing.
     public func register(_ reg: Registration, training: String) throws(ResultsError) -> Participant {
-        try write { db in
+        for (name, value) in [("name", reg.name), ("region", reg.region), ("agency", reg.agency), ("agency_other", reg.agencyOther), ("gender", reg.gender), ("contact", reg.contact)] {
+            if let p = TextPolicy.problem(value, multiline: false, maxLength: TextPolicy.fieldMaxLength) { throw ResultsError("registration: \(name) \(p)") }
+        }
+        return try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [training]) == true else {
                 throw ResultsError("no training '\(training)'; add it with 'katch training add'")
             }
@@ -439,7 +443,13 @@ public final class ResultsStore: Sendable {
 
     /// Stores one answer (replacing an earlier answer to the same question) and the position, in
     /// one transaction: once this returns, the answer survives a killed terminal.
+    /// An answer's text must follow the input policy (``Instruments/TextPolicy``) the quiz applies while typing.
     public func save(_ response: Response, attempt: Int64, position: Int) throws(ResultsError) {
+        for value in [response.text, response.choice].compactMap({ $0 }) {
+            if let p = TextPolicy.problem(value, multiline: true, maxLength: TextPolicy.openAnswerMaxLength) {
+                throw ResultsError("the answer to \(response.questionID) \(p); it was not saved")
+            }
+        }
         try write { db in
             if try String.fetchOne(db, sql: "SELECT submitted_at FROM attempt WHERE id = ?", arguments: [attempt]) != nil {
                 throw ResultsError("this attempt was already submitted; answers cannot change")
