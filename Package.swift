@@ -66,8 +66,10 @@ let package = Package(
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments", "Statistics"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["Instruments", "SiteBuilder", "CourseModel", "HTMLText", "TestSupport"]),
-        .testTarget(name: "QuizRunnerTests", dependencies: ["Instruments", "Statistics", "QuizRunner", "Results", "CourseModel", "Terminal", "TestSupport"]),
-        .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel"]),
+        .testTarget(
+            name: "QuizRunnerTests",
+            dependencies: ["Instruments", "Statistics", "QuizRunner", "Results", "CourseModel", "Terminal", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Instruments", "Evaluation", "Results", "Statistics", "CourseModel", "HTMLText", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Instruments
 import CourseModel
 import Foundation
 
@@ -44,7 +45,8 @@ func writeOutput(_ bytes: [UInt8], to path: String?) throws {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    // Messages may quote stored or typed text: its control characters are shown, never run by the terminal.
+    FileHandle.standardError.write(Data(("error: " + TextPolicy.terminalSafe(message) + "\n").utf8))
 }
 
 struct Check: ParsableCommand {

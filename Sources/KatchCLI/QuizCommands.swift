@@ -12,13 +12,23 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "Results database file (default: $KATCH_DB, else katch-results.sqlite in the current folder).")
     var db: String?
 
-    func open() throws -> ResultsStore {
-        do {
-            return try ResultsStore(path: ResultsStore.resolvePath(db))
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+    func open(sharing: ResultsStore.Sharing? = nil) throws -> ResultsStore {
+        try openStore(ResultsStore.resolvePath(db), sharing: sharing)
+    }
+}
+
+/// Opens the results database for a command: warns (once, on standard error) when an existing file
+/// is readable by other users, then opens it — read-only for reports and exports — or prints why
+/// not and exits 1.
+func openStore(_ path: String, readOnly: Bool = false, sharing: ResultsStore.Sharing? = nil) throws -> ResultsStore {
+    if let warning = ResultsStore.exposureWarning(path: path) {
+        FileHandle.standardError.write(Data((TextPolicy.terminalSafe(warning, keepLineBreaks: false) + "\n").utf8))
+    }
+    do {
+        return try ResultsStore(path: path, readOnly: readOnly, sharing: sharing)
+    } catch {
+        printError(error.description)
+        throw ExitCode(1)
     }
 }
 
@@ -89,6 +99,8 @@ struct TrainingCommand: ParsableCommand {
         @Option(help: "First day, YYYY-MM-DD.") var start: String = ""
         @Option(help: "Last day, YYYY-MM-DD.") var end: String = ""
         @Option(help: "Trainer name(s).") var trainer: String = ""
+        @Flag(name: .customLong("shared-group"), help: "Create a new database readable and writable by its group (0660) instead of its owner only (0600), for a shared training laptop where several accounts write; the same as \(ResultsStore.modeEnvironmentVariable)=group.")
+        var sharedGroup = false
 
         func run() throws {
             let training = Training(id: id, title: title, place: place, startDate: start, endDate: end.isEmpty ? start : end, trainer: trainer)
@@ -97,7 +109,7 @@ struct TrainingCommand: ParsableCommand {
                 printError(error.description)
                 throw ExitCode(1)
             }
-            let store = try database.open()
+            let store = try database.open(sharing: sharedGroup ? .group : nil)
             do {
                 try store.addTraining(training)
                 print("training added: \(id)")
@@ -122,7 +134,8 @@ struct TrainingCommand: ParsableCommand {
             if trainings.isEmpty { print("no trainings yet: katch training add ID --title …") }
             for t in trainings {
                 let count = (try? store.participants(training: t.id).count) ?? 0
-                print("\(t.id)\t\(t.startDate)…\(t.endDate)\t\(t.place)\t\(t.title)\t\(count) participants")
+                // Stored text is shown with its control characters made visible (never run by the terminal).
+                print(TextPolicy.terminalSafe("\(t.id)\t\(t.startDate)…\(t.endDate)\t\(t.place)\t\(t.title)\t\(count) participants", keepLineBreaks: false))
             }
         }
     }

@@ -62,7 +62,7 @@ struct Report: ParsableCommand {
         }
         do {
             let input = try EvaluationInput(course: loaded.course, language: lang.flatMap(Language.init(rawValue:)))
-            let store = try ResultsStore(path: path)
+            let store = try openStore(path, readOnly: true)
             let snapshot = try store.snapshot(trainings: trainings)
             if snapshot.trainings.isEmpty {
                 printError("the database \(path) has no trainings yet (add one with 'katch training add')")

@@ -79,7 +79,7 @@ struct ResultsExport: ParsableCommand {
         }
         let keys = try loadKeys(course, required: false)
         do {
-            let store = try ResultsStore(path: path)
+            let store = try openStore(path, readOnly: true)
             let bytes = try store.exportCSV(format: format, trainings: trainings, quiz: keys.quiz, survey: keys.survey)
             try writeOutput(bytes, to: output)
         } catch let e as ResultsError {
@@ -121,7 +121,7 @@ struct ResultsImport: ParsableCommand {
         }
         let keys = try loadKeys(course, required: false)
         do {
-            let store = try ResultsStore(path: ResultsStore.resolvePath(db))
+            let store = try openStore(ResultsStore.resolvePath(db))
             let summary = try store.importCSV(
                 Array(data),
                 options: CSVImportOptions(training: training, createTrainings: createTrainings, quiz: keys.quiz, survey: keys.survey, registration: keys.registration, fileName: file))

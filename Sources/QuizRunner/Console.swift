@@ -1,3 +1,4 @@
+import Instruments
 import Localization
 
 /// What a prompt ended with.
@@ -92,16 +93,15 @@ extension Console {
     func confirm(_ screen: Screen) -> Outcome<Bool> { confirm(screen, defaultYes: true) }
 }
 
-/// Checks typed text: control characters and length.
+/// Checks typed text against the one input policy (``Instruments/TextPolicy``, shared with the
+/// CSV import): control characters and length; the message in the interface language.
 enum TextRules {
     /// nil when fine, else the message.
     static func problem(_ text: String, multiline: Bool, maxLength: Int, l: Localizer) -> String? {
-        if text.count > maxLength { return l(.tTooLong, maxLength) }
-        for s in text.unicodeScalars {
-            if s == "\n" && multiline { continue }
-            if s == "\t" { continue }
-            if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) || s == "\u{FFFD}" { return l(.tInvalidControl) }
+        switch TextPolicy.problem(text, multiline: multiline, maxLength: maxLength) {
+        case nil: return nil
+        case .tooLong(let max, _): return l(.tTooLong, max)
+        case .controlCharacter: return l(.tInvalidControl)
         }
-        return nil
     }
 }

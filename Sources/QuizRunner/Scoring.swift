@@ -59,8 +59,9 @@ public struct Scoring {
                 let labels = values.map { l(.tScorePoints, Self.text($0)) }
                 let screen = Screen(
                     header: l(.tScoreTitle) + " — \(i + 1) / \(answers.count)", progress: (i, answers.count),
-                    title: spec.prompt + "  [" + a.participantCode + ", " + a.phase.rawValue + "]",
-                    body: ["» " + a.text] + (rubric.isEmpty ? [] : [l(.tScoreRubric) + ":"] + rubric) + [l(.tScorePrompt, top)])
+                    title: spec.prompt + "  [" + TextPolicy.terminalSafe(a.participantCode, keepLineBreaks: false) + ", " + a.phase.rawValue + "]",
+                    // Stored text never reaches the terminal raw: an escape sequence in an answer is shown, not run.
+                    body: ["» " + TextPolicy.terminalSafe(a.text)] + (rubric.isEmpty ? [] : [l(.tScoreRubric) + ":"] + rubric) + [l(.tScorePrompt, top)])
                 let current = saved.flatMap { values.firstIndex(of: $0) }
                 switch console.chooseOne(screen, options: labels, keys: values.map(Self.text), current: current, allowSkip: true) {
                 case .value(let k?):

@@ -35,7 +35,12 @@ public struct CSVImportError: Error, Sendable, CustomStringConvertible {
 
     /// `file:line: error: message` lines (at most 50, then a count), and that nothing was imported.
     public var description: String {
-        var lines = problems.prefix(50).map { p in p.line > 0 ? "\(file):\(p.line): error: \(p.message)" : "\(file): error: \(p.message)" }
+        // Messages quote the file's cells: shown on a terminal, their control characters are made visible.
+        let file = TextPolicy.terminalSafe(file, keepLineBreaks: false)
+        var lines = problems.prefix(50).map { p in
+            let message = TextPolicy.terminalSafe(p.message, keepLineBreaks: false)
+            return p.line > 0 ? "\(file):\(p.line): error: \(message)" : "\(file): error: \(message)"
+        }
         if problems.count > 50 { lines.append("\(file): error: … and \(problems.count - 50) more problems") }
         lines.append("\(file): nothing was imported")
         return lines.joined(separator: "\n")
@@ -318,6 +323,8 @@ struct CSVImportPlan {
         let quizQuestions = Dictionary((options.quiz?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let surveyQuestions = Dictionary((options.survey?.questions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var fatal = false
+        /// Columns holding answers (open answers may span lines); every other cell is one line.
+        var multilineColumns = Set<Int>()
         var lastParticipant: Int?
         let resolver = options.registration.map(RegistrationResolver.init)
 
@@ -395,6 +402,42 @@ struct CSVImportPlan {
             plan.attempts[aIndex].responses.append(r)
         }
 
+        /// The row's cells by the input policy of the quiz (``TextPolicy``): no control characters
+        /// (a NUL included), a tab anywhere and line breaks only in answers, the quiz's length caps.
+        /// Line breaks in answers become LF, as the quiz stores them. Nil (with the problems
+        /// reported at the line of the character) when a cell breaks the policy.
+        func checkedFields(_ row: [String], line: Int) -> [String]? {
+            var fields = row
+            var ok = true
+            var linesBefore = 0
+            for i in fields.indices {
+                // Fast path (nearly every cell): short, and no byte that can start a control character or a line break.
+                let bytes = fields[i].utf8
+                if bytes.count <= TextPolicy.fieldMaxLength && !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) { continue }
+                let multiline = multilineColumns.contains(i)
+                let cap = multiline ? TextPolicy.openAnswerMaxLength : TextPolicy.fieldMaxLength
+                if multiline && fields[i].utf8.contains(13) {
+                    fields[i] = fields[i].replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                }
+                let value = CSVField.unguardFormula(multiline ? fields[i] : CSVText.trim(fields[i]))
+                if let p = TextPolicy.problem(value, multiline: multiline, maxLength: cap) {
+                    var at = line + linesBefore
+                    if case .controlCharacter(let bad, _) = p {
+                        // The line the character is on: count the line breaks before it in the raw cell.
+                        for s in fields[i].unicodeScalars {
+                            if s == bad { break }
+                            if s == "\n" { at += 1 }
+                        }
+                    }
+                    let name = i < header.count && !header[i].isEmpty ? header[i] : "field \(i + 1)"
+                    fail(at, "\(name) \(p)")
+                    ok = false
+                }
+                linesBefore += fields[i].utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            }
+            return ok ? fields : nil
+        }
+
         func identity(_ fields: [String], line: Int) -> (String, String)? {
             var training = cell(fields, cols.training_id)
             if let t = options.training {
@@ -440,6 +483,16 @@ struct CSVImportPlan {
         CSVReader.parse(data, separator: separator) { line, fields in
             if fatal { return }
             if header.isEmpty {
+                for (i, f) in fields.enumerated() {
+                    if let p = TextPolicy.problem(CSVText.trim(f), multiline: false, maxLength: TextPolicy.codeEntryMaxLength) {
+                        fail(line, "header column \(i + 1) \(p)")
+                        fatal = true
+                    }
+                }
+                if fatal {
+                    header = ["-"]
+                    return
+                }
                 header = fields.map { CSVText.trim($0).lowercased() }
                 for (i, h) in header.enumerated() where !h.isEmpty {
                     if column[h] != nil {
@@ -480,6 +533,10 @@ struct CSVImportPlan {
             }
             if fields.count == 1 && CSVText.trim(fields[0]).isEmpty { return }  // blank line
             plan.rows += 1
+            if multilineColumns.isEmpty {
+                multilineColumns = plan.format == .long ? Set(column["response"].map { [$0] } ?? []) : Set(questionColumns.map(\.index))
+            }
+            guard let fields = checkedFields(fields, line: line) else { return }
             if fields.count > header.count, fields[header.count...].contains(where: { !CSVText.trim($0).isEmpty }) {
                 fail(line, "\(fields.count) fields but the header has \(header.count) (a separator inside an unquoted field?)")
                 return

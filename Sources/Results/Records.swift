@@ -36,6 +36,10 @@ extension Training {
         if id.isEmpty || !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
             problems.append("training id '\(id)' must be letters, digits, '-', '_' or '.'")
         }
+        // The input policy of every text katch stores (as the quiz's fields): no control characters, a length cap.
+        for (name, value, cap) in [("title", title, TextPolicy.codeEntryMaxLength), ("place", place, TextPolicy.fieldMaxLength), ("trainer", trainer, TextPolicy.fieldMaxLength)] {
+            if let p = TextPolicy.problem(value, multiline: false, maxLength: cap) { problems.append("the training's \(name) \(p)") }
+        }
         var valid: [String] = []
         for (name, value) in [("start", startDate), ("end", endDate)] where !value.isEmpty {
             if let why = Self.dateProblem(value) {

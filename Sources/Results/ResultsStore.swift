@@ -17,20 +17,176 @@ public final class ResultsStore: Sendable {
     /// The default file name, in the working folder.
     public static let defaultFileName = "katch-results.sqlite"
 
-    /// Opens (creating and migrating) the database at `path`.
-    public init(path: String, busyTimeout: TimeInterval = 30) throws(ResultsError) {
+    /// Whether the store was opened read-only (reports and exports): it never writes, not even
+    /// the journal mode or a migration.
+    public let isReadOnly: Bool
+
+    /// The value of `PRAGMA application_id` that marks a katch results database ("KATC").
+    public static let applicationID: Int32 = 0x4B41_5443
+    /// The environment variable that chooses the file mode of a new database: `private` (0600,
+    /// the default) or `group` (0660, a shared training laptop where several accounts write).
+    public static let modeEnvironmentVariable = "KATCH_DB_MODE"
+
+    /// Who may read and write a database file katch creates.
+    public enum Sharing: Sendable, Hashable {
+        /// The owner only (0600): names and contacts stay private on a shared machine.
+        case privateToOwner
+        /// The owner and the file's group (0660).
+        case group
+
+        /// The file mode.
+        public var mode: mode_t { self == .group ? 0o660 : 0o600 }
+
+        /// From `KATCH_DB_MODE` (`private` or empty, `group`).
+        public static func fromEnvironment() throws(ResultsError) -> Sharing {
+            switch ProcessInfo.processInfo.environment[ResultsStore.modeEnvironmentVariable] ?? "" {
+            case "", "private": return .privateToOwner
+            case "group": return .group
+            case let other: throw ResultsError("\(ResultsStore.modeEnvironmentVariable) must be 'private' or 'group' (got '\(other)')")
+            }
+        }
+    }
+
+    /// Opens the database at `path`: creates it (mode 0600, or 0660 with ``Sharing/group``) and
+    /// migrates it when `readOnly` is false; read-only opens never write.
+    ///
+    /// An existing file is checked before anything is written to it: it must pass SQLite's
+    /// `quick_check` (a damaged file is refused) and be a katch database — marked with
+    /// ``applicationID``, or made by an older katch (its tables and migrations, no marker yet: it
+    /// gets the marker). Another application's SQLite file is refused, never extended with
+    /// katch's tables.
+    public init(path: String, busyTimeout: TimeInterval = 30, readOnly: Bool = false, sharing: Sharing? = nil) throws(ResultsError) {
         self.path = path
+        isReadOnly = readOnly
         var config = Configuration()
-        config.journalMode = .wal
         config.busyMode = .timeout(busyTimeout)
-        config.foreignKeysEnabled = true
         config.label = "katch-results"
+        if readOnly {
+            config.readonly = true
+            func open(_ name: String) throws -> DatabaseQueue {
+                let queue = try DatabaseQueue(path: name, configuration: config)
+                try queue.read { db in
+                    try Self.checkKatchDatabase(db, path: path)
+                    guard try Self.migrator.hasCompletedMigrations(db) else {
+                        throw ResultsError(
+                            "\(path) was made by an older katch and must be upgraded, which a read-only open cannot do: run 'katch training list --db \(path)' once with write access")
+                    }
+                }
+                return queue
+            }
+            do {
+                do {
+                    db = try open(path)
+                } catch let e as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(e.resultCode.primaryResultCode) {
+                    // A WAL database in a folder we cannot write to, with no -shm file (no writer has it
+                    // open): SQLite cannot set up its shared memory, so it is read as an immutable file.
+                    db = try open(URL(fileURLWithPath: path).absoluteString + "?immutable=1")
+                }
+            } catch let e as ResultsError {
+                throw e
+            } catch {
+                throw ResultsError("cannot open the results database \(path) read-only: \(error)")
+            }
+            return
+        }
+        config.journalMode = .wal
+        config.foreignKeysEnabled = true
+        let mode: Sharing
+        if let sharing { mode = sharing } else { mode = try Sharing.fromEnvironment() }
         do {
+            try Self.createPrivately(path, mode: mode.mode)
+            try Self.checkBeforeWriting(path, busyTimeout: busyTimeout)
             db = try DatabaseQueue(path: path, configuration: config)
             try Self.migrator.migrate(db)
+            try db.write { db in
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                }
+            }
+        } catch let e as ResultsError {
+            throw e
         } catch {
             throw ResultsError("cannot open the results database \(path): \(error)")
         }
+    }
+
+    /// Creates a missing database file with `mode` (whatever the umask) before SQLite opens it, so
+    /// its `-wal` and `-shm` files, which SQLite creates with the database file's mode, get it too.
+    static func createPrivately(_ path: String, mode: mode_t) throws(ResultsError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if fd < 0 {
+            if errno == EEXIST { return }  // existing (or being created by another process)
+            throw ResultsError("cannot create the results database \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        if fchmod(fd, mode) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(path)
+            throw ResultsError("cannot set the mode of \(path): \(reason)")
+        }
+    }
+
+    /// Checks an existing file read-only before katch writes to it: not damaged, a katch database.
+    static func checkBeforeWriting(_ path: String, busyTimeout: TimeInterval) throws(ResultsError) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 { return }  // new
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "katch-results-check"
+        do {
+            let check = try DatabaseQueue(path: path, configuration: config)
+            try check.read { db in
+                let result = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                if result != ["ok"] {
+                    throw ResultsError(
+                        "\(path) is damaged (SQLite quick_check: \(result.joined(separator: "; "))); nothing was written. Restore it from a backup, or give another file with --db")
+                }
+                try checkKatchDatabase(db, path: path)
+            }
+            try check.close()
+        } catch let e as ResultsError {
+            throw e
+        } catch let e as DatabaseError where e.resultCode.primaryResultCode == .SQLITE_CORRUPT || e.resultCode.primaryResultCode == .SQLITE_NOTADB {
+            throw ResultsError("\(path) is damaged or not an SQLite database (\(e.message ?? "\(e.resultCode)")); nothing was written")
+        } catch {
+            throw ResultsError("cannot check the results database \(path): \(error)")
+        }
+    }
+
+    /// Refuses a database that is not katch's: another application id, or tables without katch's
+    /// marker and migrations.
+    static func checkKatchDatabase(_ db: Database, path: String) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if id == applicationID { return }
+        let notKatch = "\(path) is not a katch results database"
+        if id != 0 { throw ResultsError("\(notKatch) (application id \(id)); nothing was written. Give another file with --db") }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if tables.isEmpty { return }  // an empty database: katch may use it
+        // Made by a katch without the marker: its migrations are applied and its tables are there.
+        let known = Set(migrator.migrations)
+        let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        if applied.contains("v1") && applied.allSatisfy(known.contains) && tables.contains("training") && tables.contains("participant") { return }
+        let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? " …" : "")
+        throw ResultsError("\(notKatch) (it holds the tables \(shown) and no katch marker); nothing was written. Give another file with --db")
+    }
+
+    /// A warning when an existing database (or its `-wal`/`-shm` file) may be read or written by
+    /// other users of the machine — the names and contacts of participants are in it — naming the
+    /// files and the command that fixes it; nil when it is private (or missing).
+    public static func exposureWarning(path: String) -> String? {
+        var exposed: [(String, mode_t)] = []
+        for file in [path, path + "-wal", path + "-shm"] {
+            var st = stat()
+            guard stat(file, &st) == 0 else { continue }
+            if st.st_mode & 0o007 != 0 { exposed.append((file, st.st_mode & 0o777)) }
+        }
+        guard !exposed.isEmpty else { return nil }
+        let files = exposed.map(\.0)
+        let modes = exposed.map { "\($0.0) (mode \(String($0.1, radix: 8)))" }.joined(separator: ", ")
+        return "warning: the results database is readable by other users of this machine: \(modes); "
+            + "it holds participants' names and contacts. Fix: chmod 600 \(files.joined(separator: " ")) "
+            + "(chmod 660 for a group of accounts on a shared training laptop, see \(modeEnvironmentVariable))"
     }
 
     /// The database path from `--db`, else `KATCH_DB`, else the default file in the working folder.
@@ -191,8 +347,12 @@ public final class ResultsStore: Sendable {
     // MARK: Participants
 
     /// Registers a participant in a training and gives them a new code.
+    /// The fields must follow the input policy (``Instruments/TextPolicy``) the quiz applies while typing.
     public func register(_ reg: Registration, training: String) throws(ResultsError) -> Participant {
-        try write { db in
+        for (name, value) in [("name", reg.name), ("region", reg.region), ("agency", reg.agency), ("agency_other", reg.agencyOther), ("gender", reg.gender), ("contact", reg.contact)] {
+            if let p = TextPolicy.problem(value, multiline: false, maxLength: TextPolicy.fieldMaxLength) { throw ResultsError("registration: \(name) \(p)") }
+        }
+        return try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [training]) == true else {
                 throw ResultsError("no training '\(training)'; add it with 'katch training add'")
             }
@@ -283,7 +443,13 @@ public final class ResultsStore: Sendable {
 
     /// Stores one answer (replacing an earlier answer to the same question) and the position, in
     /// one transaction: once this returns, the answer survives a killed terminal.
+    /// An answer's text must follow the input policy (``Instruments/TextPolicy``) the quiz applies while typing.
     public func save(_ response: Response, attempt: Int64, position: Int) throws(ResultsError) {
+        for value in [response.text, response.choice].compactMap({ $0 }) {
+            if let p = TextPolicy.problem(value, multiline: true, maxLength: TextPolicy.openAnswerMaxLength) {
+                throw ResultsError("the answer to \(response.questionID) \(p); it was not saved")
+            }
+        }
         try write { db in
             if try String.fetchOne(db, sql: "SELECT submitted_at FROM attempt WHERE id = ?", arguments: [attempt]) != nil {
                 throw ResultsError("this attempt was already submitted; answers cannot change")
