@@ -120,7 +120,7 @@ final class QuestionLoop {
             return nil
         }
         guard q.type == .open, let draft = console.lastDraft?.trimmingSpaces(), !draft.isEmpty, draft != answers[q.id]?.text,
-            TextRules.problem(draft, multiline: true, maxLength: 4000, l: l) == nil
+            TextRules.problem(draft, multiline: true, maxLength: TextPolicy.openAnswerMaxLength, l: l) == nil
         else { return nil }
         let response = Response(questionID: q.id, text: draft, maxScore: Double(q.maxScore))
         do { try sink.save(response, position: index) } catch { return error }
@@ -166,7 +166,7 @@ final class QuestionLoop {
             case .endOfInput: return .endOfInput
             }
         case .open:
-            switch console.text(screen, current: previous?.text ?? "", multiline: true, required: false, maxLength: 4000) {
+            switch console.text(screen, current: previous?.text ?? "", multiline: true, required: false, maxLength: TextPolicy.openAnswerMaxLength) {
             case .value(let t): return .value(t.isEmpty ? nil : Response(questionID: q.id, text: t, maxScore: Double(q.maxScore)))
             case .back: return .back
             case .interrupted: return .interrupted

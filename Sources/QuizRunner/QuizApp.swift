@@ -181,7 +181,7 @@ public final class QuizApp {
         while true {
             let prompt = phase == .pre ? l(.tAskCodeOrNew) : l(.tAskCodeOrName)
             let typed: String
-            switch console.text(Screen(header: title, title: training.title, body: [prompt]), current: "", multiline: false, required: phase == .post, maxLength: 200) {
+            switch console.text(Screen(header: title, title: training.title, body: [prompt]), current: "", multiline: false, required: phase == .post, maxLength: TextPolicy.codeEntryMaxLength) {
             case .value(let t): typed = t
             case .back:
                 switch console.confirm(Screen(header: title, title: l(.tLeaveConfirm)), defaultYes: false) {
@@ -328,7 +328,7 @@ public final class QuizApp {
             let header = title
             switch step {
             case 0:
-                switch console.text(Screen(header: header, title: l(.formName)), current: fields.name, multiline: false, required: true, maxLength: 120) {
+                switch console.text(Screen(header: header, title: l(.formName)), current: fields.name, multiline: false, required: true, maxLength: TextPolicy.fieldMaxLength) {
                 case .value(let v):
                     fields.name = v
                     // The same person registering again (without their code) is found, not registered twice.
@@ -364,7 +364,7 @@ public final class QuizApp {
                 case .endOfInput: return .endOfInput
                 }
             case 3:
-                switch console.text(Screen(header: header, title: l(.formAgencyOther)), current: fields.agencyOther, multiline: false, required: true, maxLength: 120) {
+                switch console.text(Screen(header: header, title: l(.formAgencyOther)), current: fields.agencyOther, multiline: false, required: true, maxLength: TextPolicy.fieldMaxLength) {
                 case .value(let v): fields.agencyOther = v; step += 1
                 case .back:
                     fields.agencyOther = console.lastDraft ?? fields.agencyOther
@@ -380,7 +380,7 @@ public final class QuizApp {
                 case .endOfInput: return .endOfInput
                 }
             case 5:
-                switch console.text(Screen(header: header, title: l(.formContact)), current: fields.contact, multiline: false, required: false, maxLength: 120) {
+                switch console.text(Screen(header: header, title: l(.formContact)), current: fields.contact, multiline: false, required: false, maxLength: TextPolicy.fieldMaxLength) {
                 case .value(let v): fields.contact = v; step += 1
                 case .back:
                     fields.contact = console.lastDraft ?? fields.contact

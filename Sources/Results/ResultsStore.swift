@@ -414,7 +414,7 @@ public final class ResultsStore: Sendable {
             try Row.fetchOne(
                 db, sql: "SELECT * FROM attempt WHERE participant_id = ? AND phase = ? AND instrument_id = ?",
                 arguments: [participant, phase.rawValue, instrument]
-            ).map(Self.attempt)
+            ).map { try Self.attempt($0) }
         }
     }
 
@@ -430,13 +430,17 @@ public final class ResultsStore: Sendable {
                 db, sql: "SELECT * FROM attempt WHERE participant_id = ? AND phase = ? AND instrument_id = ?",
                 arguments: [participant, phase.rawValue, instrument])
             else { throw ResultsError("attempt could not be created") }
-            return Self.attempt(row)
+            return try Self.attempt(row)
         }
     }
 
-    static func attempt(_ r: Row) -> Attempt {
-        Attempt(
-            rowID: r["id"], participantID: r["participant_id"], phase: Phase(rawValue: r["phase"]) ?? .pre,
+    /// An attempt row; a phase katch does not know is an error naming the row, never read as «pre».
+    static func attempt(_ r: Row) throws -> Attempt {
+        let rawPhase: String = r["phase"]
+        let rowID: Int64 = r["id"]
+        guard let phase = Phase(rawValue: rawPhase) else { throw ResultsError("attempt \(rowID) has the unknown phase '\(rawPhase)'") }
+        return Attempt(
+            rowID: rowID, participantID: r["participant_id"], phase: phase,
             instrumentID: r["instrument_id"], contentHash: r["content_hash"], startedAt: r["started_at"],
             submittedAt: r["submitted_at"], position: r["position"])
     }
