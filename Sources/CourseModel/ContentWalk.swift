@@ -43,7 +43,12 @@ public enum ContentWalk {
     /// Calls `visit` for each block of `blocks` and of everything nested in them.
     public static func walk(_ blocks: [ContentBlock], scope: Scope = .everyone, _ visit: (ContentBlock, Scope) -> Void) {
         for b in blocks {
-            visit(b, scope)
+            // A callout is in its own scope: the title of a TRAINER callout is trainer-only too.
+            if case .callout(let c) = b.kind {
+                visit(b, scope.entering(c.scope))
+            } else {
+                visit(b, scope)
+            }
             switch b.kind {
             case .list(_, let items):
                 for item in items { walk(item, scope: scope, visit) }

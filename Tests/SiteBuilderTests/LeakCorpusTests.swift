@@ -144,4 +144,14 @@ func activity(_ id: String, _ body: String, audience: String = "all") -> String 
         let output = SiteBuilder(course: loaded.course).build(.participant)
         #expect(LeakCheck(course: loaded.course).check(output).isEmpty, "\(LeakCheck(course: loaded.course).check(output))")
     }
+
+    /// Found by fuzzing: the title written on a callout's marker line belongs to the callout's scope
+    /// (it reached the participant search index when the walk gave the callout its outer scope).
+    @Test("a TRAINER or ANSWER callout's title reaches no participant file, search index included")
+    func calloutTitle() throws {
+        for marker in ["TRAINER", "ANSWER"] {
+            let c = try PlantedCourse(files: ["exercises/ex.md": activity("ex", "Мәтін.\n\n> [!\(marker)] Тақырыпқұпия\n> мәтін\n")])
+            #expect(c.refusedOrClean(secret: "Тақырыпқұпия", codes: []) == "built clean")
+        }
+    }
 }
