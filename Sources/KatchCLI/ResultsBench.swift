@@ -25,7 +25,7 @@ struct ResultsBench: ParsableCommand {
 
     func validate() throws {
         guard participants >= 1, participants <= 5_000_000 else { throw ValidationError("--participants must be 1…5000000") }
-        guard trainings >= 1, trainings <= 1000 else { throw ValidationError("--trainings must be 1…1000") }
+        guard trainings >= 1, trainings <= 10_000 else { throw ValidationError("--trainings must be 1…10000") }
     }
 
     func run() throws {
