@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -51,11 +52,16 @@ let package = Package(
         // Quiz, survey and practice engine with its interactive and plain front ends.
         .target(
             name: "QuizRunner", dependencies: ["CourseModel", "Instruments", "Markdown", "Results", "Terminal", "Localization"], swiftSettings: strict),
+        // `katch serve`: both editions from memory on 127.0.0.1, rebuilt on change (FlyingFox: small, builds fast).
+        .target(
+            name: "Preview",
+            dependencies: ["CourseModel", "SiteBuilder", "HTMLText", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
+            swiftSettings: strict),
         // Command-line commands (ArgumentParser only).
         .target(
             name: "KatchCLI",
             dependencies: [
-                "CourseModel", "Instruments", "Markdown", "SiteBuilder", "Localization", "Results", "Evaluation", "QuizRunner",
+                "CourseModel", "Instruments", "Markdown", "SiteBuilder", "Localization", "Results", "Evaluation", "QuizRunner", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
