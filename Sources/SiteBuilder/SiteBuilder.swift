@@ -310,7 +310,12 @@ final class EditionBuilder {
 
     /// The list of a module's pages, on its overview page.
     func moduleContents(_ module: Page) -> String {
-        let children = childrenOfModule[module.id] ?? []
+        // Pages the overview's own text already links to are not listed a second time.
+        var linked = Set<String>()
+        module.walk { b, _ in
+            for spans in ContentWalk.ownSpans(b) { for id in SpanWalker.references(spans) { linked.insert(splitID(id).0) } }
+        }
+        let children = (childrenOfModule[module.id] ?? []).filter { !linked.contains($0.id) }
         guard !children.isEmpty else { return "" }
         var out = "<nav class=\"module-contents\" aria-label=\"" + l(.contents).html + "\">\n<h2 id=\"module-contents\">"
             + l(.contents).html + "</h2>\n<ul>\n"

@@ -71,3 +71,24 @@ enum HeadingOrder {
         return result
     }
 }
+
+/// Module overviews list each of their pages once: the overview's own links stay, the generated
+/// contents add only what they do not link (the parts), with links.
+@Suite struct ModuleOverviewTests {
+    @Test func eachActivityIsListedOnce() throws {
+        let loaded = CourseLoader.load(root: repositoryRoot)
+        let trainer = SiteBuilder(course: loaded.course).build(.trainer)
+        for module in loaded.course.pages where module.kind == .module {
+            let html = String(decoding: trainer.files[module.id + ".html"] ?? [], as: UTF8.self)
+            guard let start = html.range(of: "<article>"), let end = html.range(of: "</article>") else {
+                Issue.record("\(module.id): no article")
+                continue
+            }
+            let article = String(html[start.upperBound..<end.lowerBound])
+            for child in loaded.course.pages where child.module == module.id && child.id != module.id {
+                let links = article.components(separatedBy: "href=\"\(child.id).html\"").count - 1
+                #expect(links == 1, "\(module.id) links \(child.id) \(links) times")
+            }
+        }
+    }
+}
