@@ -141,7 +141,7 @@ public enum UIString: String, Sendable, CaseIterable {
         case .formPhase: return ("Сауалнама түрі", "Вид анкеты", "Questionnaire")
         case .formPhasePre: return ("Тренингке дейін", "До тренинга", "Before the training")
         case .formPhasePost: return ("Тренингтен кейін", "После тренинга", "After the training")
-        case .ratingScale: return ("1-ден 5-ке дейін бағалаңыз", "Оцените от 1 до 5", "Rate from 1 to 5")
+        case .ratingScale: return ("1-ден %1{dative} дейін бағалаңыз", "Оцените от 1 до %1", "Rate from 1 to %1")
         case .openAnswerLines: return ("Жауабыңыз", "Ваш ответ", "Your answer")
         case .screeningScore: return ("Балл", "Балл", "Score")
         case .screeningTotal: return ("Барлығы", "Итого", "Total")

@@ -174,7 +174,11 @@ final class ContentRenderer {
             }
             out += "</ol>\n"
         case .rating:
-            out += "<p class=\"hint\">" + l(.ratingScale).html + "</p>\n<ol class=\"rating\">\n"
+            // The scale's own top (2 to 5 labels); not repeated when the question already says it.
+            let hint = l(.ratingScale, q.options.count)
+            let said = q.prompt.lowercased().contains(hint.split(separator: " ").prefix(2).joined(separator: " ").lowercased())
+            if !said { out += "<p class=\"hint\">" + hint.html + "</p>\n" }
+            out += "<ol class=\"rating\">\n"
             for (i, option) in q.options.enumerated() {
                 out += "<li><span class=\"box\" aria-hidden=\"true\"></span> \(i + 1) — " + render(option.spans) + "</li>\n"
             }

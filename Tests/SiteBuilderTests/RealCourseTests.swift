@@ -92,3 +92,20 @@ enum HeadingOrder {
         }
     }
 }
+
+/// The feedback form's rating hint names the scale's own top and is not printed under a question
+/// that already says it (issue 15: question 1 repeated its instruction).
+@Suite struct RatingHintTests {
+    @Test func theHintIsNotRepeated() throws {
+        let loaded = CourseLoader.load(root: repositoryRoot)
+        let page = String(decoding: SiteBuilder(course: loaded.course).build(.participant).files["feedback-form.html"] ?? [], as: UTF8.self)
+        let survey = try #require(loaded.course.page("feedback-form"))
+        for q in survey.questions where q.type == .rating {
+            guard let start = page.range(of: "id=\"\(q.id)\"") else { Issue.record("no \(q.id)"); continue }
+            let section = page[start.upperBound...].prefix { $0 != "§" }.components(separatedBy: "</section>").first ?? ""
+            let times = (q.prompt + section).components(separatedBy: "1-ден 5-ке дейін").count - 1
+            #expect(times <= 2 && section.components(separatedBy: "1-ден 5-ке дейін").count - 1 <= 1)
+            if q.prompt.contains("1-ден 5-ке дейін") { #expect(!section.contains("<p class=\"hint\">"), "\(q.id) repeats its instruction") }
+        }
+    }
+}
