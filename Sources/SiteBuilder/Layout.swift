@@ -1,3 +1,4 @@
+import Foundation
 import HTMLText
 import CourseModel
 import Localization
@@ -16,6 +17,8 @@ struct Layout {
     let l: Localizer
     /// The logo's path under the edition (`assets/logo.svg`), when the course has one.
     var logo: String? = nil
+    /// The page frame (`site/page.html`).
+    var frame: FrameTemplate = Theme.defaultFrame
 
     struct PageParts {
         var title: String
@@ -38,70 +41,122 @@ struct Layout {
         return "../participant/" + (trainerOnly ? "index.html" : path)
     }
 
+    /// The page: the frame template (`site/page.html`, or the course's own) with its `{{slots}}`
+    /// filled by ``slots(_:path:)``.
     func render(_ p: PageParts, path: String) -> String {
+        frame.fill(slots(p, path: path))
+    }
+
+    /// The HTML of each slot of the frame. Every value is built here, with every course text escaped:
+    /// a template only places these fragments and can never print course text unescaped.
+    func slots(_ p: PageParts, path: String) -> [String: String] {
         let courseTitle = course.config.title
-        var out = "<!DOCTYPE html>\n<html lang=\"\(course.config.language)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        var slots: [String: String] = [:]
+        slots["lang"] = course.config.language.html
         // The edition in the title tells two open tabs apart.
-        out += "<title>" + p.title.html + " · " + editionName.html + " — " + courseTitle.html + "</title>\n"
-        out += "<link rel=\"stylesheet\" href=\"assets/style.css\">\n</head>\n"
-        out += "<body class=\"ed-\(edition.rawValue) \(p.bodyClass)\">\n"
-        out += "<a class=\"skip\" href=\"#main\">" + l(.skipToContent).html + "</a>\n"
-        out += "<header class=\"site-header\">\n<p class=\"site-title\"><a href=\"index.html\">"
+        slots["title"] = p.title.html + " · " + editionName.html + " — " + courseTitle.html
+        slots["body_class"] = "ed-\(edition.rawValue) \(p.bodyClass)".html
+        slots["skip_link"] = "<a class=\"skip\" href=\"#main\">" + l(.skipToContent).html + "</a>\n"
+        var header = "<header class=\"site-header\">\n<p class=\"site-title\"><a href=\"index.html\">"
             + (logo.map { "<img class=\"logo\" src=\"" + $0.html + "\" alt=\"\"> " } ?? "") + courseTitle.html + "</a></p>\n"
-        out += "<p class=\"edition edition-\(edition.rawValue)\">" + editionName.html + "</p>\n"
+        header += "<p class=\"edition edition-\(edition.rawValue)\">" + editionName.html + "</p>\n"
         if let other = otherEditionHref(path) {
-            out += "<p class=\"other-edition\"><a href=\"" + other.html + "\">" + l(.participantEdition).html + " →</a></p>\n"
+            header += "<p class=\"other-edition\"><a href=\"" + other.html + "\">" + l(.participantEdition).html + " →</a></p>\n"
         }
         // On a phone the module tree and the outline fold away behind this button (see the stylesheet).
-        out += "<button type=\"button\" class=\"menu-button\" aria-expanded=\"false\" aria-controls=\"site-nav\" "
+        header += "<button type=\"button\" class=\"menu-button\" aria-expanded=\"false\" aria-controls=\"site-nav\" "
             + "onclick=\"var o=document.body.classList.toggle('nav-open');this.setAttribute('aria-expanded',o)\">☰ "
             + l(.menu).html + "</button>\n"
-        out += "<form class=\"search-form\" role=\"search\" action=\"search.html\" method=\"get\">"
-        out += "<label class=\"visually-hidden\" for=\"q\">" + l(.search).html + "</label>"
-        out += "<input id=\"q\" name=\"q\" type=\"search\" placeholder=\"" + l(.searchPlaceholder).html + "\">"
-        out += "<button type=\"submit\">" + l(.search).html + "</button></form>\n</header>\n"
-        out += "<div class=\"layout\">\n"
-        out += "<nav class=\"sidebar\" id=\"site-nav\" aria-label=\"" + l(.mainNavigation).html + "\">\n" + p.sidebar + "</nav>\n"
-        out += "<main id=\"main\">\n"
+        header += "<form class=\"search-form\" role=\"search\" action=\"search.html\" method=\"get\">"
+        header += "<label class=\"visually-hidden\" for=\"q\">" + l(.search).html + "</label>"
+        header += "<input id=\"q\" name=\"q\" type=\"search\" placeholder=\"" + l(.searchPlaceholder).html + "\">"
+        header += "<button type=\"submit\">" + l(.search).html + "</button></form>\n</header>\n"
+        slots["header"] = header
+        slots["sidebar"] = "<nav class=\"sidebar\" id=\"site-nav\" aria-label=\"" + l(.mainNavigation).html + "\">\n" + p.sidebar + "</nav>\n"
+        var crumbs = ""
         if !p.breadcrumbs.isEmpty {
-            out += "<nav class=\"breadcrumbs\" aria-label=\"" + l(.breadcrumbs).html + "\"><ol>"
+            crumbs += "<nav class=\"breadcrumbs\" aria-label=\"" + l(.breadcrumbs).html + "\"><ol>"
             for (i, b) in p.breadcrumbs.enumerated() {
                 if i == p.breadcrumbs.count - 1 {
-                    out += "<li aria-current=\"page\">" + b.title.html + "</li>"
+                    crumbs += "<li aria-current=\"page\">" + b.title.html + "</li>"
                 } else {
-                    out += "<li><a href=\"" + b.href.html + "\">" + b.title.html + "</a></li>"
+                    crumbs += "<li><a href=\"" + b.href.html + "\">" + b.title.html + "</a></li>"
                 }
             }
-            out += "</ol></nav>\n"
+            crumbs += "</ol></nav>\n"
         }
-        out += "<article>\n<h1>" + p.title.html + "</h1>\n" + p.main + "</article>\n"
+        slots["breadcrumbs"] = crumbs
+        slots["article"] = "<article>\n<h1>" + p.title.html + "</h1>\n" + p.main + "</article>\n"
+        var pager = ""
         if p.previous != nil || p.next != nil {
-            out += "<nav class=\"pager\" aria-label=\"" + (l(.previous) + " / " + l(.next)).html + "\">"
+            pager += "<nav class=\"pager\" aria-label=\"" + (l(.previous) + " / " + l(.next)).html + "\">"
             if let prev = p.previous {
-                out += "<a class=\"prev\" rel=\"prev\" href=\"" + prev.href.html + "\"><span>← " + l(.previous).html + "</span> "
+                pager += "<a class=\"prev\" rel=\"prev\" href=\"" + prev.href.html + "\"><span>← " + l(.previous).html + "</span> "
                     + prev.title.html + "</a>"
             }
             if let next = p.next {
-                out += "<a class=\"next\" rel=\"next\" href=\"" + next.href.html + "\"><span>" + l(.next).html + " →</span> "
+                pager += "<a class=\"next\" rel=\"next\" href=\"" + next.href.html + "\"><span>" + l(.next).html + " →</span> "
                     + next.title.html + "</a>"
             }
-            out += "</nav>\n"
+            pager += "</nav>\n"
         }
-        out += "</main>\n"
+        slots["pager"] = pager
+        var outline = ""
         if p.outline.count > 1 {
-            out += "<aside class=\"outline\" aria-label=\"" + l(.onThisPage).html + "\">\n<p class=\"outline-title\">"
+            outline += "<aside class=\"outline\" aria-label=\"" + l(.onThisPage).html + "\">\n<p class=\"outline-title\">"
                 + l(.onThisPage).html + "</p>\n<ul>\n"
             for h in p.outline {
-                out += "<li class=\"level-\(h.level)\"><a href=\"#" + h.anchor.html + "\">" + h.title.html + "</a></li>\n"
+                outline += "<li class=\"level-\(h.level)\"><a href=\"#" + h.anchor.html + "\">" + h.title.html + "</a></li>\n"
             }
-            out += "</ul>\n</aside>\n"
+            outline += "</ul>\n</aside>\n"
         }
-        out += "</div>\n<footer class=\"site-footer\">\n<p>" + courseTitle.html + " · " + editionName.html
-        out += " · <a href=\"print.html\">" + l(.printAll).html + "</a></p>\n"
-        if let footer = course.config.theme.footer { out += "<p class=\"theme-footer\">" + footer.html + "</p>\n" }
-        out += "</footer>\n"
-        out += "</body>\n</html>\n"
+        slots["outline"] = outline
+        var footer = "<footer class=\"site-footer\">\n<p>" + courseTitle.html + " · " + editionName.html
+        footer += " · <a href=\"print.html\">" + l(.printAll).html + "</a></p>\n"
+        if let line = course.config.theme.footer { footer += "<p class=\"theme-footer\">" + line.html + "</p>\n" }
+        footer += "</footer>\n"
+        slots["footer"] = footer
+        return slots
+    }
+}
+
+/// The page frame: `site/page.html` (or a course's own), HTML with `{{slot}}` places that
+/// ``Layout/slots(_:path:)`` fills. Read once per build into literal pieces and slot names.
+struct FrameTemplate: Sendable {
+    /// The slots a frame may use.
+    static let known: Set<String> = ["lang", "title", "body_class", "skip_link", "header", "sidebar", "breadcrumbs", "article", "pager", "outline", "footer"]
+
+    /// Literal text and slot names, alternating: text, slot, text, slot, …, text.
+    let pieces: [String]
+
+    /// A frame of these pieces (no checks).
+    init(pieces: [String]) { self.pieces = pieces }
+
+    /// Parses `text`; throws naming what is wrong (an unknown or unclosed slot, no `{{article}}`).
+    init(_ text: String, file: String) throws(SiteError) {
+        var pieces: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            pieces.append(String(rest[..<open.lowerBound]))
+            guard let close = rest[open.upperBound...].range(of: "}}") else { throw SiteError("\(file): '{{' without '}}'") }
+            let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            guard Self.known.contains(name) else {
+                throw SiteError("\(file): unknown slot {{\(name)}} (known: \(Self.known.sorted().joined(separator: ", ")))")
+            }
+            pieces.append(name)
+            rest = rest[close.upperBound...]
+        }
+        pieces.append(String(rest))
+        guard pieces.enumerated().contains(where: { $0.offset % 2 == 1 && $0.element == "article" }) else {
+            throw SiteError("\(file): the frame has no {{article}}, so no page would show its content")
+        }
+        self.pieces = pieces
+    }
+
+    /// The frame with `slots` filled in.
+    func fill(_ slots: [String: String]) -> String {
+        var out = ""
+        for (i, piece) in pieces.enumerated() { out += i % 2 == 0 ? piece : (slots[piece] ?? "") }
         return out
     }
 }

@@ -41,6 +41,8 @@ public struct SiteBuilder: Sendable {
 
     /// Builds both editions and runs the leak check on the participant edition.
     public func buildAll() throws(SiteError) -> [EditionOutput] {
+        // A course's own page frame that cannot be used stops the build, naming the problem.
+        if case .failure(let error) = Theme(course: course).frame { throw error }
         // The trainer edition on one core; the participant edition and its leak check on the other.
         let results = ParallelPair.run({ build(.trainer) }, { () -> (EditionOutput, [String]) in
             let participant = build(.participant)
@@ -116,7 +118,9 @@ final class EditionBuilder {
         self.edition = edition
         self.l = localizer
         self.theme = Theme(course: course)
-        self.layout = Layout(course: course, edition: edition, l: localizer, logo: theme.logo.map { "assets/" + $0.name })
+        // A course frame that does not parse fails `buildAll` first; `build(_:)` alone then uses the default.
+        let frame = (try? theme.frame.get()) ?? Theme.defaultFrame
+        self.layout = Layout(course: course, edition: edition, l: localizer, logo: theme.logo.map { "assets/" + $0.name }, frame: frame)
         self.pages = course.pages.filter { $0.isVisible(in: edition) }
         self.visibleIDs = Set(pages.map(\.id))
         for page in pages {

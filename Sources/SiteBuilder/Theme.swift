@@ -15,6 +15,8 @@ public struct Theme {
     let files: [String: [UInt8]]
     /// The logo (`site/<theme.logo>`) and its name under `assets/`.
     let logo: (name: String, bytes: [UInt8])?
+    /// The page frame (`page.html`), or why the course's own cannot be used.
+    let frame: Result<FrameTemplate, SiteError>
 
     /// The default theme with the files of `course`'s `site/` folder over it.
     init(course: Course) {
@@ -29,6 +31,16 @@ public struct Theme {
             files["style.css"] = css
         }
         self.files = files
+        let own = folder.appendingPathComponent("page.html")
+        if let data = FileManager.default.contents(atPath: own.path) {
+            do throws(SiteError) {
+                frame = .success(try FrameTemplate(String(decoding: data, as: UTF8.self), file: "site/page.html"))
+            } catch {
+                frame = .failure(error)
+            }
+        } else {
+            frame = .success(Theme.defaultFrame)
+        }
         if let name = course.config.theme.logo, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
             logo = ("logo" + (name.lastIndex(of: ".").map { String(name[$0...]) } ?? ""), [UInt8](data))
         } else {
@@ -38,6 +50,12 @@ public struct Theme {
 
     /// The default theme's files (for `katch init --theme`, which copies them into a course's `site/`).
     public static var defaultFiles: [String: [UInt8]] { defaults }
+
+    /// The default frame, `site/page.html` of the repository (checked by a test, so it parses).
+    static let defaultFrame: FrameTemplate = {
+        let text = String(decoding: defaults["page.html"] ?? [], as: UTF8.self)
+        return (try? FrameTemplate(text, file: "page.html")) ?? FrameTemplate(pieces: ["", "article", ""])
+    }()
 
     /// The defaults compiled in from `site/`.
     static let defaults: [String: [UInt8]] = EmbeddedSite.files.compactMapValues { Data(base64Encoded: $0).map { [UInt8]($0) } }

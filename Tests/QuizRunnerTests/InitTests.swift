@@ -12,7 +12,7 @@ import Testing
         let course = base.appendingPathComponent("course")
         #expect(try runKatch(["init", course.path], input: "").status == 0)
         let first = try runKatch(["init", "--theme", course.path], input: "")
-        #expect(first.status == 0 && first.output.contains("wrote site/search.js, site/style.css"), "\(first.output)")
+        #expect(first.status == 0 && first.output.contains("wrote site/page.html, site/search.js, site/style.css"), "\(first.output)")
         let css = course.appendingPathComponent("site/style.css")
         let defaults = try Data(contentsOf: repositoryRoot.appendingPathComponent("site/style.css"))
         #expect(try Data(contentsOf: css) == defaults)

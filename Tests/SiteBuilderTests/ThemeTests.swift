@@ -44,4 +44,32 @@ import Testing
         try Data(config.utf8).write(to: dir.appendingPathComponent("course.yml"))
         #expect(CourseLoader.load(root: dir).diagnostics.contains { $0.code == "bad-theme" })
     }
+
+    /// The page frame is `site/page.html`: a course's own frame places katch's slots as it likes;
+    /// course text reaches it escaped; a frame with an unknown slot or without {{article}} stops the build.
+    @Test func aCourseFramePlacesTheSlotsAndCannotPrintCourseTextUnescaped() throws {
+        #expect(Theme.defaultFrame.pieces.contains("article"))
+        #expect(String(decoding: Theme.defaults["page.html"] ?? [], as: UTF8.self).contains("{{header}}"))
+        let mini = repositoryRoot.appendingPathComponent("Tests/Fixtures/mini-course")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-frame-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: mini, to: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("site"), withIntermediateDirectories: true)
+        let frame = "<!DOCTYPE html><html lang=\"{{lang}}\"><head><title>{{title}}</title></head><body><div class=\"org-banner\">Ұйым</div>{{article}}{{footer}}</body></html>"
+        try Data(frame.utf8).write(to: dir.appendingPathComponent("site/page.html"))
+        var config = try String(contentsOf: dir.appendingPathComponent("course.yml"), encoding: .utf8)
+        config = config.replacingOccurrences(of: "title:", with: "title: \"<script>x</script> \" #", options: [], range: config.range(of: "title:"))
+        try Data(config.utf8).write(to: dir.appendingPathComponent("course.yml"))
+        let loaded = CourseLoader.load(root: dir)
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+        let outputs = try SiteBuilder(course: loaded.course).buildAll()
+        let index = String(decoding: outputs[0].files["index.html"] ?? [], as: UTF8.self)
+        #expect(index.hasPrefix("<!DOCTYPE html><html lang=\"kk\"><head><title>") && index.contains("<div class=\"org-banner\">Ұйым</div><article>"))
+        #expect(!index.contains("<script>x</script>") && index.contains("&lt;script&gt;x&lt;/script&gt;"))
+        #expect(!index.contains("class=\"sidebar\""), "slots the frame leaves out are left out")
+        for bad in ["<html>{{nav}}{{article}}</html>", "<html>{{header}}</html>", "<html>{{article</html>"] {
+            try Data(bad.utf8).write(to: dir.appendingPathComponent("site/page.html"))
+            #expect(throws: SiteError.self) { _ = try SiteBuilder(course: CourseLoader.load(root: dir).course).buildAll() }
+        }
+    }
 }
