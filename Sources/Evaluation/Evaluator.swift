@@ -286,9 +286,14 @@ struct PreparedData {
             let r = stored.response
             // A question no longer in the instrument (removed from the course) is not analysed.
             let spec: QuestionSpec
+            let k: Int
             switch slot {
-            case .quiz: guard let k = qIndex[r.questionID] else { continue }; spec = quiz.questions[k]
-            case .feedback: guard let k = sIndex[r.questionID], let s = input.survey else { continue }; spec = s.questions[k]
+            case .quiz:
+                guard let i = qIndex[r.questionID] else { continue }
+                (k, spec) = (i, quiz.questions[i])
+            case .feedback:
+                guard let i = sIndex[r.questionID], let s = input.survey else { continue }
+                (k, spec) = (i, s.questions[i])
             }
             let answer: Answer
             do {
@@ -301,7 +306,6 @@ struct PreparedData {
             }
             switch slot {
             case .quiz(let a):
-                guard let k = qIndex[r.questionID] else { continue }
                 var mask: Int32 = -1
                 var correct: Bool?
                 if case .choice(let chosen) = answer {
@@ -310,7 +314,6 @@ struct PreparedData {
                 }
                 quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: spec.points(answer), correct: correct)
             case .feedback(let a):
-                guard let k = sIndex[r.questionID] else { continue }
                 survey[a][k] = answer
             }
         }

@@ -26,7 +26,7 @@ struct Serve: ParsableCommand {
         FileHandle.standardOutput.write(
             Data("serving http://127.0.0.1:\(port)/trainer/ and http://127.0.0.1:\(port)/participant/ — Ctrl-C stops\n".utf8))
         let port = self.port
-        let server = Task.detached {
+        _ = Task.detached {
             do {
                 try await preview.run(port: port)
             } catch is CancellationError {
@@ -43,7 +43,8 @@ struct Serve: ParsableCommand {
         for sig in [SIGINT, SIGTERM] {
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .main)
             source.setEventHandler {
-                server.cancel()
+                // Ending the process closes the socket; cancelling the server task first would race
+                // its own error path against this exit.
                 FileHandle.standardOutput.write(Data("\nstopped\n".utf8))
                 Foundation.exit(0)
             }

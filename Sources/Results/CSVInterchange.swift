@@ -196,8 +196,6 @@ extension ResultsStore {
 
 /// CSV text helpers.
 enum CSVText {
-    /// Removes leading and trailing ASCII white space (spaces, tabs, line breaks); fast when there is none.
-    static func trim(_ s: String) -> String { s.trimmingASCIIWhitespace }
 
     /// `1` for 1.0, `1.5` for 1.5.
     static func number(_ x: Double) -> String {
@@ -334,7 +332,7 @@ struct CSVImportPlan {
         var cols = Columns()
         func cell(_ fields: [String], _ index: Int?) -> String {
             guard let i = index, i < fields.count else { return "" }
-            return CSVField.unguardFormula(CSVText.trim(fields[i]))
+            return CSVField.unguardFormula(fields[i].trimmingASCIIWhitespace)
         }
 
         /// Adds one answer of a participant at a phase.
@@ -419,7 +417,7 @@ struct CSVImportPlan {
                 if multiline && fields[i].utf8.contains(13) {
                     fields[i] = fields[i].replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
                 }
-                let value = CSVField.unguardFormula(multiline ? fields[i] : CSVText.trim(fields[i]))
+                let value = CSVField.unguardFormula(multiline ? fields[i] : fields[i].trimmingASCIIWhitespace)
                 if let p = TextPolicy.problem(value, multiline: multiline, maxLength: cap) {
                     var at = line + linesBefore
                     if case .controlCharacter(let bad, _) = p {
@@ -484,7 +482,7 @@ struct CSVImportPlan {
             if fatal { return }
             if header.isEmpty {
                 for (i, f) in fields.enumerated() {
-                    if let p = TextPolicy.problem(CSVText.trim(f), multiline: false, maxLength: TextPolicy.codeEntryMaxLength) {
+                    if let p = TextPolicy.problem(f.trimmingASCIIWhitespace, multiline: false, maxLength: TextPolicy.codeEntryMaxLength) {
                         fail(line, "header column \(i + 1) \(p)")
                         fatal = true
                     }
@@ -493,7 +491,7 @@ struct CSVImportPlan {
                     header = ["-"]
                     return
                 }
-                header = fields.map { CSVText.trim($0).lowercased() }
+                header = fields.map { $0.trimmingASCIIWhitespace.lowercased() }
                 for (i, h) in header.enumerated() where !h.isEmpty {
                     if column[h] != nil {
                         fail(line, "column '\(h)' appears twice in the header")
@@ -531,13 +529,13 @@ struct CSVImportPlan {
                 }
                 return
             }
-            if fields.count == 1 && CSVText.trim(fields[0]).isEmpty { return }  // blank line
+            if fields.count == 1 && fields[0].trimmingASCIIWhitespace.isEmpty { return }  // blank line
             plan.rows += 1
             if multilineColumns.isEmpty {
                 multilineColumns = plan.format == .long ? Set(column["response"].map { [$0] } ?? []) : Set(questionColumns.map(\.index))
             }
             guard let fields = checkedFields(fields, line: line) else { return }
-            if fields.count > header.count, fields[header.count...].contains(where: { !CSVText.trim($0).isEmpty }) {
+            if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingASCIIWhitespace.isEmpty }) {
                 fail(line, "\(fields.count) fields but the header has \(header.count) (a separator inside an unquoted field?)")
                 return
             }
@@ -550,15 +548,15 @@ struct CSVImportPlan {
                     return
                 }
                 let raw = column["response"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
-                let response = CSVText.trim(raw).isEmpty ? "" : CSVField.unguardFormula(raw)
+                let response = raw.trimmingASCIIWhitespace.isEmpty ? "" : CSVField.unguardFormula(raw)
                 add(line: line, training: training, code: code, fields: fields, phase: ph, question: question, response: response,
                     correctText: cell(fields, cols.correct), scoreText: cell(fields, cols.score))
             case .wide:
                 var any = false
                 for (i, q) in questionColumns {
                     let raw = i < fields.count ? fields[i] : ""
-                    let value = CSVText.trim(raw).isEmpty ? "" : CSVField.unguardFormula(raw)
-                    let score = scoreColumns[q].flatMap { $0 < fields.count ? CSVText.trim(fields[$0]) : nil } ?? ""
+                    let value = raw.trimmingASCIIWhitespace.isEmpty ? "" : CSVField.unguardFormula(raw)
+                    let score = scoreColumns[q].flatMap { $0 < fields.count ? fields[$0].trimmingASCIIWhitespace : nil } ?? ""
                     // A trainer's score with no typed text (the paper form's answer was not transcribed) is still an answer.
                     if value.isEmpty && score.isEmpty { continue }
                     let isQuiz = ph != .feedback
@@ -615,11 +613,11 @@ struct CSVImportPlan {
         guard let keys else {
             // No course: keep what the file says.
             if phase == .feedback {
-                if let v = Int(CSVText.trim(response)) { return PendingResponse(question: question, choice: String(v), line: line, maxScore: 0) }
+                if let v = Int(response.trimmingASCIIWhitespace) { return PendingResponse(question: question, choice: String(v), line: line, maxScore: 0) }
                 return PendingResponse(question: question, text: response, line: line, maxScore: 0)
             }
             if let correct {
-                guard let letters = OptionLetter.decode(CSVText.trim(response)), !letters.isEmpty else {
+                guard let letters = OptionLetter.decode(response.trimmingASCIIWhitespace), !letters.isEmpty else {
                     fail(line, "answer '\(response)' of \(question) is not option letters (a, b, a;c)")
                     return nil
                 }
@@ -632,7 +630,7 @@ struct CSVImportPlan {
             fail(line, "unknown question '\(question)' for the \(phase.rawValue) phase (known: \(known))")
             return nil
         }
-        let trimmed = CSVText.trim(response)
+        let trimmed = response.trimmingASCIIWhitespace
         switch q.kind {
         case .single, .multiple:
             guard let letters = OptionLetter.decode(trimmed), !letters.isEmpty else {

@@ -19,6 +19,8 @@ struct Layout {
     var logo: String? = nil
     /// The page frame (`site/page.html`).
     var frame: FrameTemplate = Theme.defaultFrame
+    /// Pages of trainer pages, which the participant edition does not have (computed once per build).
+    var trainerOnlyPaths: Set<String> = []
 
     struct PageParts {
         var title: String
@@ -37,8 +39,7 @@ struct Layout {
     /// home page when the page is for trainers only; nil in the participant edition.
     func otherEditionHref(_ path: String) -> String? {
         guard edition == .trainer else { return nil }
-        let trainerOnly = course.pages.contains { $0.audience == .trainer && Paths.page($0.id) == path }
-        return "../participant/" + (trainerOnly ? "index.html" : path)
+        return "../participant/" + (trainerOnlyPaths.contains(path) ? "index.html" : path)
     }
 
     /// The page: the frame template (`site/page.html`, or the course's own) with its `{{slots}}`
@@ -138,10 +139,11 @@ struct FrameTemplate: Sendable {
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
             pieces.append(String(rest[..<open.lowerBound]))
-            guard let close = rest[open.upperBound...].range(of: "}}") else { throw SiteError("\(file): '{{' without '}}'") }
+            let line = text[..<open.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            guard let close = rest[open.upperBound...].range(of: "}}") else { throw SiteError("\(file):\(line): '{{' without '}}'") }
             let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
             guard Self.known.contains(name) else {
-                throw SiteError("\(file): unknown slot {{\(name)}} (known: \(Self.known.sorted().joined(separator: ", ")))")
+                throw SiteError("\(file):\(line): unknown slot {{\(name)}} (known: \(Self.known.sorted().joined(separator: ", ")))")
             }
             pieces.append(name)
             rest = rest[close.upperBound...]

@@ -32,17 +32,20 @@ public struct SiteBuilder: Sendable {
     public let course: Course
     /// Interface language.
     public let language: Language
+    /// The theme, read once from the defaults and the course's `site/` for both editions.
+    let theme: Theme
 
     /// Creates a builder; the UI language comes from `course.yml` unless given.
     public init(course: Course, language: Language? = nil) {
         self.course = course
         self.language = language ?? Language(rawValue: course.config.language) ?? .kk
+        self.theme = Theme(course: course)
     }
 
     /// Builds both editions and runs the leak check on the participant edition.
     public func buildAll() throws(SiteError) -> [EditionOutput] {
         // A course's own page frame that cannot be used stops the build, naming the problem.
-        if case .failure(let error) = Theme(course: course).frame { throw error }
+        if case .failure(let error) = theme.frame { throw error }
         // The trainer edition on one core; the participant edition and its leak check on the other.
         let results = ParallelPair.run({ build(.trainer) }, { () -> (EditionOutput, [String]) in
             let participant = build(.participant)
@@ -60,7 +63,7 @@ public struct SiteBuilder: Sendable {
 
     /// Builds one edition in memory.
     public func build(_ edition: Edition) -> EditionOutput {
-        EditionBuilder(course: course, edition: edition, localizer: Localizer(language)).build()
+        EditionBuilder(course: course, edition: edition, localizer: Localizer(language), theme: theme).build()
     }
 
     /// Writes editions to `DIR/trainer/` and `DIR/participant/`, replacing earlier builds.
@@ -113,14 +116,16 @@ final class EditionBuilder {
     /// The sidebar's top-level groups, computed once.
     var navGroups: [(UIString, [Page])] = []
 
-    init(course: Course, edition: Edition, localizer: Localizer) {
+    init(course: Course, edition: Edition, localizer: Localizer, theme: Theme) {
         self.course = course
         self.edition = edition
         self.l = localizer
-        self.theme = Theme(course: course)
+        self.theme = theme
         // A course frame that does not parse fails `buildAll` first; `build(_:)` alone then uses the default.
         let frame = (try? theme.frame.get()) ?? Theme.defaultFrame
-        self.layout = Layout(course: course, edition: edition, l: localizer, logo: theme.logo.map { "assets/" + $0.name }, frame: frame)
+        self.layout = Layout(
+            course: course, edition: edition, l: localizer, logo: theme.logo.map { "assets/" + $0.name }, frame: frame,
+            trainerOnlyPaths: Set(course.pages.filter { $0.audience == .trainer }.map { Paths.page($0.id) }))
         self.pages = course.pages.filter { $0.isVisible(in: edition) }
         self.visibleIDs = Set(pages.map(\.id))
         for page in pages {

@@ -10,7 +10,7 @@ import Foundation
 /// (`Layout`), where every course text goes through the one escaping function — no template can
 /// print course text unescaped. `course.yml`'s `theme:` sets the accent colour, a logo from the
 /// course's `site/` folder and a footer line.
-public struct Theme {
+public struct Theme: Sendable {
     /// The files of the theme by name (`style.css`, `search.js`), defaults with the course's over them.
     let files: [String: [UInt8]]
     /// The logo (`site/<theme.logo>`) and its name under `assets/`.

@@ -6,21 +6,32 @@ import TestSupport
 @testable import Results
 
 @Suite(.serialized) struct PlainModeTests {
-    /// The trainer types the score itself: «2» gives 2 points, «0» gives 0, and a value off the scale is refused.
-    @Test func scoringStoresTheTypedScore() throws {
+    /// A database where two participants took the pre-test, each with an open answer to score.
+    func twoPreTestsToScore() throws -> TempDB {
         let db = try TempDB()
         for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
             let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name))
             #expect(pre.status == 0, "\(pre.output)")
         }
+        return db
+    }
+
+    /// The scores saved for the open question q10 of the pre-tests (unscored answers left out).
+    func savedOpenScores(_ db: TempDB) throws -> [Double] {
+        let store = try db.store()
+        return try store.participants(training: "t1").compactMap { p in
+            try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test").flatMap { try store.responses(attempt: $0.rowID)["q10"]?.score }
+        }
+    }
+
+    /// The trainer types the score itself: «2» gives 2 points, «0» gives 0, and a value off the scale is refused.
+    @Test func scoringStoresTheTypedScore() throws {
+        let db = try twoPreTestsToScore()
         let scored = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "3\n2\n0\n")
         #expect(scored.status == 0, "\(scored.output)")
         #expect(scored.output.contains("0) ") && scored.output.contains("2) ") && !scored.output.contains("3) "))
         #expect(scored.output.contains("0, 1, 2"), "the refusal of 3 names the allowed scores")
-        let store = try db.store()
-        let scores = try store.participants(training: "t1").compactMap { p in
-            try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test").flatMap { try store.responses(attempt: $0.rowID)["q10"]?.score }
-        }
+        let scores = try savedOpenScores(db)
         #expect(scores.sorted() == [0, 2])
     }
 
@@ -146,10 +157,7 @@ import TestSupport
 
     /// Going back shows the score just saved (not 0 or an older value), and an empty line keeps it.
     @Test func scoringGoingBackShowsTheSavedScore() throws {
-        let db = try TempDB()
-        for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
-            #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name)).status == 0)
-        }
+        let db = try twoPreTestsToScore()
         // First answer 2, back from the second to the first (shown with its saved 2 marked), keep it, skip the second.
         let run = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "2\n<\n\n\n")
         #expect(run.status == 0, "\(run.output)")
@@ -157,19 +165,13 @@ import TestSupport
         #expect(screens.count == 3, "\(run.output)")
         #expect(screens[2].contains("*2) "), "the first answer shown again marks its saved score: \(screens[2])")
         #expect(run.output.contains("Бағаланды: 1 жауап"), "\(run.output)")
-        let store = try db.store()
-        let scores = try store.participants(training: "t1").compactMap { p in
-            try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test").flatMap { try store.responses(attempt: $0.rowID)["q10"]?.score }
-        }
+        let scores = try savedOpenScores(db)
         #expect(scores == [2])
     }
 
     /// End of input while scoring keeps what was scored and exits with 3 (as the README says), not 130.
     @Test func scoringEndOfInputExitsThree() throws {
-        let db = try TempDB()
-        for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
-            #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name)).status == 0)
-        }
+        let db = try twoPreTestsToScore()
         let run = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "1\n")
         #expect(run.status == 3, "\(run.output)")
         #expect(run.output.contains("Бағаланды: 1 жауап"), "\(run.output)")

@@ -67,9 +67,15 @@ import Testing
         #expect(index.hasPrefix("<!DOCTYPE html><html lang=\"kk\"><head><title>") && index.contains("<div class=\"org-banner\">Ұйым</div><article>"))
         #expect(!index.contains("<script>x</script>") && index.contains("&lt;script&gt;x&lt;/script&gt;"))
         #expect(!index.contains("class=\"sidebar\""), "slots the frame leaves out are left out")
-        for bad in ["<html>{{nav}}{{article}}</html>", "<html>{{header}}</html>", "<html>{{article</html>"] {
+        for (bad, message) in [
+            ("<html>\n<body>{{nav}}{{article}}</html>", "site/page.html:2: unknown slot {{nav}}"),
+            ("<html>{{header}}</html>", "site/page.html: the frame has no {{article}}"),
+            ("<html>\n\n{{article</html>", "site/page.html:3: '{{' without '}}'"),
+        ] {
             try Data(bad.utf8).write(to: dir.appendingPathComponent("site/page.html"))
-            #expect(throws: SiteError.self) { _ = try SiteBuilder(course: CourseLoader.load(root: dir).course).buildAll() }
+            #expect { _ = try SiteBuilder(course: CourseLoader.load(root: dir).course).buildAll() } throws: { e in
+                "\(e)".hasPrefix(message)
+            }
         }
     }
 }
