@@ -32,16 +32,17 @@ extension EvaluationReport {
     }
 
     /// The JSON document: compact, keys sorted (stable output; pipe it through `jq` to read).
+    ///
+    /// Written by ``SortedJSONEncoder`` (the same bytes as Foundation's `JSONEncoder` with sorted
+    /// keys, in a fraction of the time on large reports).
     public func jsonData() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            var data = Array(try encoder.encode(self))
+            var data = try SortedJSONEncoder.encode(self)
             data.append(0x0A)
             return data
         } catch {
-            // Every field is a plain value type; encoding cannot fail. Say so rather than crash.
-            return Array("{\"error\": \"could not encode the report\"}\n".utf8)
+            // Every figure is finite (a statistic that cannot be computed is a reason, not a NaN). Say so rather than crash.
+            return Array("{\"error\": \"could not encode the report: \(error)\"}\n".utf8)
         }
     }
 }

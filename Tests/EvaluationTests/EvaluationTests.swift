@@ -7,11 +7,13 @@ import Statistics
 import Testing
 
 @Suite(.serialized) struct EvaluationTests {
-    static func report(trainings: [String]? = nil, language: String? = nil) throws -> (EvaluationReport, FixtureDB) {
+    static func report(trainings: [String]? = nil, language: String? = nil, minGroup: Int = 5) throws -> (EvaluationReport, FixtureDB) {
         let fixture = try FixtureDB()
         let input = try EvaluationInput(course: realCourse, language: language.flatMap { .init(rawValue: $0) })
         let snapshot = try fixture.store.snapshot(trainings: trainings)
-        return (try Evaluator.evaluate(snapshot, input: input), fixture)
+        var options = EvaluationOptions()
+        options.minGroup = minGroup
+        return (try Evaluator.evaluate(snapshot, input: input, options: options), fixture)
     }
 
     @Test func countsPairsAndUnmatched() throws {

@@ -51,6 +51,21 @@ import TestSupport
         for key in ["overall", "comparison", "quiz", "survey", "method", "trainings"] { #expect(object[key] != nil, "\(key)") }
     }
 
+    /// The report's own JSON writer gives the bytes Foundation's `JSONEncoder` gives with sorted
+    /// keys (the oracle), on reports with open answers, comments, breakdowns, suppressed groups,
+    /// missing statistics and text that needs escaping.
+    @Test func jsonWriterMatchesFoundation() throws {
+        for (language, minGroup) in [("kk", 5), ("ru", 1), ("en", 50)] {
+            let (report, fixture) = try EvaluationTests.report(language: language, minGroup: minGroup)
+            defer { fixture.remove() }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let oracle = Array(try encoder.encode(report)) + [0x0A]
+            let ours = report.rendered(as: .json)
+            #expect(ours == oracle, "\(language) \(minGroup): first difference at byte \(ours.indices.first { $0 >= oracle.count || ours[$0] != oracle[$0] } ?? ours.count)")
+        }
+    }
+
     @Test func languagesAndCSV() throws {
         let (report, fixture) = try EvaluationTests.report(language: "ru")
         defer { fixture.remove() }

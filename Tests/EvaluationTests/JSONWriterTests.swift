@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import Evaluation
+
+/// ``SortedJSONEncoder`` against Foundation's `JSONEncoder` (sorted keys, unescaped slashes) as the
+/// oracle, on the shapes a report does not have yet: keys encoded out of order, dictionaries,
+/// nested and super encoders, nulls in arrays, every escape, integers of other widths, floats.
+struct JSONWriterTests {
+    struct Inner: Codable, Equatable {
+        var zeta: Int
+        var alpha: String?
+        var list: [Double?]
+    }
+
+    /// Encodes its keys in reverse order and through nested and super encoders.
+    struct Manual: Encodable {
+        enum Keys: String, CodingKey { case z, m, a, nested, arr, sup }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode("last", forKey: .z)
+            try c.encode(Int64.max, forKey: .m)
+            try c.encodeNil(forKey: .a)
+            var n = c.nestedContainer(keyedBy: Keys.self, forKey: .nested)
+            try n.encode(UInt8(7), forKey: .z)
+            try n.encode(Float(0.1), forKey: .a)
+            var u = c.nestedUnkeyedContainer(forKey: .arr)
+            try u.encode(1)
+            var uu = u.nestedUnkeyedContainer()
+            try uu.encode("x")
+            try uu.encodeNil()
+            try u.encode(Inner(zeta: 3, alpha: nil, list: [nil, 2.5]))
+            try Inner(zeta: -1, alpha: "b", list: []).encode(to: c.superEncoder(forKey: .sup))
+        }
+    }
+
+    struct Everything: Encodable {
+        var text = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{07} nul \u{0} Қазақстан 🇰🇿"
+        var numbers: [Double] = [0, -0.0, 1, 100, 0.1, 1e-7, 1e21, 123456789.125, -2.5, Double.leastNonzeroMagnitude]
+        var map: [String: Int] = Dictionary(uniqueKeysWithValues: (0..<40).map { ("k\($0 * 7 % 40)", $0) })
+        var nested: [String: Inner] = ["b": Inner(zeta: 1, alpha: "a", list: [1, nil]), "a": Inner(zeta: 2, alpha: nil, list: [])]
+        var manual = Manual()
+        var empty: [Int] = []
+        var emptyMap: [String: Int] = [:]
+        var flag = true
+        var optionalMissing: Int? = nil
+    }
+
+    @Test func sameBytesAsFoundation() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let oracle = Array(try encoder.encode(Everything()))
+        let ours = try SortedJSONEncoder.encode(Everything())
+        #expect(String(decoding: ours, as: UTF8.self) == String(decoding: oracle, as: UTF8.self))
+        #expect(try SortedJSONEncoder.encode([3, 1, 2]) == Array("[3,1,2]".utf8))
+        #expect(try SortedJSONEncoder.encode("top") == Array(#""top""#.utf8))
+    }
+
+    @Test func nonFiniteNumberIsAnErrorNamingItsPlace() throws {
+        let error = #expect(throws: SortedJSONEncoder.Failure.self) { try SortedJSONEncoder.encode(Inner(zeta: 0, alpha: nil, list: [1, .nan])) }
+        #expect(error?.description.contains("list") == true)
+    }
+}
