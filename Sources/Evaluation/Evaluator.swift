@@ -97,7 +97,7 @@ public enum Evaluator {
             guard let base = buffer.baseAddress else { return }
             let slots = DisjointSlots(base: base)
             DispatchQueue.concurrentPerform(iterations: work.count) { g in
-                slots.base[g] = data.section(work[g], options: options)
+                slots.base[g] = data.section(work[g], options: options, comparisonOnly: g > 0)
             }
         }
         let computed = sections.compactMap { $0 }
@@ -281,23 +281,40 @@ struct PreparedData {
             repeating: [Answer?](repeating: nil, count: input.survey?.questions.count ?? 0), count: feedbackCount)
         var problems: [String] = []
 
+        // Answers come grouped by attempt and mostly in question order: the last attempt's slot and
+        // the next question are tried before the dictionaries (2 million answers: a third of the time).
+        var lastAttempt: Int64 = -1
+        var lastSlot: Slot?
+        var nextQuestion = 0
         for stored in snapshot.responses {
-            guard let slot = slots[stored.attemptID] else { continue }
-            let r = stored.response
+            if stored.attemptID != lastAttempt {
+                lastAttempt = stored.attemptID
+                lastSlot = slots[stored.attemptID]
+                nextQuestion = 0
+            }
+            guard let slot = lastSlot else { continue }
+            let questionID = stored.response.questionID
             // A question no longer in the instrument (removed from the course) is not analysed.
-            let spec: QuestionSpec
             let k: Int
+            let kind: QuestionKind
             switch slot {
             case .quiz:
-                guard let i = qIndex[r.questionID] else { continue }
-                (k, spec) = (i, quiz.questions[i])
+                if nextQuestion < quiz.questions.count && quiz.questions[nextQuestion].id == questionID {
+                    k = nextQuestion
+                } else {
+                    guard let i = qIndex[questionID] else { continue }
+                    k = i
+                }
+                kind = quiz.questions[k].kind
             case .feedback:
-                guard let i = sIndex[r.questionID], let s = input.survey else { continue }
-                (k, spec) = (i, s.questions[i])
+                guard let i = sIndex[questionID], let s = input.survey else { continue }
+                (k, kind) = (i, s.questions[i].kind)
             }
+            nextQuestion = k + 1
             let answer: Answer
             do {
-                answer = try Answer(kind: spec.kind, question: spec.id, choice: r.choice, text: r.text, score: r.score)
+                let r = stored.response
+                answer = try Answer(kind: kind, question: questionID, choice: r.choice, text: r.text, score: r.score)
             } catch {
                 if problems.count < 20, let (i, phase) = attemptNames[stored.attemptID] {
                     problems.append("participant \(participants[i].code), \(phase.rawValue): \(error.description)")
@@ -310,9 +327,9 @@ struct PreparedData {
                 var correct: Bool?
                 if case .choice(let chosen) = answer {
                     mask = Int32(truncatingIfNeeded: chosen.mask & 0x3FF_FFFF)
-                    correct = spec.isRight(chosen)
+                    correct = quiz.questions[k].isRight(chosen)
                 }
-                quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: spec.points(answer), correct: correct)
+                quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: quiz.questions[k].points(answer), correct: correct)
             case .feedback(let a):
                 survey[a][k] = answer
             }
@@ -397,7 +414,13 @@ struct PreparedData {
 
     // MARK: Sections
 
-    func section(_ members: [Int], options: EvaluationOptions) -> SectionReport {
+    /// Every figure of one group of participants.
+    ///
+    /// - Parameter comparisonOnly: only what a row of the side-by-side comparison of trainings shows
+    ///   (counts, paired figures, KR-20, rating means), by the same code as the full section; the
+    ///   per-question figures, breakdowns, flags and answer lists stay empty. A report over 4,438
+    ///   trainings computes 4,438 such rows.
+    func section(_ members: [Int], options: EvaluationOptions, comparisonOnly: Bool = false) -> SectionReport {
         let quiz = input.quiz
         var counts = Counts(
             registered: members.count, preSubmitted: 0, postSubmitted: 0, feedbackSubmitted: 0, preUnsubmitted: 0,
@@ -429,7 +452,7 @@ struct PreparedData {
             counts.unscoredOpenAnswers += (a?.score.unscoredOpen ?? 0) + (b?.score.unscoredOpen ?? 0)
             if let x = a?.percent { preAll.append(x.doubleValue) }
             if let y = b?.percent { postAll.append(y.doubleValue) }
-            if a != nil || b != nil {
+            if (a != nil || b != nil) && !comparisonOnly {
                 scores.append(ParticipantScore(training: p.trainingID, code: p.code, pre: a?.percent?.doubleValue, post: b?.percent?.doubleValue))
             }
             if a != nil, b != nil {
@@ -459,7 +482,7 @@ struct PreparedData {
             guard let a = pre[i], let b = post[i] else { return nil }
             return (a, b)
         }
-        for (k, q) in quiz.questions.enumerated() {
+        for (k, q) in quiz.questions.enumerated() where !comparisonOnly {
             let answeredPre = preSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
             let answeredPost = postSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
             var report = QuestionReport(
@@ -542,7 +565,7 @@ struct PreparedData {
                 }
                 feedbackReports.append(RatingReport(id: q.id, labels: q.options, distribution: RatingDistribution(ratings: ratings, scale: scale)))
             }
-            for (k, q) in survey.questions.enumerated() where q.kind == .open {
+            for (k, q) in survey.questions.enumerated() where q.kind == .open && !comparisonOnly {
                 for i in members {
                     guard let s = feedback[i], case .text(let raw, _)? = feedbackAttempts[s][k] else { continue }
                     let text = Self.trim(raw)
@@ -555,7 +578,7 @@ struct PreparedData {
 
         // Open quiz answers.
         var openAnswers: [TextAnswer] = []
-        for (k, q) in quiz.questions.enumerated() where q.kind == .open {
+        for (k, q) in quiz.questions.enumerated() where q.kind == .open && !comparisonOnly {
             for (phase, slots) in [("pre", pre), ("post", post)] {
                 for i in members {
                     guard let s = slots[i], case .text(let text, let score)? = quizAttempts[s].answers[k]?.answer else { continue }
@@ -594,7 +617,7 @@ struct PreparedData {
             }
             return Breakdown(dimension: dimension, groups: groups)
         }
-        let breakdowns = [
+        let breakdowns = comparisonOnly ? [] : [
             breakdown("region", reg.regions) { $0.region },
             breakdown("agency", reg.agencies) { $0.agency },
             breakdown("gender", reg.genders) { $0.gender },

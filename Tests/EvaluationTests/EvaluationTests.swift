@@ -35,6 +35,28 @@ import Testing
         #expect(report.schemaVersion == 2)
     }
 
+    /// A row of the comparison (computed with only the figures it shows) equals the same figures of
+    /// a report over that training alone.
+    @Test func comparisonRowsEqualEachTrainingsOwnReport() throws {
+        let (report, fixture) = try Self.report(minGroup: 1)
+        defer { fixture.remove() }
+        #expect(report.comparison.count == 2)
+        let input = try EvaluationInput(course: realCourse)
+        var options = EvaluationOptions()
+        options.minGroup = 1
+        for row in report.comparison {
+            let alone = try Evaluator.evaluate(try fixture.store.snapshot(trainings: [row.training.id]), input: input, options: options).overall
+            #expect(row.counts == alone.counts, "\(row.training.id)")
+            #expect(row.meanPre == alone.paired.meanPre && row.meanPost == alone.paired.meanPost && row.meanGain == alone.paired.meanGain)
+            #expect(row.meanGainCI == alone.paired.meanGainCI && row.tTestP == alone.paired.tTest.p && row.cohensDz == alone.paired.cohensDz)
+            #expect(row.wilcoxonP == alone.paired.wilcoxon.p && row.classGain == alone.paired.hake.classGain)
+            #expect(row.kr20Pre == alone.reliability.kr20Pre && row.kr20Post == alone.reliability.kr20Post)
+            #expect(row.feedbackMeans.map(\.mean) == alone.feedback.map(\.distribution.mean))
+            #expect(row.feedbackMeans.map(\.n) == alone.feedback.map(\.distribution.n))
+            #expect(alone.questions.count > 0 && alone.breakdowns.count == 3)
+        }
+    }
+
     /// The figures equal the Statistics library applied to % scores computed independently here.
     @Test func statisticsIntegration() throws {
         let (report, fixture) = try Self.report(trainings: ["shymkent-2026-03"])
