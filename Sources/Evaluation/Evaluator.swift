@@ -283,55 +283,57 @@ struct PreparedData {
 
         // Answers come grouped by attempt and mostly in question order: the last attempt's slot and
         // the next question are tried before the dictionaries (2 million answers: a third of the time).
-        var lastAttempt: Int64 = -1
-        var lastSlot: Slot?
-        var nextQuestion = 0
-        for stored in snapshot.responses {
-            if stored.attemptID != lastAttempt {
-                lastAttempt = stored.attemptID
-                lastSlot = slots[stored.attemptID]
-                nextQuestion = 0
-            }
-            guard let slot = lastSlot else { continue }
-            let questionID = stored.response.questionID
-            // A question no longer in the instrument (removed from the course) is not analysed.
-            let k: Int
-            let kind: QuestionKind
-            switch slot {
-            case .quiz:
-                if nextQuestion < quiz.questions.count && quiz.questions[nextQuestion].id == questionID {
-                    k = nextQuestion
-                } else {
-                    guard let i = qIndex[questionID] else { continue }
-                    k = i
+        quiz.questions.withUnsafeBufferPointer { questions in
+            var lastAttempt: Int64 = -1
+            var lastSlot: Slot?
+            var nextQuestion = 0
+            for stored in snapshot.responses {
+                if stored.attemptID != lastAttempt {
+                    lastAttempt = stored.attemptID
+                    lastSlot = slots[stored.attemptID]
+                    nextQuestion = 0
                 }
-                kind = quiz.questions[k].kind
-            case .feedback:
-                guard let i = sIndex[questionID], let s = input.survey else { continue }
-                (k, kind) = (i, s.questions[i].kind)
-            }
-            nextQuestion = k + 1
-            let answer: Answer
-            do {
-                let r = stored.response
-                answer = try Answer(kind: kind, question: questionID, choice: r.choice, text: r.text, score: r.score)
-            } catch {
-                if problems.count < 20, let (i, phase) = attemptNames[stored.attemptID] {
-                    problems.append("participant \(participants[i].code), \(phase.rawValue): \(error.description)")
+                guard let slot = lastSlot else { continue }
+                let questionID = stored.response.questionID
+                // A question no longer in the instrument (removed from the course) is not analysed.
+                let k: Int
+                let kind: QuestionKind
+                switch slot {
+                case .quiz:
+                    if nextQuestion < questions.count && questions[nextQuestion].id == questionID {
+                        k = nextQuestion
+                    } else {
+                        guard let i = qIndex[questionID] else { continue }
+                        k = i
+                    }
+                    kind = questions[k].kind
+                case .feedback:
+                    guard let i = sIndex[questionID], let s = input.survey else { continue }
+                    (k, kind) = (i, s.questions[i].kind)
                 }
-                continue
-            }
-            switch slot {
-            case .quiz(let a):
-                var mask: Int32 = -1
-                var correct: Bool?
-                if case .choice(let chosen) = answer {
-                    mask = Int32(truncatingIfNeeded: chosen.mask & 0x3FF_FFFF)
-                    correct = quiz.questions[k].isRight(chosen)
+                nextQuestion = k + 1
+                let answer: Answer
+                do {
+                    let r = stored.response
+                    answer = try Answer(kind: kind, question: questionID, choice: r.choice, text: r.text, score: r.score)
+                } catch {
+                    if problems.count < 20, let (i, phase) = attemptNames[stored.attemptID] {
+                        problems.append("participant \(participants[i].code), \(phase.rawValue): \(error)")
+                    }
+                    continue
                 }
-                quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: quiz.questions[k].points(answer), correct: correct)
-            case .feedback(let a):
-                survey[a][k] = answer
+                switch slot {
+                case .quiz(let a):
+                    var mask: Int32 = -1
+                    var correct: Bool?
+                    if case .choice(let chosen) = answer {
+                        mask = Int32(truncatingIfNeeded: chosen.mask & 0x3FF_FFFF)
+                        correct = questions[k].isRight(chosen)
+                    }
+                    quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: questions[k].points(answer), correct: correct)
+                case .feedback(let a):
+                    survey[a][k] = answer
+                }
             }
         }
         if !problems.isEmpty {
