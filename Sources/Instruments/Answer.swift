@@ -16,7 +16,22 @@ public struct OptionChoice: Sendable, Hashable, ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Int...) { self.init(elements) }
 
     /// The chosen indices, ascending.
-    public var indices: [Int] { (0..<64).filter { mask & (1 << UInt64($0)) != 0 } }
+    public var indices: [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(mask.nonzeroBitCount)
+        var rest = mask
+        while rest != 0 {
+            out.append(rest.trailingZeroBitCount)
+            rest &= rest - 1
+        }
+        return out
+    }
+    /// The lowest chosen index that is `limit` or more (an option the question does not have), if any.
+    public func first(atLeast limit: Int) -> Int? {
+        guard limit < 64 else { return nil }
+        let high = mask >> UInt64(Swift.max(limit, 0))
+        return high == 0 ? nil : high.trailingZeroBitCount + Swift.max(limit, 0)
+    }
     /// How many options were chosen.
     public var count: Int { mask.nonzeroBitCount }
     /// Whether nothing was chosen.
@@ -97,6 +112,9 @@ extension String {
     public var trimmingASCIIWhitespace: String {
         let u = utf8
         func ws(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+        // Nearly every cell of an import has nothing to trim: decided on the contiguous bytes.
+        let clean = u.withContiguousStorageIfAvailable { b in b.isEmpty || !(ws(b[0]) || ws(b[b.count - 1])) }
+        if clean == true { return self }
         guard let f = u.first, let l = u.last, ws(f) || ws(l) else { return self }
         var start = u.startIndex
         var end = u.endIndex
@@ -129,6 +147,12 @@ public enum OptionLetter {
 
     /// `a;c` for indices [0, 2].
     public static func encode(_ indices: [Int]) -> String { indices.sorted().map(letter).joined(separator: ";") }
+
+    /// `a;c` for the choice of options 0 and 2 (the same text as ``encode(_:)-([Int])`` of its indices).
+    public static func encode(_ chosen: OptionChoice) -> String {
+        if chosen.count == 1 { return letter(chosen.mask.trailingZeroBitCount) }
+        return encode(chosen.indices)
+    }
 
     /// Sorted indices of `a;c`, `a,c`, `A C` or `ac`; nil when something else is there.
     public static func decode(_ text: String) -> [Int]? { choice(text)?.indices }

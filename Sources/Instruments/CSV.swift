@@ -86,7 +86,7 @@ public enum CSVField {
 
     /// Reverses ``guardFormula(_:)`` on import.
     public static func unguardFormula(_ s: String) -> String {
-        guard s.hasPrefix("'") else { return s }
+        guard s.utf8.first == UInt8(ascii: "'") else { return s }
         let rest = String(s.dropFirst())
         return looksLikeFormula(rest) ? rest : s
     }

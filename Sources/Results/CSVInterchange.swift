@@ -410,8 +410,10 @@ struct CSVImportPlan {
             var linesBefore = 0
             for i in fields.indices {
                 // Fast path (nearly every cell): short, and no byte that can start a control character or a line break.
-                let bytes = fields[i].utf8
-                if bytes.count <= TextPolicy.fieldMaxLength && !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) { continue }
+                let plain = fields[i].utf8.withContiguousStorageIfAvailable { bytes in
+                    bytes.count <= TextPolicy.fieldMaxLength && !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+                }
+                if plain == true { continue }
                 let multiline = multilineColumns.contains(i)
                 let cap = multiline ? TextPolicy.openAnswerMaxLength : TextPolicy.fieldMaxLength
                 if multiline && fields[i].utf8.contains(13) {
@@ -633,20 +635,21 @@ struct CSVImportPlan {
         let trimmed = response.trimmingASCIIWhitespace
         switch q.kind {
         case .single, .multiple:
-            guard let letters = OptionLetter.decode(trimmed), !letters.isEmpty else {
+            // On the bit set of the choice, not an array of indices: two million answers per import.
+            guard let chosen = OptionLetter.choice(trimmed) else {
                 fail(line, "answer '\(response)' of \(question) is not option letters (a, b, a;c)")
                 return nil
             }
-            if let bad = letters.first(where: { $0 < 0 || $0 >= q.options.count }) {
+            if let bad = chosen.first(atLeast: q.options.count) {
                 fail(line, "\(question) has options a–\(OptionLetter.letter(q.options.count - 1)); '\(OptionLetter.letter(bad))' is not one")
                 return nil
             }
-            if q.kind == .single && letters.count > 1 {
+            if q.kind == .single && chosen.count > 1 {
                 fail(line, "\(question) takes one answer; got '\(response)'")
                 return nil
             }
-            let isRight = q.isRight(OptionChoice(letters))
-            return PendingResponse(question: question, choice: OptionLetter.encode(letters), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
+            let isRight = q.isRight(chosen)
+            return PendingResponse(question: question, choice: OptionLetter.encode(chosen), correct: isRight, score: isRight ? 1 : 0, line: line, maxScore: 1)
         case .rating:
             guard let v = Int(trimmed), v >= 1, v <= Swift.max(q.options.count, 1) else {
                 fail(line, "rating \(question) must be a whole number from 1 to \(q.options.count) (got '\(response)')")

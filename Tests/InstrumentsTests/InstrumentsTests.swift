@@ -108,3 +108,22 @@ struct CSVCodecTests {
         #expect(read[1].1[2] == "'=1" && CSVField.unguardFormula(read[1].1[2]) == "=1")
     }
 }
+
+@Suite("Option letters")
+struct OptionLetterTests {
+    @Test("a choice's indices, its first option out of range and its letters agree with the index form")
+    func choiceAndLetters() throws {
+        let chosen = try #require(OptionLetter.choice("c; A,e"))
+        #expect(chosen.indices == [0, 2, 4])
+        #expect(OptionLetter.encode(chosen) == "a;c;e")
+        #expect(OptionLetter.encode(chosen) == OptionLetter.encode(chosen.indices))
+        #expect(OptionLetter.encode(OptionChoice([3])) == "d")
+        #expect(chosen.first(atLeast: 3) == 4)
+        #expect(chosen.first(atLeast: 5) == nil)
+        #expect(chosen.first(atLeast: 0) == 0)
+        #expect(chosen.first(atLeast: 64) == nil)
+        #expect(OptionChoice([63]).indices == [63])
+        #expect(OptionLetter.choice("a1") == nil)
+        #expect(OptionLetter.choice(" ; ") == nil)
+    }
+}
