@@ -64,6 +64,9 @@ public struct EvaluationOptions: Sendable {
     public var lowReliability = 0.5
     /// Breakdown groups and trainings with fewer matched pairs show counts only (5).
     public var minGroup = 5
+    /// Parts the stored answers are indexed in, in parallel (nil: one per core from 50,000 answers);
+    /// tests set it to check that the parts give what one pass gives.
+    var answerParts: Int?
     /// Slope-chart participants and listed answers per question in HTML/Markdown (JSON and CSV have all).
     public var listLimit = 300
     /// Creates the default options.
@@ -82,7 +85,7 @@ public enum Evaluator {
     public static func evaluate(
         _ snapshot: ResultsSnapshot, input: EvaluationInput, options: EvaluationOptions = EvaluationOptions()
     ) throws(EvaluationError) -> EvaluationReport {
-        let data = try PreparedData(snapshot: snapshot, input: input)
+        let data = try PreparedData(snapshot: snapshot, input: input, parts: options.answerParts)
         let all = Array(0..<data.participants.count)
         // The pooled section and, with several trainings, one per training: independent, so computed in parallel.
         var groups = [all]
@@ -94,10 +97,9 @@ public enum Evaluator {
         var sections = [SectionReport?](repeating: nil, count: groups.count)
         let work = groups
         sections.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let slots = DisjointSlots(base: base)
+            let slots = DisjointSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: work.count) { g in
-                slots.base[g] = data.section(work[g], options: options, comparisonOnly: g > 0)
+                slots[g] = data.section(work[g], options: options, comparisonOnly: g > 0)
             }
         }
         let computed = sections.compactMap { $0 }
@@ -157,10 +159,20 @@ extension TrainingComparison {
     }
 }
 
-/// Result slots written by parallel iterations, each iteration its own index only.
-private struct DisjointSlots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<SectionReport?>
+/// Cells written by parallel iterations, each cell by one iteration only.
+struct DisjointSlots<T>: @unchecked Sendable {
+    let cells: UnsafeMutableBufferPointer<T>
+
+    init(_ cells: UnsafeMutableBufferPointer<T>) { self.cells = cells }
+
+    subscript(_ i: Int) -> T {
+        get { cells[i] }
+        nonmutating set { cells[i] = newValue }
+    }
 }
+
+/// Where a submitted attempt's answers go: its row of the quiz or of the survey table.
+enum AttemptSlot: Sendable { case quiz(Int), feedback(Int) }
 
 extension TrainingInfo {
     init(_ t: Training) {
@@ -211,7 +223,7 @@ struct PreparedData {
     /// Indexes and scores the snapshot.
     /// - Throws: ``EvaluationError`` naming the attempt and question of every stored answer that
     ///   does not fit its question (never skipped or defaulted).
-    init(snapshot: ResultsSnapshot, input: EvaluationInput) throws(EvaluationError) {
+    init(snapshot: ResultsSnapshot, input: EvaluationInput, parts requestedParts: Int? = nil) throws(EvaluationError) {
         self.input = input
         participants = snapshot.participants
         trainingIDs = snapshot.trainings.map(\.id)
@@ -239,8 +251,7 @@ struct PreparedData {
         for (i, p) in participants.enumerated() { pIndex[p.rowID] = i }
 
         // Attempts: slot per submitted attempt.
-        enum Slot { case quiz(Int), feedback(Int) }
-        var slots: [Int64: Slot] = [:]
+        var slots: [Int64: AttemptSlot] = [:]
         var attemptNames: [Int64: (Int, Phase)] = [:]
         slots.reserveCapacity(snapshot.attempts.count)
         var quizCount = 0
@@ -276,21 +287,73 @@ struct PreparedData {
         for (k, q) in quiz.questions.enumerated() { qIndex[q.id] = k }
         var sIndex: [String: Int] = [:]
         for (k, q) in (input.survey?.questions ?? []).enumerated() { sIndex[q.id] = k }
-        var quizAnswers = [[QuizAnswer?]](repeating: [QuizAnswer?](repeating: nil, count: quiz.questions.count), count: quizCount)
-        var survey = [[Answer?]](
-            repeating: [Answer?](repeating: nil, count: input.survey?.questions.count ?? 0), count: feedbackCount)
-        var problems: [String] = []
+        let qCount = quiz.questions.count
+        let sCount = input.survey?.questions.count ?? 0
+        // One flat table per instrument (attempt × question). Every stored answer has its own cell
+        // (an attempt answers a question once), so the answers are indexed on every core, each core
+        // a contiguous part of them, writing disjoint cells.
+        var quizAnswers = [QuizAnswer?](repeating: nil, count: quizCount * qCount)
+        var surveyAnswers = [Answer?](repeating: nil, count: feedbackCount * sCount)
+        let responses = snapshot.responses
+        let parts = Swift.max(1, requestedParts ?? (responses.count < 50_000 ? 1 : Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)))
+        var problemsByPart = [[String]](repeating: [], count: parts)
+        let survey = input.survey
+        let lookup = (slots: slots, attemptNames: attemptNames, qIndex: qIndex, sIndex: sIndex)
+        let participantsSeen = participants
+        quizAnswers.withUnsafeMutableBufferPointer { quizCells in
+            surveyAnswers.withUnsafeMutableBufferPointer { surveyCells in
+                problemsByPart.withUnsafeMutableBufferPointer { problemCells in
+                    let out = (quiz: DisjointSlots(quizCells), survey: DisjointSlots(surveyCells), problems: DisjointSlots(problemCells))
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let range = (responses.count * part / parts)..<(responses.count * (part + 1) / parts)
+                        out.problems[part] = Self.index(
+                            responses[range], quiz: quiz, survey: survey, lookup: lookup, participants: participantsSeen,
+                            quizCells: out.quiz, surveyCells: out.survey, qCount: qCount, sCount: sCount)
+                    }
+                }
+            }
+        }
+        let problems = problemsByPart.flatMap { $0 }.prefix(20)
+        if !problems.isEmpty {
+            throw EvaluationError("the results database holds answers that do not fit the course's questions:\n  " + problems.joined(separator: "\n  "))
+        }
+        // Scores by the one rule, on every core too.
+        let attemptCount = quizCount
+        var scored = [ScoredAttempt?](repeating: nil, count: attemptCount)
+        let answersTable = quizAnswers
+        scored.withUnsafeMutableBufferPointer { cells in
+            let out = DisjointSlots(cells)
+            let scoreParts = requestedParts == nil && attemptCount < 20_000 ? 1 : parts
+            DispatchQueue.concurrentPerform(iterations: scoreParts) { part in
+                for a in (attemptCount * part / scoreParts)..<(attemptCount * (part + 1) / scoreParts) {
+                    let answers = Array(answersTable[(a * qCount)..<((a + 1) * qCount)])
+                    out[a] = ScoredAttempt(answers: answers, score: quiz.score(inOrder: answers.map { $0?.answer }))
+                }
+            }
+        }
+        quizAttempts = scored.compactMap { $0 }
+        feedbackAttempts = (0..<feedbackCount).map { Array(surveyAnswers[($0 * sCount)..<(($0 + 1) * sCount)]) }
+    }
 
-        // Answers come grouped by attempt and mostly in question order: the last attempt's slot and
-        // the next question are tried before the dictionaries (2 million answers: a third of the time).
+    /// Indexes one contiguous part of the stored answers into their cells of the attempt × question
+    /// tables; returns the problems found (at most 20).
+    ///
+    /// Answers come grouped by attempt and mostly in question order: the last attempt's slot and
+    /// the next question are tried before the dictionaries (2 million answers: a third of the time).
+    private static func index(
+        _ responses: ArraySlice<StoredResponse>, quiz: InstrumentSpec, survey: InstrumentSpec?,
+        lookup: (slots: [Int64: AttemptSlot], attemptNames: [Int64: (Int, Phase)], qIndex: [String: Int], sIndex: [String: Int]),
+        participants: [Participant], quizCells: DisjointSlots<QuizAnswer?>, surveyCells: DisjointSlots<Answer?>, qCount: Int, sCount: Int
+    ) -> [String] {
+        var problems: [String] = []
         quiz.questions.withUnsafeBufferPointer { questions in
             var lastAttempt: Int64 = -1
-            var lastSlot: Slot?
+            var lastSlot: AttemptSlot?
             var nextQuestion = 0
-            for stored in snapshot.responses {
+            for stored in responses {
                 if stored.attemptID != lastAttempt {
                     lastAttempt = stored.attemptID
-                    lastSlot = slots[stored.attemptID]
+                    lastSlot = lookup.slots[stored.attemptID]
                     nextQuestion = 0
                 }
                 guard let slot = lastSlot else { continue }
@@ -303,12 +366,12 @@ struct PreparedData {
                     if nextQuestion < questions.count && questions[nextQuestion].id == questionID {
                         k = nextQuestion
                     } else {
-                        guard let i = qIndex[questionID] else { continue }
+                        guard let i = lookup.qIndex[questionID] else { continue }
                         k = i
                     }
                     kind = questions[k].kind
                 case .feedback:
-                    guard let i = sIndex[questionID], let s = input.survey else { continue }
+                    guard let i = lookup.sIndex[questionID], let s = survey else { continue }
                     (k, kind) = (i, s.questions[i].kind)
                 }
                 nextQuestion = k + 1
@@ -317,7 +380,7 @@ struct PreparedData {
                     let r = stored.response
                     answer = try Answer(kind: kind, question: questionID, choice: r.choice, text: r.text, score: r.score)
                 } catch {
-                    if problems.count < 20, let (i, phase) = attemptNames[stored.attemptID] {
+                    if problems.count < 20, let (i, phase) = lookup.attemptNames[stored.attemptID] {
                         problems.append("participant \(participants[i].code), \(phase.rawValue): \(error)")
                     }
                     continue
@@ -330,19 +393,13 @@ struct PreparedData {
                         mask = Int32(truncatingIfNeeded: chosen.mask & 0x3FF_FFFF)
                         correct = questions[k].isRight(chosen)
                     }
-                    quizAnswers[a][k] = QuizAnswer(mask: mask, answer: answer, points: questions[k].points(answer), correct: correct)
+                    quizCells[a * qCount + k] = QuizAnswer(mask: mask, answer: answer, points: questions[k].points(answer), correct: correct)
                 case .feedback(let a):
-                    survey[a][k] = answer
+                    surveyCells[a * sCount + k] = answer
                 }
             }
         }
-        if !problems.isEmpty {
-            throw EvaluationError("the results database holds answers that do not fit the course's questions:\n  " + problems.joined(separator: "\n  "))
-        }
-        quizAttempts = quizAnswers.map { answers in
-            ScoredAttempt(answers: answers, score: quiz.score(inOrder: answers.map { $0?.answer }))
-        }
-        feedbackAttempts = survey
+        return problems
     }
 
     /// `a;c` → bit mask; nil when a part is not a letter.
