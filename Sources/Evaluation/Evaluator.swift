@@ -192,15 +192,14 @@ struct QuizAnswer {
     var correct: Bool?
 }
 
-/// A submitted quiz attempt, scored by ``InstrumentSpec/score(_:)``.
+/// A submitted quiz attempt, scored by ``InstrumentSpec/score(_:)`` (its answers are its row of
+/// ``PreparedData/quizTable``).
 struct ScoredAttempt {
-    var answers: [QuizAnswer?]
     var score: AttemptScore
     /// Exact percentage (nil when nothing could be scored yet), computed once.
     let percent: Fraction?
 
-    init(answers: [QuizAnswer?], score: AttemptScore) {
-        self.answers = answers
+    init(score: AttemptScore) {
         self.score = score
         percent = score.percent
     }
@@ -217,6 +216,10 @@ struct PreparedData {
     var feedback: [Int?]
     var unsubmitted: [(pre: Bool, post: Bool, feedback: Bool)]
     var quizAttempts: [ScoredAttempt] = []
+    /// Every submitted quiz attempt's answers, one row of ``questionCount`` cells per attempt.
+    var quizTable: [QuizAnswer?] = []
+    /// Questions of the quiz (cells per row of ``quizTable``).
+    var questionCount = 0
     var feedbackAttempts: [[Answer?]] = []
     let choiceItems: [Int]
 
@@ -326,12 +329,14 @@ struct PreparedData {
             let scoreParts = requestedParts == nil && attemptCount < 20_000 ? 1 : parts
             DispatchQueue.concurrentPerform(iterations: scoreParts) { part in
                 for a in (attemptCount * part / scoreParts)..<(attemptCount * (part + 1) / scoreParts) {
-                    let answers = Array(answersTable[(a * qCount)..<((a + 1) * qCount)])
-                    out[a] = ScoredAttempt(answers: answers, score: quiz.score(inOrder: answers.map { $0?.answer }))
+                    let answers = answersTable[(a * qCount)..<((a + 1) * qCount)].map { $0?.answer }
+                    out[a] = ScoredAttempt(score: quiz.score(inOrder: answers))
                 }
             }
         }
         quizAttempts = scored.compactMap { $0 }
+        quizTable = quizAnswers
+        questionCount = qCount
         feedbackAttempts = (0..<feedbackCount).map { Array(surveyAnswers[($0 * sCount)..<(($0 + 1) * sCount)]) }
     }
 
@@ -401,6 +406,9 @@ struct PreparedData {
         }
         return problems
     }
+
+    /// The answer of submitted quiz attempt `attempt` to question `k`.
+    func answer(_ attempt: Int, _ k: Int) -> QuizAnswer? { quizTable[attempt * questionCount + k] }
 
     /// `a;c` → bit mask; nil when a part is not a letter.
     static func mask(_ text: String) -> Int32? {
@@ -529,8 +537,7 @@ struct PreparedData {
         // Items (choice questions), every submitted attempt of the phase.
         func matrix(_ slots: [Int]) -> [[Bool?]] {
             slots.map { s in
-                let answers = quizAttempts[s].answers
-                return choiceItems.map { answers[$0]?.correct }
+                return choiceItems.map { answer(s, $0)?.correct }
             }
         }
         let preItems = Items.analyze(matrix(preSlots))
@@ -542,8 +549,8 @@ struct PreparedData {
             return (a, b)
         }
         for (k, q) in quiz.questions.enumerated() where !comparisonOnly {
-            let answeredPre = preSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
-            let answeredPost = postSlots.reduce(0) { $0 + (quizAttempts[$1].answers[k] == nil ? 0 : 1) }
+            let answeredPre = preSlots.reduce(0) { $0 + (answer($1, k) == nil ? 0 : 1) }
+            let answeredPost = postSlots.reduce(0) { $0 + (answer($1, k) == nil ? 0 : 1) }
             var report = QuestionReport(
                 id: q.id, type: q.kind, answeredPre: answeredPre, answeredPost: answeredPost,
                 facilityPre: .unavailable(reason: StatReason.empty), facilityPost: .unavailable(reason: StatReason.empty),
@@ -558,10 +565,10 @@ struct PreparedData {
                 report.discriminationPost =
                     postItems.items.count > c ? postItems.items[c].discrimination : .unavailable(reason: StatReason.empty)
                 report.mcNemar = Items.mcNemar(
-                    pre: pairedSlots.map { quizAttempts[$0.0].answers[k]?.correct ?? false },
-                    post: pairedSlots.map { quizAttempts[$0.1].answers[k]?.correct ?? false })
+                    pre: pairedSlots.map { answer($0.0, k)?.correct ?? false },
+                    post: pairedSlots.map { answer($0.1, k)?.correct ?? false })
                 func counts(_ slots: [Int]) -> OptionCounts<String> {
-                    Self.optionCounts(slots.map { quizAttempts[$0].answers[k]?.mask }, optionCount: q.options.count)
+                    Self.optionCounts(slots.map { answer($0, k)?.mask }, optionCount: q.options.count)
                 }
                 report.optionsPre = counts(preSlots)
                 report.optionsPost = counts(postSlots)
@@ -569,7 +576,7 @@ struct PreparedData {
                 // The same rule as the score: a skipped or blank answer earns 0, an unscored one is left out.
                 func facility(_ slots: [Int]) -> StatValue {
                     let earned = slots.compactMap { s -> Fraction? in
-                        let a = quizAttempts[s].answers[k]
+                        let a = answer(s, k)
                         return a == nil ? Fraction.zero : a?.points
                     }
                     return Descriptives.mean(earned.map { ($0 / q.maximum).doubleValue })
@@ -640,7 +647,7 @@ struct PreparedData {
         for (k, q) in quiz.questions.enumerated() where q.kind == .open && !comparisonOnly {
             for (phase, slots) in [("pre", pre), ("post", post)] {
                 for i in members {
-                    guard let s = slots[i], case .text(let text, let score)? = quizAttempts[s].answers[k]?.answer else { continue }
+                    guard let s = slots[i], case .text(let text, let score)? = answer(s, k)?.answer else { continue }
                     let trimmed = Self.trim(text)
                     guard !trimmed.isEmpty || score != nil else { continue }
                     let p = participants[i]
