@@ -322,6 +322,7 @@ struct PreparedData {
         }
         // Scores by the one rule, on every core too.
         let attemptCount = quizCount
+        let rules = quiz.questions.map(\.rule)
         var scored = [ScoredAttempt?](repeating: nil, count: attemptCount)
         let answersTable = quizAnswers
         scored.withUnsafeMutableBufferPointer { cells in
@@ -330,7 +331,7 @@ struct PreparedData {
             DispatchQueue.concurrentPerform(iterations: scoreParts) { part in
                 for a in (attemptCount * part / scoreParts)..<(attemptCount * (part + 1) / scoreParts) {
                     let answers = answersTable[(a * qCount)..<((a + 1) * qCount)].map { $0?.answer }
-                    out[a] = ScoredAttempt(score: quiz.score(inOrder: answers))
+                    out[a] = ScoredAttempt(score: InstrumentSpec.score(inOrder: answers, rules: rules))
                 }
             }
         }
@@ -351,7 +352,11 @@ struct PreparedData {
         participants: [Participant], quizCells: DisjointSlots<QuizAnswer?>, surveyCells: DisjointSlots<Answer?>, qCount: Int, sCount: Int
     ) -> [String] {
         var problems: [String] = []
-        quiz.questions.withUnsafeBufferPointer { questions in
+        // Plain copies: the questions' texts are not touched here (see ``QuestionSpec/Rule``).
+        let rules = quiz.questions.map(\.rule)
+        let ids = quiz.questions.map(\.id)
+        let surveyKinds = survey?.questions.map(\.kind) ?? []
+        do {
             var lastAttempt: Int64 = -1
             var lastSlot: AttemptSlot?
             var nextQuestion = 0
@@ -368,16 +373,16 @@ struct PreparedData {
                 let kind: QuestionKind
                 switch slot {
                 case .quiz:
-                    if nextQuestion < questions.count && questions[nextQuestion].id == questionID {
+                    if nextQuestion < ids.count && ids[nextQuestion] == questionID {
                         k = nextQuestion
                     } else {
                         guard let i = lookup.qIndex[questionID] else { continue }
                         k = i
                     }
-                    kind = questions[k].kind
+                    kind = rules[k].kind
                 case .feedback:
-                    guard let i = lookup.sIndex[questionID], let s = survey else { continue }
-                    (k, kind) = (i, s.questions[i].kind)
+                    guard let i = lookup.sIndex[questionID], i < surveyKinds.count else { continue }
+                    (k, kind) = (i, surveyKinds[i])
                 }
                 nextQuestion = k + 1
                 let answer: Answer
@@ -396,9 +401,9 @@ struct PreparedData {
                     var correct: Bool?
                     if case .choice(let chosen) = answer {
                         mask = Int32(truncatingIfNeeded: chosen.mask & 0x3FF_FFFF)
-                        correct = questions[k].isRight(chosen)
+                        correct = rules[k].isRight(chosen)
                     }
-                    quizCells[a * qCount + k] = QuizAnswer(mask: mask, answer: answer, points: questions[k].points(answer), correct: correct)
+                    quizCells[a * qCount + k] = QuizAnswer(mask: mask, answer: answer, points: rules[k].points(answer), correct: correct)
                 case .feedback(let a):
                     surveyCells[a * sCount + k] = answer
                 }

@@ -67,25 +67,51 @@ public struct QuestionSpec: Sendable, Hashable {
         self.init(id: id, kind: kind, prompt: prompt, options: options, correct: correct, maximum: maximum)
     }
 
+    /// What scoring needs of the question, as a plain value (see ``Rule``).
+    public var rule: Rule { Rule(kind: kind, key: key, maximum: maximum) }
+
     /// Whether the chosen options are exactly the key.
-    public func isRight(_ chosen: OptionChoice) -> Bool { kind.isChoice && !chosen.isEmpty && chosen == key }
+    public func isRight(_ chosen: OptionChoice) -> Bool { rule.isRight(chosen) }
 
     /// Whether a trainer scores this question's answers (an open quiz question with a maximum).
-    public var isScoredByTrainer: Bool { kind == .open && maximum > .zero }
+    public var isScoredByTrainer: Bool { rule.isScoredByTrainer }
 
-    /// The points an answer earns, or nil when it waits for the trainer's score. An unanswered
-    /// question earns 0 (it stays in the maximum).
-    public func points(_ answer: Answer?) -> Fraction? {
-        guard let answer else { return .zero }
-        switch (kind, answer) {
-        case (.single, .choice(let chosen)), (.multiple, .choice(let chosen)):
-            return isRight(chosen) ? 1 : .zero
-        case (.open, .text(let text, let score)):
-            guard isScoredByTrainer else { return .zero }
-            if let score { return score }
-            return text.allSatisfy(\.isWhitespace) ? .zero : nil
-        default:
-            return .zero
+    /// The points an answer earns (``Rule/points(_:)``).
+    public func points(_ answer: Answer?) -> Fraction? { rule.points(answer) }
+
+    /// The scoring rule of one question: its kind, key and maximum, without its texts.
+    ///
+    /// A plain value with no reference-counted parts, so that a report scoring two million answers
+    /// on both cores copies it freely (copies of the whole question, with its texts, made the
+    /// cores fight over the same reference counts).
+    public struct Rule: Sendable, Hashable {
+        /// Kind.
+        public let kind: QuestionKind
+        /// The right options.
+        public let key: OptionChoice
+        /// Points the question is worth.
+        public let maximum: Fraction
+
+        /// Whether the chosen options are exactly the key.
+        public func isRight(_ chosen: OptionChoice) -> Bool { kind.isChoice && !chosen.isEmpty && chosen == key }
+
+        /// Whether a trainer scores this question's answers (an open quiz question with a maximum).
+        public var isScoredByTrainer: Bool { kind == .open && maximum > .zero }
+
+        /// The points an answer earns, or nil when it waits for the trainer's score. An unanswered
+        /// question earns 0 (it stays in the maximum).
+        public func points(_ answer: Answer?) -> Fraction? {
+            guard let answer else { return .zero }
+            switch (kind, answer) {
+            case (.single, .choice(let chosen)), (.multiple, .choice(let chosen)):
+                return isRight(chosen) ? 1 : .zero
+            case (.open, .text(let text, let score)):
+                guard isScoredByTrainer else { return .zero }
+                if let score { return score }
+                return text.allSatisfy(\.isWhitespace) ? .zero : nil
+            default:
+                return .zero
+            }
         }
     }
 }
@@ -130,14 +156,19 @@ public struct InstrumentSpec: Sendable, Hashable {
 
     /// ``score(_:)`` of answers given in the order of ``questions`` (nil: unanswered).
     public func score(inOrder answers: [Answer?]) -> AttemptScore {
+        Self.score(inOrder: answers, rules: questions.map(\.rule))
+    }
+
+    /// ``score(_:)`` of answers given in the order of `rules` (the instrument's ``QuestionSpec/rule``s,
+    /// made once for many attempts).
+    public static func score(inOrder answers: [Answer?], rules: [QuestionSpec.Rule]) -> AttemptScore {
         var points = Fraction.zero
         var maximum = Fraction.zero
         var unscored = 0
-        // By index, not `for q in questions`: a copy of each question per attempt was a tenth of a report's time.
-        for k in questions.indices where questions[k].maximum > .zero {
-            if let p = questions[k].points(k < answers.count ? answers[k] : nil) {
+        for (k, rule) in rules.enumerated() where rule.maximum > .zero {
+            if let p = rule.points(k < answers.count ? answers[k] : nil) {
                 points += p
-                maximum += questions[k].maximum
+                maximum += rule.maximum
             } else {
                 unscored += 1
             }
