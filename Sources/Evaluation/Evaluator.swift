@@ -545,8 +545,11 @@ struct PreparedData {
                 return choiceItems.map { answer(s, $0)?.correct }
             }
         }
-        let preItems = Items.analyze(matrix(preSlots))
-        let postItems = Items.analyze(matrix(postSlots))
+        // A comparison row shows KR-20 only: the same function the item analysis uses, without the rest.
+        let preMatrix = matrix(preSlots)
+        let postMatrix = matrix(postSlots)
+        let preItems = comparisonOnly ? nil : Items.analyze(preMatrix)
+        let postItems = comparisonOnly ? nil : Items.analyze(postMatrix)
         var questions: [QuestionReport] = []
         var flags: [ReportFlag] = []
         let pairedSlots = members.compactMap { i -> (Int, Int)? in
@@ -562,7 +565,7 @@ struct PreparedData {
                 change: .unavailable(reason: StatReason.empty), mcNemar: nil,
                 discriminationPre: .unavailable(reason: "open question"), discriminationPost: .unavailable(reason: "open question"),
                 optionsPre: nil, optionsPost: nil)
-            if let c = choiceItems.firstIndex(of: k) {
+            if let c = choiceItems.firstIndex(of: k), let preItems, let postItems {
                 report.facilityPre = preItems.items.count > c ? preItems.items[c].facility : .unavailable(reason: StatReason.empty)
                 report.facilityPost = postItems.items.count > c ? postItems.items[c].facility : .unavailable(reason: StatReason.empty)
                 report.discriminationPre =
@@ -608,7 +611,8 @@ struct PreparedData {
             }
             questions.append(report)
         }
-        let reliability = Reliability(items: choiceItems.count, kr20Pre: preItems.kr20, kr20Post: postItems.kr20)
+        let reliability = Reliability(
+            items: choiceItems.count, kr20Pre: preItems?.kr20 ?? Items.kr20(preMatrix), kr20Post: postItems?.kr20 ?? Items.kr20(postMatrix))
         if let r = reliability.kr20Pre.doubleValue, r < options.lowReliability {
             flags.append(ReportFlag(kind: .lowReliability, question: nil, phase: "pre", value: r))
         }

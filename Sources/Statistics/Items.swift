@@ -149,8 +149,15 @@ public enum Items {
         let totals = rows.map { $0.reduce(0, +) }
         var items: [ItemStatistics] = []
         for j in 0..<k {
-            let answered = kept.filter { j < $0.count && $0[j] != nil }.count
-            let correct = kept.filter { j < $0.count && $0[j] == true }.count
+            // Counted, not filtered: no copy of 100,000 rows per item.
+            var answered = 0
+            var correct = 0
+            for row in kept where j < row.count {
+                if let r = row[j] {
+                    answered += 1
+                    if r { correct += 1 }
+                }
+            }
             let facility: StatValue =
                 n == 0 ? .unavailable(reason: StatReason.empty) : .value(Double(correct) / Double(n))
             let amongAnswered: StatValue =
