@@ -9,7 +9,8 @@ struct ContentReader {
     let file: String
     let pageKind: PageKind
     var diagnostics = DiagnosticBag()
-    var usedAnchors: Set<String> = []
+    /// The page's heading anchors so far.
+    var anchors = UniqueAnchors()
     /// Explicit ids (`{#id}`) with where they were written.
     var explicitIDs: [(id: String, position: SourcePosition)] = []
     /// Cross-references `id:…` with where they were written.
@@ -140,15 +141,15 @@ struct ContentReader {
                 diagnostics.error(
                     file, position, "id '\(explicitID)' must be lowercase letters, digits and dashes", code: "bad-id")
             }
-            if usedAnchors.contains(explicitID) {
+            if anchors.contains(explicitID) {
                 diagnostics.error(file, position, "anchor '\(explicitID)' is used twice on this page", code: "duplicate-id")
             }
             anchor = explicitID
+            anchors.reserve(explicitID)
             explicitIDs.append((explicitID, position))
         } else {
-            anchor = Slug.unique(Slug.make(text.plainText), taken: usedAnchors)
+            anchor = anchors.claim(Slug.make(text.plainText))
         }
-        usedAnchors.insert(anchor)
         return Heading(level: level, spans: text, anchor: anchor, isExplicit: explicitID != nil, attributes: attributes)
     }
 
@@ -251,18 +252,15 @@ struct ContentReader {
             }
         }
         var explanation: Callout?
-        if let after = following.dropFirst(consumed).first, case .blockQuote(let inner) = after.kind {
-            // Read the quote to see whether it is the question's ANSWER callout. If it is not, it is
-            // read again as an ordinary block by `read`: forget what this reading reported and
-            // collected (diagnostics, references, ids, footnotes), or each would be reported twice.
-            let before = self
-            let quote = readQuote(inner, at: after.position)
-            if case .callout(let callout) = quote.kind, callout.kind == .answer {
-                explanation = callout
-                consumed += 1
-            } else {
-                self = before
-            }
+        // A quote right after the question is its explanation when it is an ANSWER callout; any other
+        // quote is left for `read`. Its kind is looked at first, so nothing is read twice (and the
+        // reader is never copied to undo a reading, which made a page of many questions quadratic).
+        if let after = following.dropFirst(consumed).first, case .blockQuote(let inner) = after.kind,
+            Self.calloutMarker(inner)?.kind == .answer,
+            case .callout(let callout) = readQuote(inner, at: after.position).kind
+        {
+            explanation = callout
+            consumed += 1
         }
         if type == .open && !isInstrument && explanation == nil {
             diagnostics.warning(
@@ -353,14 +351,12 @@ struct ContentReader {
 
     mutating func readQuote(_ inner: [Block], at position: SourcePosition) -> ContentBlock {
         checkLookalikeMarker(inner, at: position)
-        guard case .paragraph(let inlines)? = inner.first?.kind,
-            case .text(let first, let firstAt)? = inlines.first, first.hasPrefix("[!"),
-            let close = first.firstIndex(of: "]")
+        guard let (name, kind) = Self.calloutMarker(inner), case .paragraph(let inlines)? = inner.first?.kind,
+            case .text(let first, let firstAt)? = inlines.first, let close = first.firstIndex(of: "]")
         else {
             return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
         }
-        let name = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
-        guard let kind = CalloutKind(rawValue: name.uppercased()) else {
+        guard let kind else {
             // A Cyrillic look-alike of a known kind was reported by `checkLookalikeMarker`.
             if CalloutKind(rawValue: String(name.uppercased().map { Self.latinLookalikes[$0] ?? $0 })) != nil {
                 return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
@@ -394,6 +390,15 @@ struct ContentReader {
         if kind.isTrainerOnly { trainerDepth -= 1 }
         let callout = Callout(kind: kind, title: title, body: body)
         return ContentBlock(.callout(callout), at: position)
+    }
+
+    /// The `[!NAME]` marker a quote starts with, and the callout kind it names (nil when none).
+    static func calloutMarker(_ inner: [Block]) -> (name: String, kind: CalloutKind?)? {
+        guard case .paragraph(let inlines)? = inner.first?.kind, case .text(let first, _)? = inlines.first, first.hasPrefix("[!"),
+            let close = first.firstIndex(of: "]")
+        else { return nil }
+        let name = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
+        return (name, CalloutKind(rawValue: name.uppercased()))
     }
 
     /// A quote that looks like a callout but is not one would show its text in both editions:

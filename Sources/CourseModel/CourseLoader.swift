@@ -80,7 +80,7 @@ public enum CourseLoader {
             for file in markdownFiles(in: root.appendingPathComponent(folder), relativeTo: root) {
                 if let page = loadPage(root: root, file: file, diagnostics: &bag) {
                     pages.append(page)
-                } else if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) {
+                } else if case .data(let data) = SourceFile.read(root.appendingPathComponent(file)) {
                     // Ids the unread page would have had: references to them are held back, not reported.
                     for id in HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)) where held.lostIDs[id] == nil {
                         held.lostIDs[id] = file
@@ -117,11 +117,15 @@ public enum CourseLoader {
     /// Reads one Markdown file. Returns nil (with diagnostics) when it cannot be used.
     public static func loadPage(root: URL, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {
         let start = SourcePosition(line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+        switch SourceFile.read(root.appendingPathComponent(file)) {
+        case .data(let data):
+            return parsePage(data: data, file: file, diagnostics: &bag)
+        case .unreadable:
             bag.error(file, start, "cannot read the file", code: "unreadable")
-            return nil
+        case .tooLarge(let size):
+            bag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
         }
-        return parsePage(data: data, file: file, diagnostics: &bag)
+        return nil
     }
 
     /// Parses the bytes of a Markdown file (front matter + body) into a page.
@@ -280,8 +284,16 @@ public enum CourseLoader {
         let file = "course.yml"
         let start = SourcePosition(line: 1, column: 1)
         var config = CourseConfig(title: "")
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+        let data: Data
+        switch SourceFile.read(root.appendingPathComponent(file)) {
+        case .data(let read):
+            data = read
+        case .unreadable:
             bag.error(file, start, "course.yml is missing in \(root.path)", code: "missing-course-yml")
+            unreadable = true
+            return config
+        case .tooLarge(let size):
+            bag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
             unreadable = true
             return config
         }
@@ -422,6 +434,40 @@ public enum CourseLoader {
             if let trackNode = dayNode["track"] { agenda.days[agenda.days.count - 1].trackPosition = y.position(trackNode) }
         }
         return agenda
+    }
+}
+
+/// Reading a file of the course (a page or `course.yml`) within the size limit.
+public enum SourceFile {
+    /// The largest file katch reads: 10 MB (10,000,000 bytes), some 200 times the largest page of
+    /// the KATCH manual. A larger file is an error naming its size, found from the file system
+    /// before anything is read, so a huge file costs neither the time nor the memory to load it.
+    public static let maximumSize = 10_000_000
+
+    /// What reading a file gave.
+    public enum Outcome {
+        /// The file's bytes.
+        case data(Data)
+        /// The file is missing or cannot be read.
+        case unreadable
+        /// The file is larger than ``maximumSize``: its size in bytes.
+        case tooLarge(Int)
+    }
+
+    /// Reads `url` unless it is larger than ``maximumSize``.
+    public static func read(_ url: URL) -> Outcome {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return .unreadable }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumSize { return .tooLarge(size) }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return .unreadable }
+        // The file may have grown between the two looks.
+        return data.count > maximumSize ? .tooLarge(data.count) : .data(data)
+    }
+
+    /// The error for a file of `size` bytes.
+    static func tooLargeMessage(_ size: Int) -> String {
+        String(
+            format: "the file is %d bytes (%.1f MB), more than the %d bytes (%d MB) katch reads from one file: split it into several pages",
+            size, Double(size) / 1e6, maximumSize, maximumSize / 1_000_000)
     }
 }
 

@@ -69,6 +69,20 @@ import Testing
         #expect(Slug.unique("a", taken: ["a", "a-2"]) == "a-3")
     }
 
+    /// Thousands of identical headings get thousands of distinct anchors, numbered in order and
+    /// stepping over explicit ids, each found without trying every earlier number again.
+    @Test func identicalHeadingsGetDistinctAnchors() throws {
+        let body = "## Part\n\n## Part {#part-3}\n\n" + String(repeating: "## Part\n\nМәтін.\n\n", count: 4000)
+        let course = try TempCourse(files: ["modules/p.md": page("p", body: body)])
+        let anchors = course.load().course.page("p")?.headings.map(\.anchor) ?? []
+        #expect(anchors.count == 4002)
+        #expect(Set(anchors).count == 4002)
+        #expect(anchors.prefix(5) == ["part", "part-3", "part-2", "part-4", "part-5"])
+        #expect(anchors.last == "part-4002")
+        var unique = UniqueAnchors()
+        #expect(["x", "x", "x-2", "x"].map { unique.claim($0) } == ["x", "x-2", "x-2-2", "x-3"])
+    }
+
     @Test func minutesParse() {
         #expect(Minutes(parsing: "5-10") == Minutes(5, 10))
         #expect(Minutes(parsing: "5–10") == Minutes(5, 10))
