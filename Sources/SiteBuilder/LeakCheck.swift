@@ -18,12 +18,13 @@ public struct LeakCheck: Sendable {
     /// Leaks found in `output`, one readable line each (empty when clean).
     public func check(_ output: EditionOutput) -> [String] {
         let participantSource = participantVisibleIndex()
-        var secrets: [UInt64: String] = [:]
-        var excerpts: [UInt64: String] = [:]
-        /// Word runs of trainer-only `fragments` (of `file`) that participants may not see.
-        func remember(_ fragments: [String], from file: String) {
-            for fragment in fragments where !fragment.isEmpty {
-                let words = LeakDetector.words(fragment)
+        // Each secret word run → the fragment it came from (its file and text, quoted only in a report).
+        var secrets: [UInt64: Int] = [:]
+        var fragments: [(file: String, text: String)] = []
+        /// Word runs of trainer-only `texts` (of `file`) that participants may not see.
+        func remember(_ texts: [String], from file: String) {
+            for fragment in texts where !fragment.isEmpty {
+                let words = LeakDetector.words(fragment.utf8)
                 // A fragment of one to three words is a secret only when one of its words is a word
                 // participants never see: «Материалдар (2)» is also a table heading beside a count.
                 if words.count < LeakDetector.shortestCommon,
@@ -31,29 +32,29 @@ public struct LeakCheck: Sendable {
                 {
                     continue
                 }
-                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) {
-                    if secrets[shingle] == nil {
-                        secrets[shingle] = file
-                        if excerpts[shingle] == nil { excerpts[shingle] = "«" + String(fragment.prefix(60)) + "…»" }
-                    }
+                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) && secrets[shingle] == nil {
+                    secrets[shingle] = fragments.count
                 }
+                fragments.append((file, fragment))
             }
         }
         for page in course.pages { remember(EditionText.trainerOnly(page), from: page.file) }
         let agenda = course.config.agenda
         remember([agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }, from: "course.yml")
         var leaks: [String] = []
-        let markers = ["class=\"correct\"", "callout-trainer", "callout-answer", "class=\"key\""]
         for path in output.files.keys.sorted() {
-            guard let bytes = output.files[path], let raw = String(validating: bytes, as: UTF8.self) else { continue }
-            for marker in markers where path.hasSuffix(".html") && raw.contains(marker) {
-                leaks.append("\(path): answer-key or trainer markup «\(marker)»")
+            // A file that is not UTF-8 text (an image) holds no text to leak.
+            guard let bytes = output.files[path], String(validating: bytes, as: UTF8.self) != nil else { continue }
+            let isHTML = path.hasSuffix(".html")
+            for marker in LeakDetector.markers where isHTML && LeakDetector.contains(bytes, marker.bytes) {
+                leaks.append("\(path): answer-key or trainer markup «\(marker.text)»")
             }
-            let text = path.hasSuffix(".html") ? LeakDetector.textOfMarkup(raw) : raw
+            let words = isHTML ? LeakDetector.words(LeakDetector.textOfMarkup(bytes)) : LeakDetector.words(bytes)
             var reported: Set<String> = []
-            LeakDetector.forEachRun(LeakDetector.words(text)) { run in
-                if let source = secrets[run], reported.insert(source).inserted {
-                    leaks.append("\(path): trainer-only text of \(source) (\(excerpts[run] ?? ""))")
+            LeakDetector.forEachRun(words) { run in
+                if let index = secrets[run], reported.insert(fragments[index].file).inserted {
+                    let (file, text) = fragments[index]
+                    leaks.append("\(path): trainer-only text of \(file) («\(text.prefix(60))…»)")
                 }
             }
         }
@@ -88,7 +89,7 @@ public struct LeakCheck: Sendable {
             texts.append(pageText.joined(separator: " "))
         }
         var index = Set<UInt64>()
-        for t in texts { LeakDetector.allRuns(LeakDetector.words(t), into: &index) }
+        for t in texts { LeakDetector.allRuns(LeakDetector.words(t.utf8), into: &index) }
         return index
     }
 }
