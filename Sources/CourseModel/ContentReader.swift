@@ -459,7 +459,7 @@ struct ContentReader {
         let csv = attributes["format"] == "csv"
         var raw: [[String]] = []
         for (offset, line) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
             if !csv && TableRow.isSeparator(trimmed) { continue }
             let cells = csv ? TableRow.csvCells(trimmed) : TableRow.pipeCells(trimmed)
@@ -692,13 +692,13 @@ enum TableRow {
             } else if c == "\\" {
                 escaped = true
             } else if c == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmingSpaces())
                 current = ""
             } else {
                 current.append(c)
             }
         }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingSpaces())
         return cells
     }
 
@@ -724,7 +724,7 @@ enum TableRow {
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmingSpaces())
                 current = ""
             } else {
                 current.append(c)
@@ -732,7 +732,7 @@ enum TableRow {
             i += 1
         }
         iterator.removeAll()
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingSpaces())
         return cells
     }
 }

@@ -9,7 +9,8 @@ enum ExtractionDamage {
             for (i, span) in items.enumerated() {
                 switch span {
                 case .text(let t):
-                    if let glyph = t.unicodeScalars.first(where: { glyphs.contains($0) }) {
+                    // Every glyph is written with a lead byte E2 or EF in UTF-8: most texts are passed over by bytes.
+                    if t.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }), let glyph = t.unicodeScalars.first(where: { glyphs.contains($0) }) {
                         bag.error(page.file, position, "stray bullet glyph «\(glyph)» in text: make it a Markdown list", code: "extraction-glyph")
                     }
                     if let header = runningHeader(in: t) {

@@ -90,7 +90,7 @@ struct YAMLReader {
     }
 
     mutating func string(_ node: Node?, key: String, required: Bool = false, in parent: Node? = nil) -> String? {
-        guard let value = node?[key] else {
+        guard let value = node?[key: key] else {
             if required {
                 diagnostics.error(file, position(parent ?? node), "missing required key '\(key)'", code: "missing-key")
             }
@@ -104,7 +104,7 @@ struct YAMLReader {
     }
 
     mutating func int(_ node: Node?, key: String) -> Int? {
-        guard let value = node?[key] else { return nil }
+        guard let value = node?[key: key] else { return nil }
         guard let i = value.int else {
             diagnostics.error(file, position(value), "'\(key)' must be a whole number", code: "bad-value")
             return nil
@@ -113,7 +113,7 @@ struct YAMLReader {
     }
 
     mutating func bool(_ node: Node?, key: String) -> Bool? {
-        guard let value = node?[key] else { return nil }
+        guard let value = node?[key: key] else { return nil }
         guard let b = value.bool else {
             diagnostics.error(file, position(value), "'\(key)' must be true or false", code: "bad-value")
             return nil
@@ -122,7 +122,7 @@ struct YAMLReader {
     }
 
     mutating func minutes(_ node: Node?, key: String) -> Minutes? {
-        guard let value = node?[key] else { return nil }
+        guard let value = node?[key: key] else { return nil }
         guard let text = value.string, let m = Minutes(parsing: text) else {
             if let text = value.string, Minutes.isNegative(text) {
                 diagnostics.error(
@@ -143,7 +143,7 @@ struct YAMLReader {
 
     /// A list of strings; a single string is accepted as a list of one.
     mutating func strings(_ node: Node?, key: String) -> [(String, SourcePosition)] {
-        guard let value = node?[key] else { return [] }
+        guard let value = node?[key: key] else { return [] }
         switch value {
         case .scalar(let s): return s.string.isEmpty ? [] : [(s.string, position(value))]
         case .sequence(let seq):
@@ -158,5 +158,19 @@ struct YAMLReader {
             diagnostics.error(file, position(value), "'\(key)' must be a list", code: "bad-value")
             return []
         }
+    }
+}
+
+extension Node {
+    /// The value of `key` in a mapping: Yams's `node[key]`, found faster.
+    ///
+    /// Yams compares the key with every key of the mapping by string and resolved tag, and resolves
+    /// the tags (a regular expression) anew on each comparison, which made reading front matter a
+    /// tenth of `katch check`. Keys of another text cannot be equal, so only those with the same text
+    /// are compared in full — the same answer.
+    subscript(key key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return self[key] }
+        let probe = Node(key, tag.copy(with: .implicit))
+        return mapping.reversed().first { $0.key.string == key && $0.key == probe }?.value
     }
 }

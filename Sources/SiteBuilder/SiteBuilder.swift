@@ -83,16 +83,45 @@ public struct SiteBuilder: Sendable {
             }
             do {
                 try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data("katch build output: this folder is replaced by the next build\n".utf8).write(to: marker)
+                var folders: Set<String> = [folder.path]
+                try OutputFile.write(Array("katch build output: this folder is replaced by the next build\n".utf8), to: marker.path)
                 for path in output.files.keys.sorted() {
                     let url = folder.appendingPathComponent(path)
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(output.files[path] ?? []).write(to: url)
+                    let parent = url.deletingLastPathComponent()
+                    if folders.insert(parent.path).inserted { try fm.createDirectory(at: parent, withIntermediateDirectories: true) }
+                    try OutputFile.write(output.files[path] ?? [], to: url.path)
                 }
+            } catch let error as SiteError {
+                throw error
             } catch {
                 throw SiteError("cannot write \(folder.path): \(error.localizedDescription)")
             }
         }
+    }
+}
+
+/// Writing one output file.
+enum OutputFile {
+    /// Writes `bytes` to `path` (created, or truncated), with plain POSIX calls: Foundation's
+    /// `Data.write` also syncs each file to disk, which made writing a third of a small build.
+    static func write(_ bytes: [UInt8], to path: String) throws(SiteError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw SiteError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                guard let base = buffer.baseAddress else { return nil }
+                let n = Foundation.write(fd, base + done, buffer.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            return nil
+        }
+        if let failure { throw SiteError("cannot write \(path): \(String(cString: strerror(failure)))") }
     }
 }
 
