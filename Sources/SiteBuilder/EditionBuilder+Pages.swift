@@ -256,7 +256,7 @@ extension EditionBuilder {
     }
 
     func buildSearch() {
-        files["assets/search-index.js"] = SearchEntry.script(searchEntries)
+        files.add("assets/search-index.js", SearchEntry.script(searchEntries))
         var main = "<form class=\"search-page-form\" role=\"search\" action=\"search.html\" method=\"get\"><label for=\"search-q\">"
             + l(.search).html + "</label> <input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\""
             + l(.searchPlaceholder).html + "\"> <button type=\"submit\">" + l(.search).html + "</button></form>\n"

@@ -17,10 +17,16 @@ public struct LeakCheck: Sendable {
 
     /// Leaks found in `output`, one readable line each (empty when clean).
     public func check(_ output: EditionOutput) -> [String] {
+        let scanner = scanner()
+        for (path, bytes) in output.files { scanner.scan(path, bytes) }
+        return scanner.leaks
+    }
+
+    /// A scanner that knows the trainer-only word runs of the course and looks for them in
+    /// participant files one at a time, as they are written.
+    func scanner() -> LeakScanner {
         let participantSource = participantVisibleIndex()
-        // Each secret word run → the fragment it came from (its file and text, quoted only in a report).
-        var secrets: [UInt64: Int] = [:]
-        var fragments: [(file: String, text: String)] = []
+        let scanner = LeakScanner()
         /// Word runs of trainer-only `texts` (of `file`) that participants may not see.
         func remember(_ texts: [String], from file: String) {
             for fragment in texts where !fragment.isEmpty {
@@ -32,33 +38,16 @@ public struct LeakCheck: Sendable {
                 {
                     continue
                 }
-                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) && secrets[shingle] == nil {
-                    secrets[shingle] = fragments.count
+                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) && scanner.secrets[shingle] == nil {
+                    scanner.secrets[shingle] = scanner.fragments.count
                 }
-                fragments.append((file, fragment))
+                scanner.fragments.append((file, fragment))
             }
         }
         for page in course.pages { remember(EditionText.trainerOnly(page), from: page.file) }
         let agenda = course.config.agenda
         remember([agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }, from: "course.yml")
-        var leaks: [String] = []
-        for path in output.files.keys.sorted() {
-            // A file that is not UTF-8 text (an image) holds no text to leak.
-            guard let bytes = output.files[path], String(validating: bytes, as: UTF8.self) != nil else { continue }
-            let isHTML = path.hasSuffix(".html")
-            for marker in LeakDetector.markers where isHTML && LeakDetector.contains(bytes, marker.bytes) {
-                leaks.append("\(path): answer-key or trainer markup «\(marker.text)»")
-            }
-            let words = isHTML ? LeakDetector.words(LeakDetector.textOfMarkup(bytes)) : LeakDetector.words(bytes)
-            var reported: Set<String> = []
-            LeakDetector.forEachRun(words) { run in
-                if let index = secrets[run], reported.insert(fragments[index].file).inserted {
-                    let (file, text) = fragments[index]
-                    leaks.append("\(path): trainer-only text of \(file) («\(text.prefix(60))…»)")
-                }
-            }
-        }
-        return leaks
+        return scanner
     }
 
     /// Word runs of everything the participant edition may show.
@@ -91,5 +80,38 @@ public struct LeakCheck: Sendable {
         var index = Set<UInt64>()
         for t in texts { LeakDetector.allRuns(LeakDetector.words(t.utf8), into: &index) }
         return index
+    }
+}
+
+/// Looks for trainer-only word runs (and answer-key markup) in participant files, one file at a time.
+final class LeakScanner: @unchecked Sendable {
+    /// Each secret word run → the fragment it came from.
+    var secrets: [UInt64: Int] = [:]
+    /// Trainer-only fragments: their file and text (quoted only in a report).
+    var fragments: [(file: String, text: String)] = []
+    /// Leaks per file scanned.
+    private var found: [String: [String]] = [:]
+
+    /// The leaks found so far, one line each, by file path.
+    var leaks: [String] { found.keys.sorted().flatMap { found[$0] ?? [] } }
+
+    /// Scans the participant file `path`.
+    func scan(_ path: String, _ bytes: [UInt8]) {
+        // A file that is not UTF-8 text (an image) holds no text to leak.
+        guard String(validating: bytes, as: UTF8.self) != nil else { return }
+        var leaks: [String] = []
+        let isHTML = path.hasSuffix(".html")
+        for marker in LeakDetector.markers where isHTML && LeakDetector.contains(bytes, marker.bytes) {
+            leaks.append("\(path): answer-key or trainer markup «\(marker.text)»")
+        }
+        let words = isHTML ? LeakDetector.words(LeakDetector.textOfMarkup(bytes)) : LeakDetector.words(bytes)
+        var reported: Set<String> = []
+        LeakDetector.forEachRun(words) { run in
+            if let index = secrets[run], reported.insert(fragments[index].file).inserted {
+                let (file, text) = fragments[index]
+                leaks.append("\(path): trainer-only text of \(file) («\(text.prefix(60))…»)")
+            }
+        }
+        found[path] = leaks
     }
 }
