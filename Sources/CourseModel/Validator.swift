@@ -142,9 +142,12 @@ enum Validator {
             ExtractionDamage.check(page, into: &bag)
             // A screening tool's `read` names a heading of the page; a short text naming none is most
             // likely a mistyped title, which the interview would read aloud as it stands.
-            let titles = Set(page.headings.map { $0.spans.plainText.trimmingCharacters(in: .whitespacesAndNewlines) })
+            // The heading titles are read for the first screening tool only: most pages have none.
+            var headingTitles: Set<String>?
             for b in page.blocks {
                 guard case .screening(let tool) = b.kind else { continue }
+                if headingTitles == nil { headingTitles = Set(page.headings.map { $0.spans.plainText.trimmingCharacters(in: .whitespacesAndNewlines) }) }
+                let titles = headingTitles ?? []
                 for read in [tool.read] + tool.sections.map(\.read) {
                     guard let read = read?.trimmingCharacters(in: .whitespacesAndNewlines), !titles.contains(read),
                         read.count <= 80, !read.contains("\n")
