@@ -39,7 +39,7 @@ public struct LeakCheck: Sendable {
                     continue
                 }
                 for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) && scanner.secrets[shingle] == nil {
-                    scanner.secrets[shingle] = scanner.fragments.count
+                    scanner.remember(shingle, fragment: scanner.fragments.count)
                 }
                 scanner.fragments.append((file, fragment))
             }
@@ -86,7 +86,10 @@ public struct LeakCheck: Sendable {
 /// Looks for trainer-only word runs (and answer-key markup) in participant files, one file at a time.
 final class LeakScanner: @unchecked Sendable {
     /// Each secret word run → the fragment it came from.
-    var secrets: [UInt64: Int] = [:]
+    private(set) var secrets: [UInt64: Int] = [:]
+    /// One bit per value of a run hash's low bits, set for every secret: most runs of a file are
+    /// passed over on one bit test instead of a dictionary lookup.
+    private var filter = [UInt64](repeating: 0, count: 1 << 14)
     /// Trainer-only fragments: their file and text (quoted only in a report).
     var fragments: [(file: String, text: String)] = []
     /// Leaks per file scanned.
@@ -94,6 +97,17 @@ final class LeakScanner: @unchecked Sendable {
 
     /// The leaks found so far, one line each, by file path.
     var leaks: [String] { found.keys.sorted().flatMap { found[$0] ?? [] } }
+
+    /// Records the secret word run `run` of fragment `fragment`.
+    func remember(_ run: UInt64, fragment: Int) {
+        secrets[run] = fragment
+        filter[Int(run >> 6) & (filter.count - 1)] |= 1 << (run & 63)
+    }
+
+    /// Whether `run` may be a secret (always when it is one).
+    @inline(__always) private func mayBeSecret(_ run: UInt64) -> Bool {
+        filter[Int(run >> 6) & (filter.count - 1)] & (1 << (run & 63)) != 0
+    }
 
     /// Scans the participant file `path`.
     func scan(_ path: String, _ bytes: [UInt8]) {
@@ -107,7 +121,7 @@ final class LeakScanner: @unchecked Sendable {
         let words = isHTML ? LeakDetector.words(LeakDetector.textOfMarkup(bytes)) : LeakDetector.words(bytes)
         var reported: Set<String> = []
         LeakDetector.forEachRun(words) { run in
-            if let index = secrets[run], reported.insert(fragments[index].file).inserted {
+            if mayBeSecret(run), let index = secrets[run], reported.insert(fragments[index].file).inserted {
                 let (file, text) = fragments[index]
                 leaks.append("\(path): trainer-only text of \(file) («\(text.prefix(60))…»)")
             }

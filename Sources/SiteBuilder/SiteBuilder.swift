@@ -143,8 +143,16 @@ class EditionFiles: @unchecked Sendable {
 
     private func add<Piece: Collection<UInt8>>(_ path: String, pieces: [Piece]) {
         guard failure == nil else { return }
-        if let inspect { inspect(path, pieces.flatMap { $0 }) }
+        if let inspect { inspect(path, Self.joined(pieces)) }
         do throws(SiteError) { try store(path, pieces) } catch { failure = error }
+    }
+
+    /// The bytes of `pieces` one after another.
+    static func joined<Piece: Collection<UInt8>>(_ pieces: [Piece]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { bytes.append(contentsOf: piece) }
+        return bytes
     }
 
     /// Stores the file whose bytes are `pieces` one after another.
@@ -154,7 +162,7 @@ class EditionFiles: @unchecked Sendable {
 /// An edition kept in memory (tests, `katch serve`).
 final class MemoryFiles: EditionFiles, @unchecked Sendable {
     private(set) var files: [String: [UInt8]] = [:]
-    override func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) { files[path] = pieces.flatMap { $0 } }
+    override func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) { files[path] = Self.joined(pieces) }
 }
 
 /// An edition written file by file into a folder.
