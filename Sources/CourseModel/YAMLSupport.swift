@@ -164,13 +164,29 @@ struct YAMLReader {
 extension Node {
     /// The value of `key` in a mapping: Yams's `node[key]`, found faster.
     ///
-    /// Yams compares the key with every key of the mapping by string and resolved tag, and resolves
-    /// the tags (a regular expression) anew on each comparison, which made reading front matter a
-    /// tenth of `katch check`. Keys of another text cannot be equal, so only those with the same text
-    /// are compared in full — the same answer.
+    /// Yams makes a node of `key`, resolves its tag through the resolver's regular expressions and
+    /// compares it with every key of the mapping, which made reading front matter a tenth of `katch
+    /// check`. Here only keys of the same text are compared, and a key that is a plain word (``isWord(_:)``)
+    /// is known to resolve to `str` without running a regular expression — the same answer (the last
+    /// equal key wins, as in Yams).
     subscript(key key: String) -> Node? {
         guard case .mapping(let mapping) = self else { return self[key] }
-        let probe = Node(key, tag.copy(with: .implicit))
-        return mapping.reversed().first { $0.key.string == key && $0.key == probe }?.value
+        let probe = Self.isWord(key) ? nil : Node(key, tag.copy(with: .implicit))
+        var found: Node?
+        for (candidate, value) in mapping where candidate.string == key {
+            let equal = probe.map { candidate == $0 } ?? (candidate.tag.description == Tag.Name.str.rawValue)
+            if equal { found = value }
+        }
+        return found
+    }
+
+    /// Whether Yams's default resolver makes `key` a string: lowercase ASCII letters, `-` and `_`,
+    /// starting with a letter, and not one of the words it reads as a boolean or null. (katch composes
+    /// all its YAML with the default resolver.)
+    static func isWord(_ key: String) -> Bool {
+        guard let first = key.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        guard key.utf8.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        else { return false }
+        return !["yes", "no", "true", "false", "on", "off", "null"].contains(key)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Testing
+import Yams
 @testable import CourseModel
 
 @Suite struct ContentTests {
@@ -67,6 +68,18 @@ import Testing
         #expect(Slug.make(decomposed + " бөлім") == Slug.make("Й бөлім"))
         #expect(Slug.make("I.A. Халықаралық анықтама") == "i-a-халықаралық-анықтама")
         #expect(Slug.unique("a", taken: ["a", "a-2"]) == "a-3")
+    }
+
+    /// katch's key lookup gives what Yams's `node[key]` gives: quoted and tagged keys, words YAML
+    /// reads as booleans or null, numbers, missing keys.
+    @Test func yamlKeyLookupAgreesWithYams() throws {
+        let yaml = "id: a\n\"title\": b\n!!str kind: c\nyes: d\n'on': e\n1: f\nmodule-x: g\nnull: h\n!!int 2: i\nother_agency: j\n"
+        let node = try #require(try Yams.compose(yaml: yaml))
+        for key in ["id", "title", "kind", "yes", "on", "1", "2", "module-x", "null", "other_agency", "missing", "Id"] {
+            #expect(node[key: key] == node[key], "\(key)")
+        }
+        #expect(node[key: "kind"]?.string == "c")
+        #expect(Node.isWord("trainer-note") && !Node.isWord("yes") && !Node.isWord("1a") && !Node.isWord("Id"))
     }
 
     /// Thousands of identical headings get thousands of distinct anchors, numbered in order and
