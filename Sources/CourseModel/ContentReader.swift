@@ -677,7 +677,47 @@ enum TableRow {
         line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
     }
 
+    /// The cells of a `| a | b |` row: split at `|` (not `\\|`), each trimmed.
+    ///
+    /// Over the UTF-8 bytes (`|` and `\\` are ASCII) unless a `|` or `\\` is followed by a non-ASCII
+    /// byte, which could be a combining mark making one character with it: then by characters, as ever.
     static func pipeCells(_ line: String) -> [String] {
+        var copy = line
+        let cells = copy.withUTF8 { bytes -> [String]? in
+            for i in 0..<max(0, bytes.count - 1)
+            where (bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: "\\")) && bytes[i + 1] >= 0x80 {
+                return nil
+            }
+            var start = 0, end = bytes.count
+            if end > 0 && bytes[0] == UInt8(ascii: "|") { start = 1 }
+            if end > start && bytes[end - 1] == UInt8(ascii: "|") && !(end - start >= 2 && bytes[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
+            var cells: [String] = []
+            var current: [UInt8] = []
+            var escaped = false
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if escaped {
+                    if b != UInt8(ascii: "|") { current.append(UInt8(ascii: "\\")) }
+                    current.append(b)
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "|") {
+                    cells.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    current.append(b)
+                }
+                i += 1
+            }
+            cells.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
+            return cells
+        }
+        return cells ?? pipeCellsByCharacter(line)
+    }
+
+    static func pipeCellsByCharacter(_ line: String) -> [String] {
         var body = Substring(line)
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|") && !body.hasSuffix("\\|") { body = body.dropLast() }

@@ -55,7 +55,8 @@ enum ExtractionDamage {
     /// «3534 1-модуль» style headers: a page-number run of 3–6 digits, spaces, a digit, a hyphen
     /// and «модуль». Scanned by hand: this runs on every text of the course.
     static func runningHeader(in text: String) -> String? {
-        guard text.containsBytes("модуль") else { return nil }
+        // The header's «модуль» follows a hyphen: most texts that name a module are passed over by bytes.
+        guard text.containsBytes("-модуль") || text.containsBytes("\u{2011}модуль") else { return nil }
         let chars = Array(text)
         let word = Array("модуль")
         var i = 0
