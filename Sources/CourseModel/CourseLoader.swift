@@ -144,7 +144,7 @@ public enum CourseLoader {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = LineEndings.normalized(text)
-        if text.utf8.contains(0) {
+        if text.containsByte(0) {
             bag.error(file, start, "the file contains NUL bytes: is it a binary file?", code: "binary-file")
             return nil
         }
@@ -599,7 +599,7 @@ struct Lines: IteratorProtocol {
 enum LineEndings {
     /// `text` with every CRLF (and a lone CR) turned into LF.
     static func normalized(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard text.containsByte(0x0D) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -35,6 +35,12 @@ extension StringProtocol {
         return start..<utf8.index(start, offsetBy: n.count)
     }
 
+    /// Whether the byte `byte` occurs (`memchr` over the contiguous bytes).
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+            ?? utf8.contains(byte)
+    }
+
     /// The text without Foundation's `.whitespaces` (Unicode spaces and tab) at either end, exactly as
     /// `trimmingCharacters(in: .whitespaces)`, which is only called when an end is white space: most
     /// table cells and lines have none, and the Foundation call copies through NSString.

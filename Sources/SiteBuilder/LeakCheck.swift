@@ -111,10 +111,11 @@ final class LeakScanner: @unchecked Sendable {
 
     /// Scans the participant file `path`.
     func scan(_ path: String, _ bytes: [UInt8]) {
-        // A file that is not UTF-8 text (an image) holds no text to leak.
-        guard String(validating: bytes, as: UTF8.self) != nil else { return }
-        var leaks: [String] = []
+        // A file that is not UTF-8 text (an image) holds no text to leak. Pages are made from Swift
+        // strings, so they are UTF-8; the other files (theme files of the course, downloads) are checked.
         let isHTML = path.hasSuffix(".html")
+        guard isHTML || String(validating: bytes, as: UTF8.self) != nil else { return }
+        var leaks: [String] = []
         for marker in LeakDetector.markers where isHTML && LeakDetector.contains(bytes, marker.bytes) {
             leaks.append("\(path): answer-key or trainer markup «\(marker.text)»")
         }
