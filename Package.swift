@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments", "Statistics"]),
-        .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
+        .testTarget(name: "CourseModelTests", dependencies: ["CourseModel", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["Instruments", "SiteBuilder", "CourseModel", "HTMLText", "TestSupport"]),
         .testTarget(
             name: "QuizRunnerTests",

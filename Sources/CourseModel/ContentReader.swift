@@ -9,7 +9,8 @@ struct ContentReader {
     let file: String
     let pageKind: PageKind
     var diagnostics = DiagnosticBag()
-    var usedAnchors: Set<String> = []
+    /// The page's heading anchors so far.
+    var anchors = UniqueAnchors()
     /// Explicit ids (`{#id}`) with where they were written.
     var explicitIDs: [(id: String, position: SourcePosition)] = []
     /// Cross-references `id:…` with where they were written.
@@ -140,15 +141,15 @@ struct ContentReader {
                 diagnostics.error(
                     file, position, "id '\(explicitID)' must be lowercase letters, digits and dashes", code: "bad-id")
             }
-            if usedAnchors.contains(explicitID) {
+            if anchors.contains(explicitID) {
                 diagnostics.error(file, position, "anchor '\(explicitID)' is used twice on this page", code: "duplicate-id")
             }
             anchor = explicitID
+            anchors.reserve(explicitID)
             explicitIDs.append((explicitID, position))
         } else {
-            anchor = Slug.unique(Slug.make(text.plainText), taken: usedAnchors)
+            anchor = anchors.claim(Slug.make(text.plainText))
         }
-        usedAnchors.insert(anchor)
         return Heading(level: level, spans: text, anchor: anchor, isExplicit: explicitID != nil, attributes: attributes)
     }
 
@@ -251,18 +252,15 @@ struct ContentReader {
             }
         }
         var explanation: Callout?
-        if let after = following.dropFirst(consumed).first, case .blockQuote(let inner) = after.kind {
-            // Read the quote to see whether it is the question's ANSWER callout. If it is not, it is
-            // read again as an ordinary block by `read`: forget what this reading reported and
-            // collected (diagnostics, references, ids, footnotes), or each would be reported twice.
-            let before = self
-            let quote = readQuote(inner, at: after.position)
-            if case .callout(let callout) = quote.kind, callout.kind == .answer {
-                explanation = callout
-                consumed += 1
-            } else {
-                self = before
-            }
+        // A quote right after the question is its explanation when it is an ANSWER callout; any other
+        // quote is left for `read`. Its kind is looked at first, so nothing is read twice (and the
+        // reader is never copied to undo a reading, which made a page of many questions quadratic).
+        if let after = following.dropFirst(consumed).first, case .blockQuote(let inner) = after.kind,
+            Self.calloutMarker(inner)?.kind == .answer,
+            case .callout(let callout) = readQuote(inner, at: after.position).kind
+        {
+            explanation = callout
+            consumed += 1
         }
         if type == .open && !isInstrument && explanation == nil {
             diagnostics.warning(
@@ -353,14 +351,12 @@ struct ContentReader {
 
     mutating func readQuote(_ inner: [Block], at position: SourcePosition) -> ContentBlock {
         checkLookalikeMarker(inner, at: position)
-        guard case .paragraph(let inlines)? = inner.first?.kind,
-            case .text(let first, let firstAt)? = inlines.first, first.hasPrefix("[!"),
-            let close = first.firstIndex(of: "]")
+        guard let (name, kind) = Self.calloutMarker(inner), case .paragraph(let inlines)? = inner.first?.kind,
+            case .text(let first, let firstAt)? = inlines.first, let close = first.firstIndex(of: "]")
         else {
             return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
         }
-        let name = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
-        guard let kind = CalloutKind(rawValue: name.uppercased()) else {
+        guard let kind else {
             // A Cyrillic look-alike of a known kind was reported by `checkLookalikeMarker`.
             if CalloutKind(rawValue: String(name.uppercased().map { Self.latinLookalikes[$0] ?? $0 })) != nil {
                 return ContentBlock(.quote(read(inner, topLevel: false)), at: position)
@@ -394,6 +390,15 @@ struct ContentReader {
         if kind.isTrainerOnly { trainerDepth -= 1 }
         let callout = Callout(kind: kind, title: title, body: body)
         return ContentBlock(.callout(callout), at: position)
+    }
+
+    /// The `[!NAME]` marker a quote starts with, and the callout kind it names (nil when none).
+    static func calloutMarker(_ inner: [Block]) -> (name: String, kind: CalloutKind?)? {
+        guard case .paragraph(let inlines)? = inner.first?.kind, case .text(let first, _)? = inlines.first, first.hasPrefix("[!"),
+            let close = first.firstIndex(of: "]")
+        else { return nil }
+        let name = String(first[first.index(first.startIndex, offsetBy: 2)..<close])
+        return (name, CalloutKind(rawValue: name.uppercased()))
     }
 
     /// A quote that looks like a callout but is not one would show its text in both editions:
@@ -454,7 +459,7 @@ struct ContentReader {
         let csv = attributes["format"] == "csv"
         var raw: [[String]] = []
         for (offset, line) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
             if !csv && TableRow.isSeparator(trimmed) { continue }
             let cells = csv ? TableRow.csvCells(trimmed) : TableRow.pipeCells(trimmed)
@@ -672,7 +677,47 @@ enum TableRow {
         line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
     }
 
+    /// The cells of a `| a | b |` row: split at `|` (not `\\|`), each trimmed.
+    ///
+    /// Over the UTF-8 bytes (`|` and `\\` are ASCII) unless a `|` or `\\` is followed by a non-ASCII
+    /// byte, which could be a combining mark making one character with it: then by characters, as ever.
     static func pipeCells(_ line: String) -> [String] {
+        var copy = line
+        let cells = copy.withUTF8 { bytes -> [String]? in
+            for i in 0..<max(0, bytes.count - 1)
+            where (bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: "\\")) && bytes[i + 1] >= 0x80 {
+                return nil
+            }
+            var start = 0, end = bytes.count
+            if end > 0 && bytes[0] == UInt8(ascii: "|") { start = 1 }
+            if end > start && bytes[end - 1] == UInt8(ascii: "|") && !(end - start >= 2 && bytes[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
+            var cells: [String] = []
+            var current: [UInt8] = []
+            var escaped = false
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if escaped {
+                    if b != UInt8(ascii: "|") { current.append(UInt8(ascii: "\\")) }
+                    current.append(b)
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "|") {
+                    cells.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    current.append(b)
+                }
+                i += 1
+            }
+            cells.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
+            return cells
+        }
+        return cells ?? pipeCellsByCharacter(line)
+    }
+
+    static func pipeCellsByCharacter(_ line: String) -> [String] {
         var body = Substring(line)
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|") && !body.hasSuffix("\\|") { body = body.dropLast() }
@@ -687,13 +732,13 @@ enum TableRow {
             } else if c == "\\" {
                 escaped = true
             } else if c == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmingSpaces())
                 current = ""
             } else {
                 current.append(c)
             }
         }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingSpaces())
         return cells
     }
 
@@ -719,7 +764,7 @@ enum TableRow {
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmingSpaces())
                 current = ""
             } else {
                 current.append(c)
@@ -727,7 +772,7 @@ enum TableRow {
             i += 1
         }
         iterator.removeAll()
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingSpaces())
         return cells
     }
 }

@@ -75,18 +75,20 @@ public enum CourseLoader {
         var bag = DiagnosticBag()
         var held = HeldBack()
         let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable)
+        let files = ["modules", "exercises"].flatMap { markdownFiles(in: root.appendingPathComponent($0), relativeTo: root) }
+        // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
+        let read = Parallel.map(files) { file -> (page: Page?, diagnostics: [Diagnostic], salvaged: [String]) in
+            var pageBag = DiagnosticBag()
+            if let page = loadPage(root: root, file: file, diagnostics: &pageBag) { return (page, pageBag.all, []) }
+            guard case .data(let data) = SourceFile.read(root.appendingPathComponent(file)) else { return (nil, pageBag.all, []) }
+            // Ids the unread page would have had: references to them are held back, not reported.
+            return (nil, pageBag.all, HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
+        }
         var pages: [Page] = []
-        for folder in ["modules", "exercises"] {
-            for file in markdownFiles(in: root.appendingPathComponent(folder), relativeTo: root) {
-                if let page = loadPage(root: root, file: file, diagnostics: &bag) {
-                    pages.append(page)
-                } else if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) {
-                    // Ids the unread page would have had: references to them are held back, not reported.
-                    for id in HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)) where held.lostIDs[id] == nil {
-                        held.lostIDs[id] = file
-                    }
-                }
-            }
+        for (file, result) in zip(files, read) {
+            bag.append(contentsOf: result.diagnostics)
+            if let page = result.page { pages.append(page) }
+            for id in result.salvaged where held.lostIDs[id] == nil { held.lostIDs[id] = file }
         }
         let course = Course(root: root, config: config, pages: ReadingOrder.sort(pages))
         bag.append(contentsOf: Validator.validate(course, held: &held))
@@ -117,11 +119,15 @@ public enum CourseLoader {
     /// Reads one Markdown file. Returns nil (with diagnostics) when it cannot be used.
     public static func loadPage(root: URL, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {
         let start = SourcePosition(line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+        switch SourceFile.read(root.appendingPathComponent(file)) {
+        case .data(let data):
+            return parsePage(data: data, file: file, diagnostics: &bag)
+        case .unreadable:
             bag.error(file, start, "cannot read the file", code: "unreadable")
-            return nil
+        case .tooLarge(let size):
+            bag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
         }
-        return parsePage(data: data, file: file, diagnostics: &bag)
+        return nil
     }
 
     /// Parses the bytes of a Markdown file (front matter + body) into a page.
@@ -138,7 +144,7 @@ public enum CourseLoader {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = LineEndings.normalized(text)
-        if text.utf8.contains(0) {
+        if text.containsByte(0) {
             bag.error(file, start, "the file contains NUL bytes: is it a binary file?", code: "binary-file")
             return nil
         }
@@ -177,12 +183,12 @@ public enum CourseLoader {
         let kindText = yaml.string(node, key: "kind", required: true) ?? ""
         if !id.isEmpty && !Identifier.isValid(id) {
             yaml.diagnostics.error(
-                file, yaml.position(node["id"]), "id '\(id)' must be lowercase letters, digits and dashes", code: "bad-id")
+                file, yaml.position(node[key: "id"]), "id '\(id)' must be lowercase letters, digits and dashes", code: "bad-id")
         }
         let kind = PageKind(rawValue: kindText)
         if kind == nil && !kindText.isEmpty {
             yaml.diagnostics.error(
-                file, yaml.position(node["kind"]),
+                file, yaml.position(node[key: "kind"]),
                 "unknown kind '\(kindText)'\(Suggestion.hint(for: kindText, in: PageKind.allCases.map(\.rawValue))) (kinds: \(PageKind.allCases.map(\.rawValue).joined(separator: ", ")))",
                 code: "unknown-kind")
         }
@@ -191,7 +197,7 @@ public enum CourseLoader {
             if let parsed = Audience(rawValue: a) {
                 audience = parsed
             } else {
-                yaml.diagnostics.error(file, yaml.position(node["audience"]), "audience must be 'all' or 'trainer', not '\(a)'", code: "bad-audience")
+                yaml.diagnostics.error(file, yaml.position(node[key: "audience"]), "audience must be 'all' or 'trainer', not '\(a)'", code: "bad-audience")
             }
         }
         let pageKind = kind ?? .page
@@ -242,8 +248,8 @@ public enum CourseLoader {
             phases: yaml.strings(node, key: "phases").map(\.0), part: yaml.string(node, key: "part"),
             blocks: blocks, footnotes: footnotes)
         page.trainerOnlyFootnotes = reader.trainerOnlyFootnotes
-        for key in ["id", "kind", "module", "track", "part", "phases", "materials"] where node[key] != nil {
-            page.positions[key] = yaml.position(node[key])
+        for key in ["id", "kind", "module", "track", "part", "phases", "materials"] where node[key: key] != nil {
+            page.positions[key] = yaml.position(node[key: key])
         }
         for (material, position) in yaml.strings(node, key: "materials") where page.positions["material:" + material] == nil {
             page.positions["material:" + material] = position
@@ -280,8 +286,16 @@ public enum CourseLoader {
         let file = "course.yml"
         let start = SourcePosition(line: 1, column: 1)
         var config = CourseConfig(title: "")
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+        let data: Data
+        switch SourceFile.read(root.appendingPathComponent(file)) {
+        case .data(let read):
+            data = read
+        case .unreadable:
             bag.error(file, start, "course.yml is missing in \(root.path)", code: "missing-course-yml")
+            unreadable = true
+            return config
+        case .tooLarge(let size):
+            bag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
             unreadable = true
             return config
         }
@@ -312,12 +326,12 @@ public enum CourseLoader {
         config.subtitle = y.string(node, key: "subtitle")
         config.language = y.string(node, key: "language") ?? "kk"
         if !["kk", "ru", "en"].contains(config.language) {
-            y.diagnostics.error(file, y.position(node["language"]), "language must be kk, ru or en", code: "bad-language")
+            y.diagnostics.error(file, y.position(node[key: "language"]), "language must be kk, ru or en", code: "bad-language")
             config.language = "kk"
         }
-        config.project = labeled(node["project"], y: &y)
-        config.materials = labeled(node["materials"], y: &y)
-        config.tracks = labeled(node["tracks"], y: &y)
+        config.project = labeled(node[key: "project"], y: &y)
+        config.materials = labeled(node[key: "materials"], y: &y)
+        config.tracks = labeled(node[key: "tracks"], y: &y)
         if case .mapping(let mapping) = node {
             let known = CourseConfig.keys
             for (key, _) in mapping where !known.contains(key.string ?? "") {
@@ -327,31 +341,31 @@ public enum CourseLoader {
                     code: "unknown-key")
             }
         }
-        if let reg = node["registration"] {
+        if let reg = node[key: "registration"] {
             config.registration = RegistrationForm(
-                regions: labeled(reg["regions"], y: &y), agencies: labeled(reg["agencies"], y: &y),
-                otherAgency: y.bool(reg, key: "other_agency") ?? true, genders: labeled(reg["genders"], y: &y))
+                regions: labeled(reg[key: "regions"], y: &y), agencies: labeled(reg[key: "agencies"], y: &y),
+                otherAgency: y.bool(reg, key: "other_agency") ?? true, genders: labeled(reg[key: "genders"], y: &y))
         }
-        if let agenda = node["agenda"] {
+        if let agenda = node[key: "agenda"] {
             config.agenda = readAgenda(agenda, y: &y)
         }
-        if let theme = node["theme"] {
+        if let theme = node[key: "theme"] {
             config.theme = ThemeSettings(
                 logo: y.string(theme, key: "logo"), accent: y.string(theme, key: "accent"), footer: y.string(theme, key: "footer"))
             if let accent = config.theme.accent, !ThemeSettings.isColour(accent) {
                 y.diagnostics.error(
-                    file, y.position(theme["accent"]), "theme accent must be a colour written #rgb or #rrggbb, not '\(accent)'", code: "bad-theme")
+                    file, y.position(theme[key: "accent"]), "theme accent must be a colour written #rgb or #rrggbb, not '\(accent)'", code: "bad-theme")
                 config.theme.accent = nil
             }
             if let logo = config.theme.logo {
                 let ok = !logo.contains("..") && !logo.hasPrefix("/") && [".svg", ".png", ".jpg", ".jpeg", ".webp"].contains { logo.lowercased().hasSuffix($0) }
                 if !ok {
                     y.diagnostics.error(
-                        file, y.position(theme["logo"]), "theme logo must be an image file in the course's site/ folder (logo.svg, logo.png), not '\(logo)'",
+                        file, y.position(theme[key: "logo"]), "theme logo must be an image file in the course's site/ folder (logo.svg, logo.png), not '\(logo)'",
                         code: "bad-theme")
                     config.theme.logo = nil
                 } else if !FileManager.default.fileExists(atPath: root.appendingPathComponent("site").appendingPathComponent(logo).path) {
-                    y.diagnostics.error(file, y.position(theme["logo"]), "theme logo site/\(logo) does not exist", code: "bad-theme")
+                    y.diagnostics.error(file, y.position(theme[key: "logo"]), "theme logo site/\(logo) does not exist", code: "bad-theme")
                     config.theme.logo = nil
                 }
             }
@@ -384,12 +398,12 @@ public enum CourseLoader {
             if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) {
                 agenda.start = h * 60 + m
             } else {
-                y.diagnostics.error(y.file, y.position(node["start"]), "start must be a time like \"09:00\"", code: "bad-time")
+                y.diagnostics.error(y.file, y.position(node[key: "start"]), "start must be a time like \"09:00\"", code: "bad-time")
             }
         }
         agenda.note = y.string(node, key: "note")
         agenda.trainerNote = y.string(node, key: "trainer-note")
-        guard let days = node["days"]?.sequence else {
+        guard let days = node[key: "days"]?.sequence else {
             y.diagnostics.error(y.file, y.position(node), "agenda needs a list of days", code: "missing-key")
             return agenda
         }
@@ -397,13 +411,13 @@ public enum CourseLoader {
             let position = y.position(dayNode)
             let id = y.string(dayNode, key: "id", required: true) ?? ""
             var sessions: [AgendaSession] = []
-            for s in dayNode["sessions"]?.sequence ?? [] {
+            for s in dayNode[key: "sessions"]?.sequence ?? [] {
                 let sp = y.position(s)
                 let title = y.string(s, key: "title", required: true) ?? ""
                 // Every duration problem of a session is reported once: missing here; malformed,
                 // negative or zero by `y.minutes`.
                 let duration = y.minutes(s, key: "duration")
-                if s["duration"] == nil {
+                if s[key: "duration"] == nil {
                     y.diagnostics.error(y.file, sp, "session '\(title)' has no duration", code: "missing-key")
                 }
                 sessions.append(
@@ -413,15 +427,49 @@ public enum CourseLoader {
                         materials: y.strings(s, key: "materials").map { Located($0.0, at: $0.1) },
                         isBreak: y.bool(s, key: "break") ?? false, position: sp))
             }
-            let then = y.string(dayNode, key: "then").map { Located($0, at: y.position(dayNode["then"])) }
+            let then = y.string(dayNode, key: "then").map { Located($0, at: y.position(dayNode[key: "then"])) }
             agenda.days.append(
                 AgendaDay(
                     id: id, day: y.int(dayNode, key: "day") ?? 0, track: y.string(dayNode, key: "track"),
                     title: y.string(dayNode, key: "title", required: true) ?? id, note: y.string(dayNode, key: "note"),
                     trainerNote: y.string(dayNode, key: "trainer-note"), sessions: sessions, then: then, position: position))
-            if let trackNode = dayNode["track"] { agenda.days[agenda.days.count - 1].trackPosition = y.position(trackNode) }
+            if let trackNode = dayNode[key: "track"] { agenda.days[agenda.days.count - 1].trackPosition = y.position(trackNode) }
         }
         return agenda
+    }
+}
+
+/// Reading a file of the course (a page or `course.yml`) within the size limit.
+public enum SourceFile {
+    /// The largest file katch reads: 10 MB (10,000,000 bytes), some 200 times the largest page of
+    /// the KATCH manual. A larger file is an error naming its size, found from the file system
+    /// before anything is read, so a huge file costs neither the time nor the memory to load it.
+    public static let maximumSize = 10_000_000
+
+    /// What reading a file gave.
+    public enum Outcome {
+        /// The file's bytes.
+        case data(Data)
+        /// The file is missing or cannot be read.
+        case unreadable
+        /// The file is larger than ``maximumSize``: its size in bytes.
+        case tooLarge(Int)
+    }
+
+    /// Reads `url` unless it is larger than ``maximumSize``.
+    public static func read(_ url: URL) -> Outcome {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return .unreadable }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumSize { return .tooLarge(size) }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return .unreadable }
+        // The file may have grown between the two looks.
+        return data.count > maximumSize ? .tooLarge(data.count) : .data(data)
+    }
+
+    /// The error for a file of `size` bytes.
+    static func tooLargeMessage(_ size: Int) -> String {
+        String(
+            format: "the file is %d bytes (%.1f MB), more than the %d bytes (%d MB) katch reads from one file: split it into several pages",
+            size, Double(size) / 1e6, maximumSize, maximumSize / 1_000_000)
     }
 }
 
@@ -431,11 +479,17 @@ enum FrontMatter {
     /// inside quotes and callouts (`> [^N]: …`), so that CommonMark keeps them as paragraphs — read
     /// in the scope they stand in — instead of taking them as page-wide link reference definitions.
     static func protectFootnoteDefinitions(_ body: String) -> String {
-        guard body.containsBytes("[^") else { return body }
-        return body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var out = ""
+        var copied = body.startIndex
+        for (_, line) in Lines.containing("[^", in: body) {
             let start = quotePrefixEnd(line)
-            return line[start...].hasPrefix("[^") ? line[..<start] + "\\" + line[start...] : line
-        }.joined(separator: "\n")
+            guard line[start...].hasPrefix("[^") else { continue }
+            out += body[copied..<start]
+            out += "\\"
+            copied = start
+        }
+        if copied == body.startIndex { return body }
+        return out + body[copied...]
     }
 
     /// Where the text of `line` starts after its block-quote markers (`> > `) and indentation.
@@ -454,9 +508,8 @@ enum FrontMatter {
     /// callout. CommonMark makes every such definition page-wide, so one written in a `TRAINER`
     /// callout would hand its URL to a participant link of the same label.
     static func referenceDefinitionsInQuotes(_ body: String) -> [Int] {
-        guard body.containsBytes("]:") else { return [] }
         var result: [Int] = []
-        for (n, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in Lines.containing("]:", in: body) {
             let start = quotePrefixEnd(line)
             guard start != line.startIndex, line[start...].hasPrefix("["), !line[start...].hasPrefix("[^"),
                 let close = line[start...].firstIndex(of: "]"), line[line.index(after: close)...].hasPrefix(":")
@@ -466,17 +519,79 @@ enum FrontMatter {
         return result
     }
 
-    /// The YAML text, the body, and how many lines precede the body.
+    /// The YAML text, the body, and how many lines precede the body. `text` has LF line endings
+    /// (``LineEndings/normalized(_:)``).
     static func split(_ text: String) -> (yaml: String, body: String, bodyLineOffset: Int)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasSuffix("\r") { lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 } }
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---" else { return nil }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
-            return nil
+        var lines = Lines(text)
+        guard let first = lines.next(), Self.isFence(first) else { return nil }
+        var yamlEnd: String.Index?
+        while let line = lines.next() {
+            if Self.isFence(line) || line == "..." {
+                let yaml = yamlEnd.map { String(text[first.endIndex..<$0].dropFirst()) } ?? ""
+                let body = line.endIndex < text.endIndex ? String(text[text.index(after: line.endIndex)...]) : ""
+                return (yaml, body, lines.number)
+            }
+            yamlEnd = line.endIndex
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return (yaml, body, close + 1)
+        return nil
+    }
+
+    /// Whether `line` is a `---` line (white space around allowed).
+    static func isFence(_ line: Substring) -> Bool {
+        // Most lines hold no "---" at all: only those are trimmed (with Unicode's white space).
+        line.containsBytes("---") && line.trimmingCharacters(in: .whitespaces) == "---"
+    }
+}
+
+/// The lines of a text (without their line feeds), found over its UTF-8 bytes.
+struct Lines: IteratorProtocol {
+    let text: String
+    /// Where the next line starts (nil after the last).
+    private var nextStart: String.Index?
+    /// How many lines have been returned.
+    private(set) var number = 0
+
+    init(_ text: String) {
+        self.text = text
+        nextStart = text.startIndex
+    }
+
+    mutating func next() -> Substring? {
+        guard let start = nextStart else { return nil }
+        let u = text.utf8
+        let end = u[start...].firstIndex(of: 0x0A) ?? u.endIndex
+        nextStart = end < u.endIndex ? u.index(after: end) : nil
+        number += 1
+        return text[start..<end]
+    }
+
+    /// The lines (0-based number, text) whose bytes hold `needle`, found in one pass over the bytes.
+    static func containing(_ needle: String, in text: String) -> [(number: Int, line: Substring)] {
+        let n = Array(needle.utf8)
+        guard let head = n.first else { return [] }
+        var copy = text
+        let ranges = copy.withUTF8 { bytes -> [(Int, Int, Int)] in
+            var found: [(Int, Int, Int)] = []
+            var line = 0, start = 0, matched = false, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A {
+                    if matched { found.append((line, start, i)) }
+                    line += 1
+                    start = i + 1
+                    matched = false
+                } else if !matched, b == head, i + n.count <= bytes.count, (1..<n.count).allSatisfy({ bytes[i + $0] == n[$0] }) {
+                    matched = true
+                }
+                i += 1
+            }
+            if matched { found.append((line, start, bytes.count)) }
+            return found
+        }
+        let u = text.utf8
+        return ranges.map { line, start, end in
+            (line, text[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: end)])
+        }
     }
 }
 
@@ -484,7 +599,7 @@ enum FrontMatter {
 enum LineEndings {
     /// `text` with every CRLF (and a lone CR) turned into LF.
     static func normalized(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard text.containsByte(0x0D) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

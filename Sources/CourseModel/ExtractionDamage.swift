@@ -9,7 +9,8 @@ enum ExtractionDamage {
             for (i, span) in items.enumerated() {
                 switch span {
                 case .text(let t):
-                    if let glyph = t.unicodeScalars.first(where: { glyphs.contains($0) }) {
+                    // Every glyph is written with a lead byte E2 or EF in UTF-8: most texts are passed over by bytes.
+                    if t.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }), let glyph = t.unicodeScalars.first(where: { glyphs.contains($0) }) {
                         bag.error(page.file, position, "stray bullet glyph «\(glyph)» in text: make it a Markdown list", code: "extraction-glyph")
                     }
                     if let header = runningHeader(in: t) {
@@ -54,7 +55,8 @@ enum ExtractionDamage {
     /// «3534 1-модуль» style headers: a page-number run of 3–6 digits, spaces, a digit, a hyphen
     /// and «модуль». Scanned by hand: this runs on every text of the course.
     static func runningHeader(in text: String) -> String? {
-        guard text.containsBytes("модуль") else { return nil }
+        // The header's «модуль» follows a hyphen: most texts that name a module are passed over by bytes.
+        guard text.containsBytes("-модуль") || text.containsBytes("\u{2011}модуль") else { return nil }
         let chars = Array(text)
         let word = Array("модуль")
         var i = 0

@@ -9,10 +9,6 @@ enum Validator {
         return validate(course, held: &held)
     }
 
-    /// Every id a reference may name: page ids and explicit heading ids.
-    static func referableIDs(_ course: Course) -> [String] {
-        course.pages.flatMap { [$0.id] + $0.headings.filter(\.isExplicit).map(\.anchor) }
-    }
 
     static func validate(_ course: Course, held: inout HeldBack) -> [Diagnostic] {
         var bag = DiagnosticBag()
@@ -52,10 +48,15 @@ enum Validator {
         let materialIDs = Set(course.config.materials.map(\.id))
         let moduleIDs = Set(course.pages.filter { $0.kind == .module }.map(\.id))
         let trackIDs = course.config.tracks.map(\.id)
-        var referable: [String]?
-        func suggestion(_ id: String) -> String {
-            if referable == nil { referable = referableIDs(course) }
-            return Suggestion.hint(for: id, in: referable!)
+        var referable = ReferableIDs(course)
+        // Per page (by file), the anchors of its headings that participants see, and all of them:
+        // read once, not once per reference to the page.
+        var headingAnchors: [String: (participant: Set<String>, all: Set<String>)] = [:]
+        func headingAnchorSets(of page: Page) -> (participant: Set<String>, all: Set<String>) {
+            if let known = headingAnchors[page.file] { return known }
+            let found = (Set(page.headings(in: .participant).map(\.anchor)), Set(page.headings.map(\.anchor)))
+            headingAnchors[page.file] = found
+            return found
         }
         var instruments: [PageKind: Page] = [:]
         for page in course.pages {
@@ -65,7 +66,7 @@ enum Validator {
                 guard let target = course.resolve(id) else {
                     if held.isLost(id) { return }
                     bag.error(
-                        page.file, position, "dangling reference 'id:\(id)': no page or heading has this id\(suggestion(id))",
+                        page.file, position, "dangling reference 'id:\(id)': no page or heading has this id\(referable.hint(for: id))",
                         code: "dangling-reference")
                     return
                 }
@@ -74,8 +75,8 @@ enum Validator {
                 if target.page.audience == .trainer {
                     targetScope = .trainerOnly
                 } else if let anchor = target.anchor {
-                    let visible = target.page.headings(in: .participant).contains { $0.anchor == anchor }
-                    targetScope = visible || !target.page.headings.contains(where: { $0.anchor == anchor }) ? .everyone : .trainerOnly
+                    let known = headingAnchorSets(of: target.page)
+                    targetScope = known.participant.contains(anchor) || !known.all.contains(anchor) ? .everyone : .trainerOnly
                 } else {
                     targetScope = .everyone
                 }
@@ -141,9 +142,12 @@ enum Validator {
             ExtractionDamage.check(page, into: &bag)
             // A screening tool's `read` names a heading of the page; a short text naming none is most
             // likely a mistyped title, which the interview would read aloud as it stands.
-            let titles = Set(page.headings.map { $0.spans.plainText.trimmingCharacters(in: .whitespacesAndNewlines) })
+            // The heading titles are read for the first screening tool only: most pages have none.
+            var headingTitles: Set<String>?
             for b in page.blocks {
                 guard case .screening(let tool) = b.kind else { continue }
+                if headingTitles == nil { headingTitles = Set(page.headings.map { $0.spans.plainText.trimmingCharacters(in: .whitespacesAndNewlines) }) }
+                let titles = headingTitles ?? []
                 for read in [tool.read] + tool.sections.map(\.read) {
                     guard let read = read?.trimmingCharacters(in: .whitespacesAndNewlines), !titles.contains(read),
                         read.count <= 80, !read.contains("\n")
@@ -229,7 +233,7 @@ enum Validator {
             }
         }
         let trackIDs = course.config.tracks.map(\.id)
-        var referable: [String]?
+        var referable = ReferableIDs(course)
         for day in agenda.days {
             if let then = day.then, agenda.day(then.value) == nil {
                 bag.error(
@@ -248,10 +252,9 @@ enum Validator {
                 }
                 // A missing, malformed, negative or zero duration is reported by the loader, where it is read.
                 for ref in session.refs where course.resolve(ref.value) == nil && !held.isLost(ref.value) {
-                    if referable == nil { referable = referableIDs(course) }
                     bag.error(
                         file, ref.position,
-                        "agenda refers to '\(ref.value)', which no page or heading has\(Suggestion.hint(for: ref.value, in: referable!))",
+                        "agenda refers to '\(ref.value)', which no page or heading has\(referable.hint(for: ref.value))",
                         code: "dangling-reference")
                 }
                 for m in session.materials where !materialIDs.contains(m.value) {
@@ -272,6 +275,32 @@ enum Validator {
                 bag.warning(file, day.position, "'\(day.id)' lasts up to \(total.high) minutes (over 8 hours)", code: "day-long")
             }
         }
+    }
+}
+
+/// "Did you mean …?" for dangling references: the ids a reference may name (page ids and explicit
+/// heading ids), collected on first need, and one hint per distinct id.
+///
+/// Each hint compares the id with every referable id, so hints stop after ``maximumHints`` distinct
+/// ids: a file of thousands of dangling references (a broken copy, hostile input) would otherwise
+/// cost their number times the course's ids, and no one reads that many suggestions.
+struct ReferableIDs {
+    /// Distinct ids that get a hint at most.
+    static let maximumHints = 200
+    let course: Course
+    private var ids: [String]?
+    private var hints: [String: String] = [:]
+
+    init(_ course: Course) { self.course = course }
+
+    /// ` (did you mean 'x'?)` for a dangling `id`, or an empty text.
+    mutating func hint(for id: String) -> String {
+        if let known = hints[id] { return known }
+        guard hints.count < Self.maximumHints else { return "" }
+        if ids == nil { ids = course.pages.flatMap { [$0.id] + $0.headings.filter(\.isExplicit).map(\.anchor) } }
+        let hint = Suggestion.hint(for: id, in: ids ?? [])
+        hints[id] = hint
+        return hint
     }
 }
 

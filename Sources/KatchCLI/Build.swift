@@ -21,12 +21,11 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            let outputs = try SiteBuilder(course: result.course).buildAll()
             let dir = URL(fileURLWithPath: out).standardizedFileURL
-            try SiteBuilder.write(outputs, to: dir)
+            let written = try SiteBuilder(course: result.course).build(into: dir)
             let elapsed = Date().timeIntervalSince(started)
-            for o in outputs {
-                print("\(o.edition.rawValue): \(o.pageCount) pages, \(o.files.count) files, \(o.byteCount) bytes → \(dir.appendingPathComponent(o.edition.rawValue).path)")
+            for o in written {
+                print("\(o.edition.rawValue): \(o.pageCount) pages, \(o.fileCount) files, \(o.byteCount) bytes → \(o.folder.path)")
             }
             print(String(format: "built in %.0f ms", elapsed * 1000))
         } catch {

@@ -150,11 +150,15 @@ final class Converter {
         return SourcePosition(line: line + lineOffset, column: characterColumn(line: line, byteColumn: column))
     }
 
-    /// ``LineIndex/characterColumn(line:byteColumn:)``, counting on from the previous call on the same line.
+    /// ``LineIndex/characterColumn(line:byteColumn:)``, counting on (or back) from the previous call on the
+    /// same line. Inline nodes come mostly left to right, but a link's position is taken after its text's,
+    /// a step back: counting from the line start then would make a line of many links quadratic.
     func characterColumn(line: Int, byteColumn: Int) -> Int {
         let result: Int
         if line == lastColumn.line, byteColumn >= lastColumn.byte {
             result = lastColumn.character + lines.characterCount(line: line, fromByteColumn: lastColumn.byte, to: byteColumn)
+        } else if line == lastColumn.line, byteColumn >= 1 {
+            result = lastColumn.character - lines.characterCount(line: line, fromByteColumn: byteColumn, to: lastColumn.byte)
         } else {
             result = lines.characterColumn(line: line, byteColumn: byteColumn)
         }

@@ -256,7 +256,7 @@ extension EditionBuilder {
     }
 
     func buildSearch() {
-        emit("assets/search-index.js", SearchEntry.script(searchEntries))
+        files.add("assets/search-index.js", SearchEntry.script(searchEntries))
         var main = "<form class=\"search-page-form\" role=\"search\" action=\"search.html\" method=\"get\"><label for=\"search-q\">"
             + l(.search).html + "</label> <input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\""
             + l(.searchPlaceholder).html + "\"> <button type=\"submit\">" + l(.search).html + "</button></form>\n"
@@ -282,35 +282,50 @@ struct SearchEntry {
     var text: String
 
     /// The index as a script that sets `window.KATCH_SEARCH` (a script, not JSON, so it loads from file://).
-    static func script(_ entries: [SearchEntry]) -> String {
-        var out = "window.KATCH_SEARCH = [\n"
+    static func script(_ entries: [SearchEntry]) -> [UInt8] {
+        var out = Array("window.KATCH_SEARCH = [\n".utf8)
         for (i, e) in entries.enumerated() {
-            out += "{\"u\":" + json(e.url) + ",\"t\":" + json(e.title) + ",\"s\":" + json(e.section) + ",\"x\":" + json(e.text) + "}"
-            out += i + 1 < entries.count ? ",\n" : "\n"
+            out += #"{"u":"#.utf8
+            json(e.url, into: &out)
+            out += #","t":"#.utf8
+            json(e.title, into: &out)
+            out += #","s":"#.utf8
+            json(e.section, into: &out)
+            out += #","x":"#.utf8
+            json(e.text, into: &out)
+            out += (i + 1 < entries.count ? "},\n" : "}\n").utf8
         }
-        return out + "];\n"
+        return out + "];\n".utf8
     }
 
-    /// A JSON string literal; whitespace runs fold to one space, `<` is escaped for script safety.
-    static func json(_ s: String) -> String {
-        var out = "\""
+    /// `s` as a JSON string literal: white space runs fold to one space, `<` is escaped for script
+    /// safety, control characters and U+2028/U+2029 are dropped. Over the UTF-8 bytes: every
+    /// character that changes is ASCII except U+2028/U+2029 (E2 80 A8/A9).
+    static func json(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var lastSpace = false
-        for c in s.unicodeScalars {
-            if c == " " || c == "\n" || c == "\t" || c == "\r" {
-                if !lastSpace { out += " " }
-                lastSpace = true
-                continue
-            }
-            lastSpace = false
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            default:
-                if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 { continue }
-                out.unicodeScalars.append(c)
+        var s = s
+        s.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                i += 1
+                switch b {
+                case 0x20, 0x0A, 0x09, 0x0D:
+                    if !lastSpace { out.append(0x20) }
+                    lastSpace = true
+                    continue
+                case UInt8(ascii: "\""): out += #"\""#.utf8
+                case UInt8(ascii: "\\"): out += #"\\"#.utf8
+                case UInt8(ascii: "<"): out += #"\u003c"#.utf8
+                case ..<0x20: break
+                case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
+                    i += 2
+                default: out.append(b)
+                }
+                lastSpace = false
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -43,22 +43,43 @@ struct LeakDetector {
     /// participant-visible text never has (a coincidence of common words is no leak).
     static let shortestCommon = 4
 
-    static func isWordScalar(_ v: UInt32) -> Bool {
+    /// Whether a scalar belongs to a word: ASCII letters and digits and Cyrillic letters decided
+    /// inline (every scalar of every participant file comes here), the rest by Unicode properties.
+    @inline(__always) static func isWordScalar(_ v: UInt32) -> Bool {
         if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
         if v >= 0x0400 && v <= 0x04FF { return !(v >= 0x0482 && v <= 0x0489) }
+        return isOtherWordScalar(v)
+    }
+
+    static func isOtherWordScalar(_ v: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(v) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Hashes of the words of `text`.
-    static func words(_ text: String) -> [UInt64] {
+    /// Hashes of the words of UTF-8 `text` (valid UTF-8: a String's bytes, or bytes checked before).
+    ///
+    /// Decodes the scalars from the bytes itself, so a whole page is hashed without making a String
+    /// of it; the hash of a word is the same as over its `unicodeScalars`.
+    static func words<Bytes: Collection<UInt8>>(_ text: Bytes) -> [UInt64] {
         var result: [UInt64] = []
         var hash: UInt64 = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+        var i = text.startIndex
+        while i != text.endIndex {
+            let lead = text[i]
+            text.formIndex(after: &i)
+            var v = UInt32(lead)
+            if lead >= 0xC0 {
+                // 2 to 4 bytes: the lead's payload bits, then 6 bits from each continuation byte.
+                let extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1
+                v = UInt32(lead) & (0x3F >> UInt32(extra))
+                for _ in 0..<extra where i != text.endIndex {
+                    v = v << 6 | UInt32(text[i] & 0x3F)
+                    text.formIndex(after: &i)
+                }
+            }
             if isWordScalar(v) {
                 if !inWord { hash = 0xcbf29ce484222325; inWord = true }
                 hash = (hash ^ UInt64(v)) &* 0x100000001b3
@@ -69,6 +90,22 @@ struct LeakDetector {
         }
         if inWord { result.append(hash) }
         return result
+    }
+
+    /// Markup of answer keys and trainer-only callouts, which no participant page may hold.
+    static let markers: [(text: String, bytes: [UInt8])] = ["class=\"correct\"", "callout-trainer", "callout-answer", "class=\"key\""]
+        .map { ($0, Array($0.utf8)) }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     static func combine(_ words: ArraySlice<UInt64>) -> UInt64 {
@@ -102,9 +139,11 @@ struct LeakDetector {
     }
 
     /// The text of HTML: tags become spaces, the five entities katch writes are decoded.
-    static func textOfMarkup(_ html: String) -> String {
+    static func textOfMarkup(_ html: String) -> String { String(decoding: textOfMarkup(Array(html.utf8)), as: UTF8.self) }
+
+    /// ``textOfMarkup(_:)-(String)`` over UTF-8 bytes.
+    static func textOfMarkup(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        let bytes = Array(html.utf8)
         out.reserveCapacity(bytes.count)
         var i = 0
         var inTag = false
@@ -123,7 +162,7 @@ struct LeakDetector {
             }
             if b == UInt8(ascii: "&") {
                 var matched = false
-                for (entity, char) in entities where bytes.count - i >= entity.count && Array(bytes[i..<(i + entity.count)]) == entity {
+                for (entity, char) in entities where bytes.count - i >= entity.count && bytes[i..<(i + entity.count)].elementsEqual(entity) {
                     out.append(char)
                     i += entity.count
                     matched = true
@@ -134,7 +173,7 @@ struct LeakDetector {
             out.append(b)
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     static let entities: [([UInt8], UInt8)] = [

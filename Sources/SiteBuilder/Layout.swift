@@ -42,10 +42,12 @@ struct Layout {
         return "../participant/" + (trainerOnlyPaths.contains(path) ? "index.html" : path)
     }
 
-    /// The page: the frame template (`site/page.html`, or the course's own) with its `{{slots}}`
-    /// filled by ``slots(_:path:)``.
-    func render(_ p: PageParts, path: String) -> String {
-        frame.fill(slots(p, path: path))
+    /// The page as pieces of text in order: the frame template (`site/page.html`, or the course's
+    /// own) with its `{{slots}}` filled by ``slots(_:path:)``. The article's content (`p.main`, the
+    /// whole edition on the print page) is a piece of its own, written as it is, never copied into a
+    /// bigger string.
+    func render(_ p: PageParts, path: String) -> [String] {
+        frame.fill(slots(p, path: path), article: p.main)
     }
 
     /// The HTML of each slot of the frame. Every value is built here, with every course text escaped:
@@ -87,7 +89,8 @@ struct Layout {
             crumbs += "</ol></nav>\n"
         }
         slots["breadcrumbs"] = crumbs
-        slots["article"] = "<article>\n<h1>" + p.title.html + "</h1>\n" + p.main + "</article>\n"
+        // `{{article}}` is this, `p.main` and `</article>` (see ``FrameTemplate/fill(_:article:)``).
+        slots["article"] = "<article>\n<h1>" + p.title.html + "</h1>\n"
         var pager = ""
         if p.previous != nil || p.next != nil {
             pager += "<nav class=\"pager\" aria-label=\"" + (l(.previous) + " / " + l(.next)).html + "\">"
@@ -155,10 +158,22 @@ struct FrameTemplate: Sendable {
         self.pieces = pieces
     }
 
-    /// The frame with `slots` filled in.
-    func fill(_ slots: [String: String]) -> String {
-        var out = ""
-        for (i, piece) in pieces.enumerated() { out += i % 2 == 0 ? piece : (slots[piece] ?? "") }
-        return out
+    /// The frame with `slots` filled in, as pieces: each `{{article}}` is its slot's text, then
+    /// `article` (the page's content) and `</article>`.
+    func fill(_ slots: [String: String], article: String) -> [String] {
+        var out: [String] = []
+        var text = ""
+        for (i, piece) in pieces.enumerated() {
+            guard i % 2 == 1 else {
+                text += piece
+                continue
+            }
+            text += slots[piece] ?? ""
+            if piece == "article" {
+                out += [text, article]
+                text = "</article>\n"
+            }
+        }
+        return out + [text]
     }
 }

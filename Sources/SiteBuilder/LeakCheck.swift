@@ -17,13 +17,20 @@ public struct LeakCheck: Sendable {
 
     /// Leaks found in `output`, one readable line each (empty when clean).
     public func check(_ output: EditionOutput) -> [String] {
+        let scanner = scanner()
+        for (path, bytes) in output.files { scanner.scan(path, bytes) }
+        return scanner.leaks
+    }
+
+    /// A scanner that knows the trainer-only word runs of the course and looks for them in
+    /// participant files one at a time, as they are written.
+    func scanner() -> LeakScanner {
         let participantSource = participantVisibleIndex()
-        var secrets: [UInt64: String] = [:]
-        var excerpts: [UInt64: String] = [:]
-        /// Word runs of trainer-only `fragments` (of `file`) that participants may not see.
-        func remember(_ fragments: [String], from file: String) {
-            for fragment in fragments where !fragment.isEmpty {
-                let words = LeakDetector.words(fragment)
+        let scanner = LeakScanner()
+        /// Word runs of trainer-only `texts` (of `file`) that participants may not see.
+        func remember(_ texts: [String], from file: String) {
+            for fragment in texts where !fragment.isEmpty {
+                let words = LeakDetector.words(fragment.utf8)
                 // A fragment of one to three words is a secret only when one of its words is a word
                 // participants never see: «Материалдар (2)» is also a table heading beside a count.
                 if words.count < LeakDetector.shortestCommon,
@@ -31,33 +38,16 @@ public struct LeakCheck: Sendable {
                 {
                     continue
                 }
-                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) {
-                    if secrets[shingle] == nil {
-                        secrets[shingle] = file
-                        if excerpts[shingle] == nil { excerpts[shingle] = "«" + String(fragment.prefix(60)) + "…»" }
-                    }
+                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) && scanner.secrets[shingle] == nil {
+                    scanner.remember(shingle, fragment: scanner.fragments.count)
                 }
+                scanner.fragments.append((file, fragment))
             }
         }
         for page in course.pages { remember(EditionText.trainerOnly(page), from: page.file) }
         let agenda = course.config.agenda
         remember([agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }, from: "course.yml")
-        var leaks: [String] = []
-        let markers = ["class=\"correct\"", "callout-trainer", "callout-answer", "class=\"key\""]
-        for path in output.files.keys.sorted() {
-            guard let bytes = output.files[path], let raw = String(validating: bytes, as: UTF8.self) else { continue }
-            for marker in markers where path.hasSuffix(".html") && raw.contains(marker) {
-                leaks.append("\(path): answer-key or trainer markup «\(marker)»")
-            }
-            let text = path.hasSuffix(".html") ? LeakDetector.textOfMarkup(raw) : raw
-            var reported: Set<String> = []
-            LeakDetector.forEachRun(LeakDetector.words(text)) { run in
-                if let source = secrets[run], reported.insert(source).inserted {
-                    leaks.append("\(path): trainer-only text of \(source) (\(excerpts[run] ?? ""))")
-                }
-            }
-        }
-        return leaks
+        return scanner
     }
 
     /// Word runs of everything the participant edition may show.
@@ -88,7 +78,55 @@ public struct LeakCheck: Sendable {
             texts.append(pageText.joined(separator: " "))
         }
         var index = Set<UInt64>()
-        for t in texts { LeakDetector.allRuns(LeakDetector.words(t), into: &index) }
+        for t in texts { LeakDetector.allRuns(LeakDetector.words(t.utf8), into: &index) }
         return index
+    }
+}
+
+/// Looks for trainer-only word runs (and answer-key markup) in participant files, one file at a time.
+final class LeakScanner: @unchecked Sendable {
+    /// Each secret word run → the fragment it came from.
+    private(set) var secrets: [UInt64: Int] = [:]
+    /// One bit per value of a run hash's low bits, set for every secret: most runs of a file are
+    /// passed over on one bit test instead of a dictionary lookup.
+    private var filter = [UInt64](repeating: 0, count: 1 << 14)
+    /// Trainer-only fragments: their file and text (quoted only in a report).
+    var fragments: [(file: String, text: String)] = []
+    /// Leaks per file scanned.
+    private var found: [String: [String]] = [:]
+
+    /// The leaks found so far, one line each, by file path.
+    var leaks: [String] { found.keys.sorted().flatMap { found[$0] ?? [] } }
+
+    /// Records the secret word run `run` of fragment `fragment`.
+    func remember(_ run: UInt64, fragment: Int) {
+        secrets[run] = fragment
+        filter[Int(run >> 6) & (filter.count - 1)] |= 1 << (run & 63)
+    }
+
+    /// Whether `run` may be a secret (always when it is one).
+    @inline(__always) private func mayBeSecret(_ run: UInt64) -> Bool {
+        filter[Int(run >> 6) & (filter.count - 1)] & (1 << (run & 63)) != 0
+    }
+
+    /// Scans the participant file `path`.
+    func scan(_ path: String, _ bytes: [UInt8]) {
+        // A file that is not UTF-8 text (an image) holds no text to leak. Pages are made from Swift
+        // strings, so they are UTF-8; the other files (theme files of the course, downloads) are checked.
+        let isHTML = path.hasSuffix(".html")
+        guard isHTML || String(validating: bytes, as: UTF8.self) != nil else { return }
+        var leaks: [String] = []
+        for marker in LeakDetector.markers where isHTML && LeakDetector.contains(bytes, marker.bytes) {
+            leaks.append("\(path): answer-key or trainer markup «\(marker.text)»")
+        }
+        let words = isHTML ? LeakDetector.words(LeakDetector.textOfMarkup(bytes)) : LeakDetector.words(bytes)
+        var reported: Set<String> = []
+        LeakDetector.forEachRun(words) { run in
+            if mayBeSecret(run), let index = secrets[run], reported.insert(fragments[index].file).inserted {
+                let (file, text) = fragments[index]
+                leaks.append("\(path): trainer-only text of \(file) («\(text.prefix(60))…»)")
+            }
+        }
+        found[path] = leaks
     }
 }

@@ -42,58 +42,226 @@ public struct SiteBuilder: Sendable {
         self.theme = Theme(course: course)
     }
 
-    /// Builds both editions and runs the leak check on the participant edition.
+    /// Builds both editions in memory and runs the leak check on the participant edition.
     public func buildAll() throws(SiteError) -> [EditionOutput] {
+        let trainer = MemoryFiles(), participant = MemoryFiles()
+        try build(trainer: trainer, participant: participant)
+        return [EditionOutput(edition: .trainer, files: trainer.files), EditionOutput(edition: .participant, files: participant.files)]
+    }
+
+    /// Builds both editions straight into `DIR/trainer/` and `DIR/participant/`, each file written as
+    /// it is made (the editions are never held in memory), and runs the leak check on the participant
+    /// edition's files as they pass. Returns what was written.
+    ///
+    /// The editions are written into folders of their own beside the old ones, which replace those
+    /// only when the whole build succeeded: a failed build (a leak, a full disk) leaves the last site
+    /// as it was. A folder is only replaced when katch made it (it holds a `.katch-site` marker), so a
+    /// wrong `--out` never deletes someone's files.
+    public func build(into dir: URL) throws(SiteError) -> [WrittenEdition] {
+        let fm = FileManager.default
+        let editions: [Edition] = [.trainer, .participant]
+        for edition in editions {
+            let folder = dir.appendingPathComponent(edition.rawValue)
+            if fm.fileExists(atPath: folder.path) && !fm.fileExists(atPath: folder.appendingPathComponent(Self.marker).path) {
+                throw SiteError("\(folder.path) exists and was not made by katch; choose another --out")
+            }
+        }
+        let staging = editions.map { dir.appendingPathComponent(".\($0.rawValue).katch-\(ProcessInfo.processInfo.processIdentifier)") }
+        defer { for folder in staging { try? fm.removeItem(at: folder) } }
+        let trainer = try DiskFiles(folder: staging[0]), participant = try DiskFiles(folder: staging[1])
+        try build(trainer: trainer, participant: participant)
+        for (edition, folder) in zip(editions, staging) {
+            let target = dir.appendingPathComponent(edition.rawValue)
+            do {
+                if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+                try fm.moveItem(at: folder, to: target)
+            } catch {
+                throw SiteError("cannot replace \(target.path): \(error.localizedDescription)")
+            }
+        }
+        return [trainer.written(.trainer, in: dir), participant.written(.participant, in: dir)]
+    }
+
+    /// The file that marks a folder as katch's output.
+    static let marker = ".katch-site"
+
+    /// Builds both editions into `trainer` and `participant`; throws on a leak or a file not written.
+    func build(trainer: EditionFiles, participant: EditionFiles) throws(SiteError) {
         // A course's own page frame that cannot be used stops the build, naming the problem.
         if case .failure(let error) = theme.frame { throw error }
         // The trainer edition on one core; the participant edition and its leak check on the other.
-        let results = ParallelPair.run({ build(.trainer) }, { () -> (EditionOutput, [String]) in
-            let participant = build(.participant)
-            return (participant, LeakCheck(course: course).check(participant))
-        })
-        let trainer = results.0
-        let (participant, leaks) = results.1
+        let leaks = ParallelPair.run({ build(.trainer, into: trainer) }, { () -> [String] in
+            let scanner = LeakCheck(course: course).scanner()
+            participant.inspect = { path, bytes in scanner.scan(path, bytes) }
+            build(.participant, into: participant)
+            return scanner.leaks
+        }).1
+        if let failure = trainer.failure ?? participant.failure { throw failure }
         if !leaks.isEmpty {
             throw SiteError(
                 "trainer-only text reached the participant edition:\n" + leaks.prefix(20).map { "  " + $0 }.joined(separator: "\n")
                     + (leaks.count > 20 ? "\n  … and \(leaks.count - 20) more" : ""))
         }
-        return [trainer, participant]
     }
 
     /// Builds one edition in memory.
     public func build(_ edition: Edition) -> EditionOutput {
-        EditionBuilder(course: course, edition: edition, localizer: Localizer(language), theme: theme).build()
+        let files = MemoryFiles()
+        build(edition, into: files)
+        return EditionOutput(edition: edition, files: files.files)
     }
 
-    /// Writes editions to `DIR/trainer/` and `DIR/participant/`, replacing earlier builds.
-    ///
-    /// A folder is only replaced when katch made it (it holds a `.katch-site` marker), so a
-    /// wrong `--out` never deletes someone's files.
-    public static func write(_ outputs: [EditionOutput], to dir: URL) throws(SiteError) {
+    func build(_ edition: Edition, into files: EditionFiles) {
+        EditionBuilder(course: course, edition: edition, localizer: Localizer(language), theme: theme, files: files).build()
+    }
+}
+
+/// What `katch build` wrote of one edition.
+public struct WrittenEdition: Sendable {
+    /// Which edition.
+    public var edition: Edition
+    /// Its folder.
+    public var folder: URL
+    /// HTML pages, files and bytes written.
+    public var pageCount: Int, fileCount: Int, byteCount: Int
+}
+
+/// Where an edition's files go as they are made: kept in memory (``MemoryFiles``) or written to
+/// disk at once (``DiskFiles``). `inspect` sees every file as it passes (the leak check).
+class EditionFiles: @unchecked Sendable {
+    /// Called with each file before it is stored.
+    var inspect: ((String, [UInt8]) -> Void)?
+    /// The first file that could not be stored, if any (later files are not attempted).
+    var failure: SiteError?
+
+    /// Adds a file at a path relative to the edition's root.
+    final func add(_ path: String, _ bytes: [UInt8]) { add(path, pieces: [bytes]) }
+
+    /// Adds a file made of `pieces` one after another (a page: its frame, and its content, which on
+    /// the print page is the whole edition: it is written from where it is, not copied).
+    final func add(_ path: String, pieces: [String]) { add(path, pieces: pieces.map { $0.utf8 }) }
+
+    private func add<Piece: Collection<UInt8>>(_ path: String, pieces: [Piece]) {
+        guard failure == nil else { return }
+        if let inspect { inspect(path, Self.joined(pieces)) }
+        do throws(SiteError) { try store(path, pieces) } catch { failure = error }
+    }
+
+    /// The bytes of `pieces` one after another.
+    static func joined<Piece: Collection<UInt8>>(_ pieces: [Piece]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { bytes.append(contentsOf: piece) }
+        return bytes
+    }
+
+    /// Stores the file whose bytes are `pieces` one after another.
+    func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) {}
+}
+
+/// An edition kept in memory (tests, `katch serve`).
+final class MemoryFiles: EditionFiles, @unchecked Sendable {
+    private(set) var files: [String: [UInt8]] = [:]
+    override func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) { files[path] = Self.joined(pieces) }
+}
+
+/// An edition written file by file into a folder.
+final class DiskFiles: EditionFiles, @unchecked Sendable {
+    let folder: URL
+    /// Bytes written per path (a path written again counts once).
+    private var sizes: [String: Int] = [:]
+    private var folders: Set<String> = []
+
+    /// Creates `folder` (replacing a leftover of an interrupted build) with katch's marker in it.
+    init(folder: URL) throws(SiteError) {
+        self.folder = folder
+        super.init()
         let fm = FileManager.default
-        for output in outputs {
-            let folder = dir.appendingPathComponent(output.edition.rawValue)
-            let marker = folder.appendingPathComponent(".katch-site")
-            if fm.fileExists(atPath: folder.path) {
-                guard fm.fileExists(atPath: marker.path) else {
-                    throw SiteError("\(folder.path) exists and was not made by katch; choose another --out")
-                }
-                do { try fm.removeItem(at: folder) } catch { throw SiteError("cannot remove \(folder.path): \(error)") }
-            }
-            do {
-                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data("katch build output: this folder is replaced by the next build\n".utf8).write(to: marker)
-                for path in output.files.keys.sorted() {
-                    let url = folder.appendingPathComponent(path)
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(output.files[path] ?? []).write(to: url)
-                }
-            } catch {
-                throw SiteError("cannot write \(folder.path): \(error.localizedDescription)")
+        do {
+            if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError("cannot write \(folder.path): \(error.localizedDescription)")
+        }
+        folders.insert(folder.path)
+        try OutputFile.write(["katch build output: this folder is replaced by the next build\n".utf8], to: folder.appendingPathComponent(SiteBuilder.marker).path)
+    }
+
+    override func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) {
+        let url = folder.appendingPathComponent(path)
+        let parent = url.deletingLastPathComponent()
+        if folders.insert(parent.path).inserted {
+            do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+                throw SiteError("cannot write \(parent.path): \(error.localizedDescription)")
             }
         }
+        sizes[path] = try OutputFile.write(pieces, to: url.path)
     }
+
+    /// What was written, as the edition `edition` in `dir`.
+    func written(_ edition: Edition, in dir: URL) -> WrittenEdition {
+        WrittenEdition(
+            edition: edition, folder: dir.appendingPathComponent(edition.rawValue), pageCount: sizes.keys.filter { $0.hasSuffix(".html") }.count,
+            fileCount: sizes.count, byteCount: sizes.values.reduce(0, +))
+    }
+}
+
+/// Writing one output file.
+enum OutputFile {
+    /// Writes `pieces` one after another to `path` (created, or truncated) with plain POSIX calls
+    /// (Foundation's `Data.write` also syncs each file to disk, which made writing a third of a small
+    /// build); returns the bytes written. Small pieces are gathered into one buffer; a large one (the
+    /// print page's content) is written from its own storage.
+    @discardableResult
+    static func write<Piece: Collection<UInt8>>(_ pieces: [Piece], to path: String) throws(SiteError) -> Int {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw SiteError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var buffer: [UInt8] = []
+        var total = 0
+        func flush(_ bytes: UnsafeRawBufferPointer) throws(SiteError) {
+            var done = 0
+            while done < bytes.count, let base = bytes.baseAddress {
+                let n = Foundation.write(fd, base + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SiteError("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                done += n
+            }
+            total += done
+        }
+        for piece in pieces {
+            // A large String's UTF-8 view or array is written from its own storage; the rest gathered.
+            if piece.count >= largePiece {
+                try flushBuffer()
+                let written = piece.withContiguousStorageIfAvailable { bytes -> SiteError? in
+                    do throws(SiteError) { try flush(UnsafeRawBufferPointer(bytes)) } catch { return error }
+                    return nil
+                }
+                switch written {
+                case .some(nil): continue
+                case .some(let failure?): throw failure
+                case nil: break  // no contiguous storage: gathered below
+                }
+            }
+            buffer.append(contentsOf: piece)
+        }
+        try flushBuffer()
+        return total
+
+        func flushBuffer() throws(SiteError) {
+            let failure: SiteError? = buffer.withUnsafeBytes { bytes in
+                do throws(SiteError) { try flush(bytes) } catch { return error }
+                return nil
+            }
+            if let failure { throw failure }
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Pieces of at least this many bytes are written where they are instead of gathered.
+    static let largePiece = 1 << 20
 }
 
 /// Builds one edition.
@@ -105,10 +273,11 @@ final class EditionBuilder {
     let theme: Theme
     let layout: Layout
     let pages: [Page]
+    /// Where the files go as they are made.
+    let files: EditionFiles
     /// Explicit heading ids → page id, for pages of this edition.
     var anchorOwner: [String: String] = [:]
     var visibleIDs: Set<String>
-    var files: [String: [UInt8]] = [:]
     var searchEntries: [SearchEntry] = []
     /// Pages of this edition by id, and the pages of each module (overview excluded).
     var pageByID: [String: Page] = [:]
@@ -116,8 +285,9 @@ final class EditionBuilder {
     /// The sidebar's top-level groups, computed once.
     var navGroups: [(UIString, [Page])] = []
 
-    init(course: Course, edition: Edition, localizer: Localizer, theme: Theme) {
+    init(course: Course, edition: Edition, localizer: Localizer, theme: Theme, files: EditionFiles) {
         self.course = course
+        self.files = files
         self.edition = edition
         self.l = localizer
         self.theme = theme
@@ -154,22 +324,21 @@ final class EditionBuilder {
         return (String(id[..<hash]), String(id[id.index(after: hash)...]))
     }
 
-    func emit(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
+    func emit(_ path: String, _ text: String) { files.add(path, pieces: [text]) }
 
     /// A page in the frame, at `path` (the frame links to the same page of the other edition).
-    func emitPage(_ path: String, _ parts: Layout.PageParts) { emit(path, layout.render(parts, path: path)) }
+    func emitPage(_ path: String, _ parts: Layout.PageParts) { files.add(path, pieces: layout.render(parts, path: path)) }
 
-    func build() -> EditionOutput {
-        files["assets/style.css"] = theme.stylesheet
-        files["assets/search.js"] = theme.searchScript
-        if let logo = theme.logo { files["assets/" + logo.name] = logo.bytes }
+    func build() {
+        files.add("assets/style.css", theme.stylesheet)
+        files.add("assets/search.js", theme.searchScript)
+        if let logo = theme.logo { files.add("assets/" + logo.name, logo.bytes) }
         for (index, page) in pages.enumerated() { buildPage(page, index: index) }
         buildIndex()
         buildAgenda()
         buildCatalogue()
         buildPrint()
         buildSearch()
-        return EditionOutput(edition: edition, files: files)
     }
 
     // MARK: Navigation
@@ -232,7 +401,7 @@ final class EditionBuilder {
         main += renderer.renderPage(page)
         if page.kind == .module { main += moduleContents(page) }
         main += renderer.renderFootnotes(of: page)
-        for d in renderer.downloads { files["downloads/" + d.name] = CSVWriter.file(d.rows) }
+        for d in renderer.downloads { files.add("downloads/" + d.name, CSVWriter.file(d.rows)) }
         var crumbs = [NavLink(title: l(.home), href: "index.html")]
         if let m = module(of: page) { crumbs.append(NavLink(title: navTitle(m), href: Paths.page(m.id))) }
         crumbs.append(NavLink(title: page.title, href: Paths.page(page.id)))

@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Testing
+import Yams
 @testable import CourseModel
 
 @Suite struct ContentTests {
@@ -67,6 +68,43 @@ import Testing
         #expect(Slug.make(decomposed + " бөлім") == Slug.make("Й бөлім"))
         #expect(Slug.make("I.A. Халықаралық анықтама") == "i-a-халықаралық-анықтама")
         #expect(Slug.unique("a", taken: ["a", "a-2"]) == "a-3")
+    }
+
+    /// Table rows split over bytes as they split over characters, escaped pipes and a pipe followed by
+    /// a combining mark (one character with it) included.
+    @Test func pipeCellsAgreeWithTheCharacterSplit() {
+        let rows = [
+            "| a | b |", "|a|b", "a | b \\| c |", "| Әріп | **қалың** |", "|", "\\|", "|\\|", "", "| x \\\\ y |", "| a |\u{301} b |",
+            "| a \\\u{301}| b |", "| a | b |\u{301}", "|\u{301} a |", " | trailing space | ",
+        ]
+        for row in rows { #expect(TableRow.pipeCells(row) == TableRow.pipeCellsByCharacter(row), "\(row)") }
+        #expect(TableRow.pipeCells("| a \\| b | c |") == ["a | b", "c"])
+    }
+
+    /// katch's key lookup gives what Yams's `node[key]` gives: quoted and tagged keys, words YAML
+    /// reads as booleans or null, numbers, missing keys.
+    @Test func yamlKeyLookupAgreesWithYams() throws {
+        let yaml = "id: a\n\"title\": b\n!!str kind: c\nyes: d\n'on': e\n1: f\nmodule-x: g\nnull: h\n!!int 2: i\nother_agency: j\n"
+        let node = try #require(try Yams.compose(yaml: yaml))
+        for key in ["id", "title", "kind", "yes", "on", "1", "2", "module-x", "null", "other_agency", "missing", "Id"] {
+            #expect(node[key: key] == node[key], "\(key)")
+        }
+        #expect(node[key: "kind"]?.string == "c")
+        #expect(Node.isWord("trainer-note") && !Node.isWord("yes") && !Node.isWord("1a") && !Node.isWord("Id"))
+    }
+
+    /// Thousands of identical headings get thousands of distinct anchors, numbered in order and
+    /// stepping over explicit ids, each found without trying every earlier number again.
+    @Test func identicalHeadingsGetDistinctAnchors() throws {
+        let body = "## Part\n\n## Part {#part-3}\n\n" + String(repeating: "## Part\n\nМәтін.\n\n", count: 4000)
+        let course = try TempCourse(files: ["modules/p.md": page("p", body: body)])
+        let anchors = course.load().course.page("p")?.headings.map(\.anchor) ?? []
+        #expect(anchors.count == 4002)
+        #expect(Set(anchors).count == 4002)
+        #expect(anchors.prefix(5) == ["part", "part-3", "part-2", "part-4", "part-5"])
+        #expect(anchors.last == "part-4002")
+        var unique = UniqueAnchors()
+        #expect(["x", "x", "x-2", "x"].map { unique.claim($0) } == ["x", "x-2", "x-2-2", "x-3"])
     }
 
     @Test func minutesParse() {

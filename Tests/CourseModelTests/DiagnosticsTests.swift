@@ -203,9 +203,13 @@ import Testing
         var random = SystemRandomNumberGenerator()
         try c.write("modules/binary.md", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }))
         try c.write("modules/empty.md", Data())
+        // A file just under the size limit is read; one byte more and it is an error naming its size.
         var big = "---\nid: big\ntitle: Big\nkind: page\n---\n"
-        while big.utf8.count < 10_000_000 { big += "Үлкен файлдың жолы [сілтеме](https://example.org) *екпін* `код`.\n\n" }
+        let line = "Үлкен файлдың жолы [сілтеме](https://example.org) *екпін* `код`.\n\n"
+        while big.utf8.count + line.utf8.count <= SourceFile.maximumSize { big += line }
+        big += String(repeating: "\n", count: SourceFile.maximumSize - big.utf8.count)
         try c.write("modules/big.md", Data(big.utf8))
+        try c.write("modules/huge.md", Data((big + "\n").utf8))
         var nested = "---\nid: nested\ntitle: N\nkind: page\n---\n"
         for i in 0..<2_000 { nested += String(repeating: "  ", count: i) + "- \(i)\n" }
         nested += String(repeating: ">", count: 3_000) + " [!NOTE]\n"
@@ -214,6 +218,9 @@ import Testing
         #expect(result.diagnostics.contains { $0.file == "modules/binary.md" })
         #expect(result.diagnostics.contains { $0.file == "modules/empty.md" && $0.code == "empty-file" })
         #expect(result.course.page("big") != nil)
+        let huge = result.diagnostics.filter { $0.file == "modules/huge.md" }
+        #expect(huge.map(\.code) == ["file-too-large"])
+        #expect(huge.first?.message.hasPrefix("the file is 10000001 bytes (10.0 MB), more than the 10000000 bytes (10 MB)") == true)
         #expect(result.course.page("nested") != nil)
     }
 
@@ -283,6 +290,44 @@ import Testing
         let a = try TempCourse(files: ["exercises/quiz.md": answered])
         #expect(a.load().course.page("quiz")?.questions.first?.explanation != nil)
         #expect(a.diagnostics("dangling-reference").count == 1)
+    }
+
+    /// Many questions, each with its ANSWER callout (linking to a trainer page): every one is the
+    /// question's explanation, read once (the reader once copied itself per question to undo a reading).
+    @Test func manyQuestionsEachKeepTheirAnswer() throws {
+        let body = (1...1500).map { "## Сұрақ \($0) {#q\($0)}\n- [x] a\n- [ ] b\n\n> [!ANSWER]\n> [Жазба](id:notes) \($0).\n\n" }.joined()
+        let notes = page("notes", extra: "audience: trainer\n", body: "Жаттықтырушыға.\n")
+        let course = try TempCourse(files: ["exercises/practice.md": page("practice", kind: "exercise", body: body), "modules/notes.md": notes])
+        let result = course.load()
+        #expect(!result.hasErrors, "\(result.diagnostics.prefix(3).map(\.description))")
+        let questions = result.course.page("practice")?.questions ?? []
+        #expect(questions.count == 1500)
+        #expect(questions.allSatisfy { $0.explanation?.kind == .answer })
+        #expect(questions.last?.explanation?.body.first.map { ContentWalk.ownText($0) } == ["Жазба 1500."])
+    }
+
+    /// Participant text pointing at a trainer-only heading is reported at every reference (the
+    /// target page's headings are read once for all of them).
+    @Test func everyReferenceToATrainerOnlyHeadingIsReported() throws {
+        let links = (1...800).map { "Қараңыз [мұнда](id:secret-part) \($0).\n\n" }.joined()
+        let body = "> [!TRAINER]\n> ## Құпия {#secret-part}\n> Мәтін.\n\n## Ашық {#open-part}\n\n" + links + "[Ашық](id:open-part)\n"
+        let d = try TempCourse(files: ["modules/p.md": page("p", body: body)]).diagnostics("reference-to-trainer-only")
+        #expect(d.count == 800)
+        #expect(Set(d.map(\.position.line)).count == 800)
+    }
+
+    /// "Did you mean" hints stop after 200 distinct dangling ids: each hint compares the id with every
+    /// id of the course, and thousands of them would make `katch check` quadratic.
+    @Test func danglingReferenceHintsAreCapped() throws {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let ids = (0..<260).map { "intro" + String(letters[$0 / 26]) + String(letters[$0 % 26]) }
+        let body = ids.map { "[x](id:\($0)) [x](id:\($0))\n\n" }.joined()
+        let d = try TempCourse(files: ["modules/p.md": page("p", body: body)]).diagnostics("dangling-reference")
+        #expect(d.count == 520)
+        let hinted = d.filter { $0.message.contains("(did you mean 'intro'?)") }
+        // Both references of each of the first 200 ids get the hint; the rest none.
+        #expect(hinted.count == 400)
+        #expect(d.prefix(400).allSatisfy { $0.message.contains("did you mean") })
     }
 
     @Test func ratingWithMoreLabelsThanItsScale() throws {

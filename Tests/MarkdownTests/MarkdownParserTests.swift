@@ -30,6 +30,27 @@ import Testing
         #expect(try MarkdownParser.parseInline("a [b](c)") == [.text("a "), .link(destination: "c", title: "", [.text("b")])])
     }
 
+    /// Links on one long line: every link and its text at its own character column. A link's column
+    /// is taken after its text's, a step back, counted back from there (not from the line start).
+    @Test func manyLinksOnOneLineKeepTheirColumns() throws {
+        let count = 3000
+        let line = (0..<count).map { "[сөз\($0)](https://example.org/\($0))" }.joined(separator: " ә ")
+        guard case .paragraph(let inlines) = try MarkdownParser.parse(line + "\n")[0].kind else { Issue.record("not a paragraph"); return }
+        var expected: [SourcePosition] = []
+        var column = 1
+        for i in 0..<count {
+            expected.append(SourcePosition(line: 1, column: column))
+            column += "[сөз\(i)](https://example.org/\(i)) ә ".count
+        }
+        let links = inlines.compactMap { inline -> (SourcePosition?, SourcePosition?)? in
+            guard case .link(_, _, let text, let at) = inline, case .text(_, let textAt)? = text.first else { return nil }
+            return (at, textAt)
+        }
+        #expect(links.count == count)
+        #expect(links.map(\.0) == expected)
+        #expect(links.map(\.1) == expected.map { $0.advanced(by: 1) })
+    }
+
     @Test func columnsCountCharactersNotBytes() throws {
         // The list item starts after four Cyrillic letters and a space: byte column 10, character column 6.
         let blocks = try MarkdownParser.parse("> Әәәә *x*\n")

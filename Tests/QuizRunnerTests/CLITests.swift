@@ -29,6 +29,24 @@ import Testing
         #expect(clean.status == 0, "\(clean.output)")
     }
 
+    /// A file over the size limit (10 MB) is an error naming the file and its size, found before it
+    /// is read: `check` and `build` exit 1.
+    @Test func fileOverTheSizeLimitIsAnErrorNamingItsSize() throws {
+        let root = try tempCourse(["course.yml": "title: T\n", "modules/p.md": "---\nid: p\ntitle: P\nkind: page\n---\nМәтін.\n"])
+        let big = "---\nid: big\ntitle: Big\nkind: page\n---\n" + String(repeating: "Мәтін бар.\n\n", count: 10_000_000 / 20 + 10)
+        try Data(big.utf8).write(to: root.appendingPathComponent("modules/big.md"))
+        let size = big.utf8.count
+        let r = try runKatch(["check", "--course", root.path], input: "")
+        #expect(r.status == 1)
+        #expect(r.output.contains("modules/big.md:1:1: error: the file is \(size) bytes"), "\(r.output)")
+        #expect(r.output.contains("more than the 10000000 bytes (10 MB)"))
+        let out = root.appendingPathComponent("site").path
+        let build = try runKatch(["build", "--course", root.path, "--out", out], input: "")
+        #expect(build.status == 1)
+        #expect(build.output.contains("modules/big.md:1:1: error: the file is \(size) bytes"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func buildRefusesABrokenCourseAndWritesNothing() throws {
         let root = try tempCourse(["course.yml": "title: T\n", "modules/p.md": "---\nid: p\ntitle: P\nkind: nonsense\n---\nx\n"])
         let out = root.appendingPathComponent("site").path

@@ -11,9 +11,7 @@ let chromiumPath = "/usr/bin/chromium"
 struct BrowserTests {
     static let site: URL = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-browser-\(UUID().uuidString)")
-        if let course = try? fixtureCourse(), let outputs = try? SiteBuilder(course: course).buildAll() {
-            try? SiteBuilder.write(outputs, to: dir)
-        }
+        if let course = try? fixtureCourse() { _ = try? SiteBuilder(course: course).build(into: dir) }
         return dir
     }()
 

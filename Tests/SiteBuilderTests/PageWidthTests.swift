@@ -14,11 +14,11 @@ struct PageWidthTests {
         #expect(!loaded.hasErrors)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-widths-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outputs = try SiteBuilder(course: loaded.course).buildAll()
-        try SiteBuilder.write(outputs, to: dir)
+        let outputs = try SiteBuilder(course: loaded.course).build(into: dir)
         var pages: [String] = []
         for output in outputs {
-            for path in output.files.keys.sorted() where path.hasSuffix(".html") { pages.append("\(output.edition.rawValue)/\(path)") }
+            let files = try FileManager.default.contentsOfDirectory(atPath: output.folder.path)
+            for path in files.sorted() where path.hasSuffix(".html") { pages.append("\(output.edition.rawValue)/\(path)") }
         }
         #expect(pages.count > 130)
         let list = "[" + pages.map { "\"\($0)\"" }.joined(separator: ",") + "]"

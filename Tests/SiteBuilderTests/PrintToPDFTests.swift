@@ -12,7 +12,7 @@ struct PrintToPDFTests {
     static let site: (dir: URL, course: Course) = {
         let loaded = CourseLoader.load(root: repositoryRoot)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-pdf-\(UUID().uuidString)")
-        if let outputs = try? SiteBuilder(course: loaded.course).buildAll() { try? SiteBuilder.write(outputs, to: dir) }
+        _ = try? SiteBuilder(course: loaded.course).build(into: dir)
         return (dir, loaded.course)
     }()
 

@@ -33,6 +33,33 @@ func text(_ output: EditionOutput, _ path: String) -> String {
         #expect(participant.files["m1-part-1.html"] == nil)
     }
 
+    /// `katch build` writes each file as it is made: the same bytes as the edition built in memory,
+    /// and a build that fails (here on an unusable page frame) leaves the last site as it was.
+    @Test func buildingIntoAFolderWritesTheSameFilesAndFailsWithoutHarm() throws {
+        let fm = FileManager.default
+        let course = try fixtureCourse()
+        let dir = fm.temporaryDirectory.appendingPathComponent("katch-into-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        let written = try SiteBuilder(course: course).build(into: dir)
+        for output in try SiteBuilder(course: course).buildAll() {
+            let report = try #require(written.first { $0.edition == output.edition })
+            #expect(report.fileCount == output.files.count)
+            #expect(report.pageCount == output.pageCount)
+            #expect(report.byteCount == output.byteCount)
+            for (path, bytes) in output.files {
+                #expect(fm.contents(atPath: report.folder.appendingPathComponent(path).path) == Data(bytes), "\(path)")
+            }
+        }
+        let before = try #require(fm.contents(atPath: dir.appendingPathComponent("trainer/index.html").path))
+        let (broken, root) = try fixtureCourse(replacing: [:])
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("<html>{{nonsense}}</html>".utf8).write(to: root.appendingPathComponent("site/page.html"))
+        #expect(throws: SiteError.self) { try SiteBuilder(course: broken).build(into: dir) }
+        #expect(fm.contents(atPath: dir.appendingPathComponent("trainer/index.html").path) == before)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["participant", "trainer"])
+    }
+
     @Test func participantEditionHoldsNoTrainerText() throws {
         let course = try fixtureCourse()
         let participant = SiteBuilder(course: course).build(.participant)
