@@ -72,7 +72,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "katch", dependencies: ["KatchCLI"], swiftSettings: strict),
         // Runs helper programs (katch, tmux, chromium) from tests with files for stdio and deadlines.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Results"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments", "Statistics"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"]),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "QuizRunnerTests",
             dependencies: ["Instruments", "Statistics", "QuizRunner", "Results", "CourseModel", "Terminal", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Instruments", "Evaluation", "Results", "Statistics", "CourseModel", "HTMLText", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),

@@ -60,7 +60,7 @@ struct ResultsExport: ParsableCommand {
     @Option(name: .customLong("training"), help: "A training id to export (repeat for several; default: all).")
     var trainings: [String] = []
 
-    @Option(help: "Results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    @Option(help: "Results database: a file or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: $KATCH_DB, else ./katch-results.sqlite).")
     var db: String?
 
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
@@ -73,10 +73,7 @@ struct ResultsExport: ParsableCommand {
     func run() throws {
         guard let format = CSVFormat(rawValue: format) else { throw ExitCode(64) }
         let path = ResultsStore.resolvePath(db)
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("no results database at \(path) (give --db FILE or set \(ResultsStore.environmentVariable))")
-            throw ExitCode(1)
-        }
+        try requireExistingDatabase(path)
         let keys = try loadKeys(course, required: false)
         do {
             let store = try openStore(path, readOnly: true)
@@ -111,7 +108,7 @@ struct ResultsImport: ParsableCommand {
     @Flag(help: "Create trainings named in the file that are not in the database.")
     var createTrainings = false
 
-    @Option(help: "Results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    @Option(help: "Results database: a file or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: $KATCH_DB, else ./katch-results.sqlite).")
     var db: String?
 
     func run() throws {
