@@ -1,6 +1,7 @@
 import Instruments
 import Foundation
 import Testing
+import TestSupport
 @testable import Results
 
 /// The `katch` executable as a user runs it: exit codes and messages.
@@ -71,14 +72,14 @@ import Testing
         #expect(!list.output.contains("t2") && !list.output.contains("t3") && !list.output.contains("t4"), "nothing stored for refused trainings")
     }
 
-    @Test func databaseFromEnvironmentVariable() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func databaseFromEnvironmentVariable(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let list = try runKatch(["training", "list"], input: "", environment: ["KATCH_DB": db.path])
         #expect(list.output.contains("t1"))
     }
 
-    @Test func reportAndExportNeverShowNames() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func reportAndExportNeverShowNames(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let name = "Құпияжан Атаулыұлы"
         _ = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name))
         for format in ["html", "md", "json", "csv"] {
