@@ -34,9 +34,8 @@ final class PostgresBackend: SQLBackend, @unchecked Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let c = try usableConnection()
+            let c = try begin("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
-                try c.run("BEGIN ISOLATION LEVEL SERIALIZABLE")
                 let result = try body(c)
                 try c.run("COMMIT")
                 return result
@@ -54,9 +53,8 @@ final class PostgresBackend: SQLBackend, @unchecked Sendable {
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        let c = try usableConnection()
+        let c = try begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
-            try c.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             let result = try body(c)
             try c.run("COMMIT")
             return result
@@ -68,10 +66,18 @@ final class PostgresBackend: SQLBackend, @unchecked Sendable {
 
     func afterSecureDelete() {}
 
-    /// The connection, re-established when it was lost.
-    private func usableConnection() throws(ResultsError) -> PostgresConnection {
-        if connection.isOK { return connection }
-        connection = try PostgresConnection(url: url, readOnly: readOnly)
+    /// Begins a transaction on the connection, connecting again first when it was lost (a server
+    /// restarted, a network gone while the participant read a question): nothing of the transaction
+    /// ran yet, so nothing is lost or done twice. A server still away is an error naming it.
+    private func begin(_ sql: String) throws -> PostgresConnection {
+        if !connection.isOK { connection = try PostgresConnection(url: url, readOnly: readOnly) }
+        do {
+            try connection.run(sql)
+        } catch where !connection.isOK {
+            // libpq learns that an idle connection was closed only when it is next used.
+            connection = try PostgresConnection(url: url, readOnly: readOnly)
+            try connection.run(sql)
+        }
         return connection
     }
 }

@@ -78,6 +78,27 @@ import TestSupport
         #expect(list.output.contains("t1"))
     }
 
+    /// Every results command on a server it cannot use: exit 1, the host and port, never the password.
+    @Test func aServerThatCannotBeUsedIsExitOneWithoutThePassword() throws {
+        let server = try testPostgresURL()
+        let secret = "Wr0ng-\(UUID().uuidString.prefix(6))"
+        let wrong = testPostgresURLText(database: "postgres", password: secret)
+        let commands: [[String]] = [
+            ["training", "list", "--db", wrong], ["training", "add", "t9", "--title", "T", "--db", wrong],
+            ["quiz", "pre", "--training", "t1", "--plain", "--db", wrong, "--course", fixtureCourse],
+            ["report", "--db", wrong, "--course", fixtureCourse, "--format", "json"], ["results", "export", "--db", wrong, "--course", fixtureCourse],
+            ["participant", "list", "--training", "t1", "--db", wrong],
+        ]
+        for command in commands {
+            let r = try runKatch(command, input: "")
+            #expect(r.status == 1, "\(command[0]): \(r.output)")
+            #expect(r.output.contains(server.hostAndPort) && r.output.contains("password authentication failed"), "\(command[0]): \(r.output)")
+            #expect(!r.output.contains(secret), "\(command[0]) shows the password")
+        }
+        let env = try runKatch(["training", "list"], input: "", environment: ["KATCH_DB": wrong])
+        #expect(env.status == 1 && !env.output.contains(secret))
+    }
+
     @Test(arguments: StoreKind.allCases) func reportAndExportNeverShowNames(store kind: StoreKind) throws {
         let db = try TempDB(kind)
         let name = "Құпияжан Атаулыұлы"

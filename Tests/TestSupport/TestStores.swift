@@ -14,6 +14,7 @@ public let testPostgresVariable = "KATCH_TEST_POSTGRES"
 /// Why a PostgreSQL test cannot run: it fails, never skips silently.
 public struct NoTestServer: Error, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// The test server's URL; an error (a failed test) when the run has none.
