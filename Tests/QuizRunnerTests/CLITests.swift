@@ -78,6 +78,31 @@ import TestSupport
         #expect(list.output.contains("t1"))
     }
 
+    /// `katch results push` twice: the second run says there is nothing to push and the central
+    /// export is unchanged; no name leaves the laptop, and the password is never printed.
+    @Test func pushingTheSameLaptopTwiceChangesNothing() throws {
+        let laptop = try TempDB(.sqlite)
+        let name = "Жолдыбай Пушбеков"
+        #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", laptop.path, "--course", fixtureCourse], input: prePlainScript(name: name)).status == 0)
+        let central = try newTestPostgresDatabase()
+        let password = try testPostgresURL().password ?? "no password"
+        let first = try runKatch(["results", "push", "--db", laptop.path, "--to", central], input: "")
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("pushed t1") && first.output.contains("1 participants") && first.output.contains("names and contacts stayed here"), "\(first.output)")
+        #expect(!first.output.contains(password))
+        let export = ["results", "export", "--db", central, "--course", fixtureCourse]
+        let exported = try runKatch(export, input: "")
+        #expect(exported.status == 0 && exported.output.contains(",pre,q1,"), "\(exported.output)")
+        let second = try runKatch(["results", "push", "--db", laptop.path, "--to", central], input: "")
+        #expect(second.status == 0)
+        #expect(second.output.contains("nothing to push"), "\(second.output)")
+        #expect(try runKatch(export, input: "").output == exported.output)
+        let store = try ResultsStore(path: central)
+        let p = try #require(try store.participants(training: "t1").first)
+        #expect(try store.participants(training: "t1", name: name).isEmpty, "the name stayed on the laptop")
+        #expect(try ResultsStore(path: laptop.path).participants(training: "t1", name: name).map(\.code) == [p.code])
+    }
+
     /// Every results command on a server it cannot use: exit 1, the host and port, never the password.
     @Test func aServerThatCannotBeUsedIsExitOneWithoutThePassword() throws {
         let server = try testPostgresURL()
