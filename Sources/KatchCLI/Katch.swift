@@ -11,7 +11,7 @@ public struct Katch: ParsableCommand {
         version: KatchVersion.current,
         subcommands: [
             Init.self, Check.self, Build.self, TrainingCommand.self, ParticipantCommand.self, Quiz.self, Score.self, Practice.self, ResultsCommand.self,
-            Report.self, Bench.self, Serve.self,
+            Report.self, DatabaseCommand.self, Bench.self, Serve.self,
         ])
 
     public init() {}

@@ -342,6 +342,21 @@ final class PostgresConnection: SQLConnection {
 }
 
 extension PostgresBackend {
+    /// Whether row security hides answers of submitted attempts from this connection's role.
+    func readsSubmittedAnswers() throws(ResultsError) -> Bool {
+        do {
+            return try read { c in
+                guard let r = try c.one("SELECT row_security_active('response') AS hidden") else { throw ResultsError("no answer from row_security_active") }
+                let hidden: Bool = try r[0]
+                return !hidden
+            }
+        } catch let e as ResultsError {
+            throw e
+        } catch {
+            throw ResultsError("cannot read the rights of \(url.redacted): \(error)")
+        }
+    }
+
     /// The marker table: PostgreSQL has no `application_id`, so a katch database says what it is
     /// in a table of its own.
     static let markerTable = "katch_meta"

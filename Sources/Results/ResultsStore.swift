@@ -27,6 +27,11 @@ public final class ResultsStore: Sendable {
     /// the journal mode or a migration.
     public let isReadOnly: Bool
 
+    /// Whether this connection may read submitted answers: false for a quiz station connected as
+    /// `katch_quiz` (see ``PostgresRoles``), which then shows no end-of-test scores rather than
+    /// scores of answers it cannot see.
+    public let readsSubmittedAnswers: Bool
+
     /// The value of `PRAGMA application_id` that marks a katch results database ("KATC").
     public static let applicationID: Int32 = 0x4B41_5443
     /// The environment variable that chooses the file mode of a new database: `private` (0600,
@@ -70,8 +75,12 @@ public final class ResultsStore: Sendable {
             if readOnly { mode = .privateToOwner } else if let sharing { mode = sharing } else { mode = try Sharing.fromEnvironment() }
             backend = try SQLiteBackend.open(path: file, busyTimeout: busyTimeout, readOnly: readOnly, mode: mode.mode)
         case .postgres(let url):
-            backend = try PostgresBackend.open(url: url, readOnly: readOnly)
+            let server = try PostgresBackend.open(url: url, readOnly: readOnly)
+            backend = server
+            readsSubmittedAnswers = try server.readsSubmittedAnswers()
+            return
         }
+        readsSubmittedAnswers = true
     }
 
     /// The GRDB queue of an SQLite store (tests reach into the file with it); nil on PostgreSQL.
@@ -203,12 +212,7 @@ public final class ResultsStore: Sendable {
     /// Participants of `training` whose name matches `name` (case and spacing ignored).
     public func participants(training: String, name: String) throws(ResultsError) -> [Participant] {
         try read { db in
-            try db.all(
-                """
-                SELECT p.* FROM participant p JOIN participant_identity i ON i.participant_id = p.id
-                WHERE p.training_id = ? AND i.name_key = ? ORDER BY p.id
-                """, [training, NameKey.make(name)]
-            ).map(Self.participant)
+            try db.all(db.dialect.participantsByNameSQL, [training, NameKey.make(name)]).map(Self.participant)
         }
     }
 

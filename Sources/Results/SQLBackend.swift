@@ -136,6 +136,21 @@ public enum SQLDialect: Sendable, Hashable {
     var double: String { self == .sqlite ? "DOUBLE" : "DOUBLE PRECISION" }
     /// A boolean (SQLite keeps 0 and 1).
     var boolean: String { "BOOLEAN" }
+
+    /// The participants of a training (`?` 1) registered under a name key (`?` 2), by row id. On
+    /// PostgreSQL through the owner's function, so that a quiz station's role needs no right to
+    /// read names.
+    var participantsByNameSQL: String {
+        switch self {
+        case .sqlite:
+            return """
+                SELECT p.* FROM participant p JOIN participant_identity i ON i.participant_id = p.id
+                WHERE p.training_id = ? AND i.name_key = ? ORDER BY p.id
+                """
+        case .postgres:
+            return "SELECT p.* FROM participant p WHERE p.id IN (SELECT katch_participants_named(?, ?)) ORDER BY p.id"
+        }
+    }
 }
 
 /// A connection inside a transaction: statements with `?` placeholders and typed arguments.

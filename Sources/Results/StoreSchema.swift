@@ -109,6 +109,22 @@ enum StoreSchema {
                 "CREATE INDEX practice_session_learner ON practice_session(exercise_id, learner)",
             ]
         },
+        // PostgreSQL: the name lookup of a quiz station goes through a function that runs with the
+        // owner's rights, so a station's role (katch_quiz) can find a participant registered under
+        // a name it is given without being able to read any name (see PostgresRoles). SQLite has
+        // no roles: nothing to do there.
+        Migration(id: "v4-name-lookup") { d in
+            d == .sqlite ? [] : [
+                """
+                CREATE FUNCTION katch_participants_named(p_training TEXT, p_name_key TEXT) RETURNS SETOF BIGINT
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+                  SELECT p.id FROM participant p JOIN participant_identity i ON i.participant_id = p.id
+                  WHERE p.training_id = p_training AND i.name_key = p_name_key ORDER BY p.id
+                $$
+                """,
+                "REVOKE EXECUTE ON FUNCTION katch_participants_named(TEXT, TEXT) FROM PUBLIC",
+            ]
+        },
     ]
 
     /// The identifiers of all migrations.
