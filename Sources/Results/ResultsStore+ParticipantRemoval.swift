@@ -117,3 +117,20 @@ extension ResultsStore {
             phase: try r["phase"], instrument: try r["instrument_id"], submitted: (try r["submitted_at"] as String?) != nil, answers: try r["answers"])
     }
 }
+
+extension ResultsStore {
+    /// Removes whole trainings with their participants, names, attempts and answers, in one
+    /// transaction (what `katch results bench --db` added to a server database).
+    public func removeTrainings(_ ids: [String]) throws(ResultsError) {
+        try write { db in
+            for id in ids {
+                let inTraining = "SELECT id FROM participant WHERE training_id = ?"
+                try db.execute("DELETE FROM response WHERE attempt_id IN (SELECT id FROM attempt WHERE participant_id IN (\(inTraining)))", [id])
+                try db.execute("DELETE FROM attempt WHERE participant_id IN (\(inTraining))", [id])
+                try db.execute("DELETE FROM participant_identity WHERE participant_id IN (\(inTraining))", [id])
+                try db.execute("DELETE FROM participant WHERE training_id = ?", [id])
+                try db.execute("DELETE FROM training WHERE id = ?", [id])
+            }
+        }
+    }
+}
