@@ -28,6 +28,10 @@ stop() {
 }
 trap stop EXIT
 trap "exit 143" TERM INT HUP
+# A throw-away cluster need not survive a crash (faster tests); KATCH_PG_DURABLE=1 keeps the
+# defaults (for benchmarks).
+settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${KATCH_PG_DURABLE:-}" = "1" ] && settings=""
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf '%s\n' "$password" > "$dir/pw"
@@ -36,7 +40,7 @@ chmod 600 "$dir/pw"
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U katch --pwfile="$dir/pw" --auth=scram-sha-256 \
   --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 $settings" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 export KATCH_TEST_POSTGRES="postgres://katch:$password@127.0.0.1:$port/postgres"
 export KATCH_TEST_POSTGRES_BIN="$bin"

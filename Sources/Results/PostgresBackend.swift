@@ -211,7 +211,8 @@ final class PostgresConnection: SQLConnection {
                 continue
             }
             offsets.append(buffer.count)
-            buffer.append(contentsOf: p.utf8CString)
+            for byte in p.utf8 { buffer.append(CChar(bitPattern: byte)) }
+            buffer.append(0)
         }
         let result: OpaquePointer? = buffer.withUnsafeBufferPointer { base in
             let pointers: [UnsafePointer<CChar>?] = offsets.map { o in o.map { base.baseAddress! + $0 } }
@@ -307,6 +308,10 @@ final class PostgresConnection: SQLConnection {
     static let maxParameters = 60_000
 
     func insertRows(prefix: String, row: String, count: Int, returningID: Bool, values: (Int, inout [SQLValue]) -> Void) throws -> [Int64] {
+        if !returningID, let target = Self.copyTarget(prefix: prefix, row: row) {
+            try copyIn(target, count: count, values: values)
+            return []
+        }
         var ids: [Int64] = []
         if returningID { ids.reserveCapacity(count) }
         let perRow = row.filter { $0 == "?" }.count
@@ -338,6 +343,78 @@ final class PostgresConnection: SQLConnection {
             start = end
         }
         return ids
+    }
+}
+
+extension PostgresConnection {
+    /// `table (columns)` of an `INSERT INTO table (columns) VALUES` whose rows are placeholders
+    /// only — what `COPY … FROM STDIN` can load instead; nil for any other shape.
+    static func copyTarget(prefix: String, row: String) -> String? {
+        let head = prefix.trimmingCharacters(in: .whitespaces)
+        guard head.uppercased().hasPrefix("INSERT INTO "), head.uppercased().hasSuffix(" VALUES") else { return nil }
+        guard row.allSatisfy({ "(?, )".contains($0) }) else { return nil }
+        return String(head.dropFirst("INSERT INTO ".count).dropLast(" VALUES".count))
+    }
+
+    /// Loads rows with `COPY target FROM STDIN` (text format): the fastest way into PostgreSQL,
+    /// inside the current transaction like any statement.
+    func copyIn(_ target: String, count: Int, values: (Int, inout [SQLValue]) -> Void) throws {
+        let start = PQexec(conn, "COPY \(target) FROM STDIN")
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            let e = error(start)
+            PQclear(start)
+            throw e
+        }
+        PQclear(start)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        var row: [SQLValue] = []
+        func flush() throws {
+            let sent = buffer.withUnsafeBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { PQputCopyData(conn, $0.baseAddress, Int32($0.count)) }
+            }
+            guard sent == 1 else { throw error(nil) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        for i in 0..<count {
+            row.removeAll(keepingCapacity: true)
+            values(i, &row)
+            for (k, v) in row.enumerated() {
+                if k > 0 { buffer.append(9) }
+                Self.appendCopyField(v, to: &buffer)
+            }
+            buffer.append(10)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        if !buffer.isEmpty { try flush() }
+        guard PQputCopyEnd(conn, nil) == 1 else { throw error(nil) }
+        var failure: PostgresError?
+        while let result = PQgetResult(conn) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK && failure == nil { failure = error(result) }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+    }
+
+    /// One field of COPY's text format: `\N` for NULL; backslash, tab, line feed and carriage
+    /// return escaped.
+    static func appendCopyField(_ v: SQLValue, to buffer: inout [UInt8]) {
+        switch v {
+        case .null: buffer.append(contentsOf: [92, 78])
+        case .integer(let i): buffer.append(contentsOf: String(i).utf8)
+        case .real(let d): buffer.append(contentsOf: d.description.utf8)
+        case .bool(let b): buffer.append(b ? 116 : 102)
+        case .text(let s):
+            for byte in s.utf8 {
+                switch byte {
+                case 92: buffer.append(contentsOf: [92, 92])
+                case 9: buffer.append(contentsOf: [92, 116])
+                case 10: buffer.append(contentsOf: [92, 110])
+                case 13: buffer.append(contentsOf: [92, 114])
+                default: buffer.append(byte)
+                }
+            }
+        }
     }
 }
 
