@@ -48,7 +48,12 @@ let package = Package(
         // Results database (SQLite through GRDB, or PostgreSQL through libpq): trainings, participants,
         // attempts, answers; CSV import/export; push from a laptop to the central store.
         .target(
-            name: "Results", dependencies: ["Instruments", "Statistics", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+            name: "Results",
+            dependencies: [
+                "Instruments", "Statistics", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
         // Evaluation summary: pre/post statistics, item analysis, feedback; HTML, Markdown, JSON, CSV.
         .target(
             name: "Evaluation", dependencies: ["Statistics", "Instruments", "Results", "CourseModel", "Localization", "HTMLText"], swiftSettings: strict),

@@ -701,7 +701,7 @@ struct CSVImportPlan {
                 // Existing participants and attempts of those trainings.
                 var existing: [String: (id: Int64, region: String, agency: String, gender: String)] = [:]
                 for t in trainingLine.keys {
-                    try db.forEach("SELECT id, code, region, agency, gender FROM participant WHERE training_id = ?", [.text(t)]) { r throws(ResultsError) in
+                    try db.forEach("SELECT id, code, region, agency, gender FROM participant WHERE training_id = ?", [.text(t)]) { r in
                         let code: String = try r[1]
                         existing[t + "\u{0}" + code] = (try r[0], try r[2], try r[3], try r[4])
                     }
@@ -709,7 +709,7 @@ struct CSVImportPlan {
                 var existingAttempts = Set<String>()
                 if !existing.isEmpty {
                     let ids = Set(existing.values.map(\.id))
-                    try db.forEach("SELECT participant_id, phase, instrument_id FROM attempt", []) { r throws(ResultsError) in
+                    try db.forEach("SELECT participant_id, phase, instrument_id FROM attempt", []) { r in
                         let pid: Int64 = try r[0]
                         guard ids.contains(pid) else { return }
                         let phase: String = try r[1]

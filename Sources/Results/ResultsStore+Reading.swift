@@ -69,7 +69,7 @@ extension ResultsStore {
             var participantIDs = Set<Int64>()
             try db.forEach(
                 "SELECT id, training_id, code, region, agency, agency_other, gender FROM participant ORDER BY training_id, id", []
-            ) { r throws(ResultsError) in
+            ) { r in
                 let training: String = try r[1]
                 guard everything || wanted.contains(training) else { return }
                 let id: Int64 = try r[0]
@@ -85,7 +85,7 @@ extension ResultsStore {
                 SELECT id, participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position
                 FROM attempt WHERE phase IN ('pre', 'post', 'feedback') ORDER BY id
                 """, []
-            ) { r throws(ResultsError) in
+            ) { r in
                 let pid: Int64 = try r[1]
                 guard everything || participantIDs.contains(pid) else { return }
                 let phaseText: String = try r[2]
@@ -100,7 +100,7 @@ extension ResultsStore {
 
             var responses: [StoredResponse] = []
             responses.reserveCapacity(attempts.count * 10)
-            try db.forEach("SELECT attempt_id, question_id, choice, text, correct, score, max_score FROM response", []) { r throws(ResultsError) in
+            try db.forEach("SELECT attempt_id, question_id, choice, text, correct, score, max_score FROM response", []) { r in
                 let aid: Int64 = try r[0]
                 guard attemptIDs.contains(aid) else { return }
                 responses.append(

@@ -31,59 +31,59 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
 /// A type a stored value is read as; a value of another type is an error naming the column,
 /// never a silent default.
 public protocol SQLDecodable {
-    /// Decodes `value` of `column`.
-    static func decode(_ value: SQLValue, column: String) throws(ResultsError) -> Self
+    /// The value as this type; `column` names it in the error when it is of another type.
+    static func decode(_ value: SQLValue, column: () -> String) throws(ResultsError) -> Self
 }
 
-func typeMismatch(_ value: SQLValue, column: String, expected: String) -> ResultsError {
-    ResultsError("stored value of column \(column) is not \(expected) (\(value))")
+func mismatch(_ value: SQLValue, _ column: () -> String, expected: String) -> ResultsError {
+    ResultsError("stored value of column \(column()) is not \(expected) (\(value))")
 }
 
 extension String: SQLDecodable {
-    public static func decode(_ value: SQLValue, column: String) throws(ResultsError) -> String {
+    public static func decode(_ value: SQLValue, column: () -> String) throws(ResultsError) -> String {
         if case .text(let s) = value { return s }
-        throw typeMismatch(value, column: column, expected: "text")
+        throw mismatch(value, column, expected: "text")
     }
 }
 
 extension Int64: SQLDecodable {
-    public static func decode(_ value: SQLValue, column: String) throws(ResultsError) -> Int64 {
+    public static func decode(_ value: SQLValue, column: () -> String) throws(ResultsError) -> Int64 {
         if case .integer(let i) = value { return i }
-        throw typeMismatch(value, column: column, expected: "an integer")
+        throw mismatch(value, column, expected: "an integer")
     }
 }
 
 extension Int: SQLDecodable {
-    public static func decode(_ value: SQLValue, column: String) throws(ResultsError) -> Int {
+    public static func decode(_ value: SQLValue, column: () -> String) throws(ResultsError) -> Int {
         Int(try Int64.decode(value, column: column))
     }
 }
 
 extension Double: SQLDecodable {
-    public static func decode(_ value: SQLValue, column: String) throws(ResultsError) -> Double {
+    public static func decode(_ value: SQLValue, column: () -> String) throws(ResultsError) -> Double {
         switch value {
         case .real(let d): return d
         // SQLite hands back a whole REAL stored in an integer-affinity expression as an integer.
         case .integer(let i): return Double(i)
-        default: throw typeMismatch(value, column: column, expected: "a number")
+        default: throw mismatch(value, column, expected: "a number")
         }
     }
 }
 
 extension Bool: SQLDecodable {
-    public static func decode(_ value: SQLValue, column: String) throws(ResultsError) -> Bool {
+    public static func decode(_ value: SQLValue, column: () -> String) throws(ResultsError) -> Bool {
         switch value {
         case .bool(let b): return b
         // SQLite keeps booleans as 0 and 1.
         case .integer(0): return false
         case .integer(1): return true
-        default: throw typeMismatch(value, column: column, expected: "a boolean")
+        default: throw mismatch(value, column, expected: "a boolean")
         }
     }
 }
 
 extension Optional: SQLDecodable where Wrapped: SQLDecodable {
-    public static func decode(_ value: SQLValue, column: String) throws(ResultsError) -> Wrapped? {
+    public static func decode(_ value: SQLValue, column: () -> String) throws(ResultsError) -> Wrapped? {
         if case .null = value { return nil }
         return try Wrapped.decode(value, column: column)
     }
@@ -100,17 +100,43 @@ final class SQLColumns: Sendable {
     }
 }
 
+/// Where a row's values come from.
+enum SQLRowSource {
+    /// Values read already.
+    case values([SQLValue])
+    /// The current row of an SQLite statement, read column by column as asked for (valid while
+    /// the statement stays on it).
+    case sqlite(OpaquePointer)
+}
+
 /// One row of a result: values by column position or name.
 struct SQLRow {
     let columns: SQLColumns
-    let values: [SQLValue]
+    let source: SQLRowSource
+
+    init(columns: SQLColumns, values: [SQLValue]) {
+        self.columns = columns
+        source = .values(values)
+    }
+
+    init(columns: SQLColumns, sqlite statement: OpaquePointer) {
+        self.columns = columns
+        source = .sqlite(statement)
+    }
 
     subscript<T: SQLDecodable>(_ index: Int) -> T {
-        get throws(ResultsError) { try T.decode(values[index], column: columns.names[index]) }
+        get throws(ResultsError) {
+            let v: SQLValue
+            switch source {
+            case .values(let values): v = values[index]
+            case .sqlite(let statement): v = SQLiteConnection.value(statement, column: index)
+            }
+            return try T.decode(v) { columns.names[index] }
+        }
     }
 
     subscript<T: SQLDecodable>(_ name: String) -> T {
-        get throws(ResultsError) { try T.decode(values[try columns.index(name)], column: name) }
+        get throws(ResultsError) { try self[try columns.index(name)] }
     }
 }
 
@@ -160,8 +186,11 @@ protocol SQLConnection: AnyObject {
     /// Runs a statement; returns the number of rows it changed.
     @discardableResult
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int
-    /// Runs a query and hands each row to `body` as it is read (large results are never held whole).
+    /// Runs a query and hands each row to `body` as it is read (large results are never held
+    /// whole). A row is valid during `body` only: it may read the statement's current row.
     func forEach(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws
+    /// Runs a query and returns all its rows, each valid for as long as it is kept.
+    func allRows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
     /// Inserts `count` rows with one statement shape — `prefix` (`INSERT INTO t (a, b) VALUES`)
     /// followed by `row` (`(?, ?)`) — filling each row's arguments with `values`; returns the new
     /// `id` of every row, in order, when `returningID`. SQLite runs one cached statement per row,
@@ -177,9 +206,7 @@ extension SQLConnection {
 
     /// All rows of a query.
     func all(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [SQLRow] {
-        var rows: [SQLRow] = []
-        try forEach(sql, arguments.map(\.sqlValue)) { rows.append($0) }
-        return rows
+        try allRows(sql, arguments.map(\.sqlValue))
     }
 
     /// The first row of a query, if any.
