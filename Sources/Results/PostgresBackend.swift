@@ -215,7 +215,8 @@ final class PostgresConnection: SQLConnection {
             buffer.append(0)
         }
         let result: OpaquePointer? = buffer.withUnsafeBufferPointer { base in
-            let pointers: [UnsafePointer<CChar>?] = offsets.map { o in o.map { base.baseAddress! + $0 } }
+            // No address only when every parameter is NULL (no offsets then).
+            let pointers: [UnsafePointer<CChar>?] = offsets.map { o in o.flatMap { offset in base.baseAddress.map { $0 + offset } } }
             return pointers.withUnsafeBufferPointer { ps in
                 PQexecParams(conn, sql, Int32(parameters.count), nil, ps.baseAddress, nil, nil, 0)
             }
@@ -292,7 +293,7 @@ final class PostgresConnection: SQLConnection {
                     values.append(.null)
                     continue
                 }
-                let raw = PQgetvalue(result, row, Int32(f))!
+                guard let raw = PQgetvalue(result, row, Int32(f)) else { throw ResultsError("column \(columns.names[f]): no value in row \(row)") }
                 switch types[f] {
                 case TypeID.int8, TypeID.int2, TypeID.int4:
                     guard let i = Int64(String(cString: raw)) else { throw ResultsError("column \(columns.names[f]): not an integer") }
