@@ -19,6 +19,9 @@ let package = Package(
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // libpq from Debian's libpq-dev, for the PostgreSQL results store: synchronous like GRDB, and no
+        // SwiftNIO to build (PostgresNIO would add minutes to every CI build on two cores).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Thin Swift layer over libcmark: parse, convert the AST into Swift values.
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strict),
         // The one catalogue of UI strings (kk, ru, en).
@@ -42,8 +45,15 @@ let package = Package(
         .plugin(name: "EmbedSite", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         // Pure statistics for the evaluation summary (no I/O).
         .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
-        // Results database (SQLite through GRDB): trainings, participants, attempts, answers; CSV import/export.
-        .target(name: "Results", dependencies: ["Instruments", "Statistics", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        // Results database (SQLite through GRDB, or PostgreSQL through libpq): trainings, participants,
+        // attempts, answers; CSV import/export; push from a laptop to the central store.
+        .target(
+            name: "Results",
+            dependencies: [
+                "Instruments", "Statistics", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
         // Evaluation summary: pre/post statistics, item analysis, feedback; HTML, Markdown, JSON, CSV.
         .target(
             name: "Evaluation", dependencies: ["Statistics", "Instruments", "Results", "CourseModel", "Localization", "HTMLText"], swiftSettings: strict),
@@ -67,7 +77,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "katch", dependencies: ["KatchCLI"], swiftSettings: strict),
         // Runs helper programs (katch, tmux, chromium) from tests with files for stdio and deadlines.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Results"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "InstrumentsTests", dependencies: ["Instruments", "Statistics"]),
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel", .product(name: "Yams", package: "Yams")]),
@@ -75,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "QuizRunnerTests",
             dependencies: ["Instruments", "Statistics", "QuizRunner", "Results", "CourseModel", "Terminal", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ResultsTests", dependencies: ["Instruments", "Statistics", "Results", "CourseModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Instruments", "Evaluation", "Results", "Statistics", "CourseModel", "HTMLText", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),

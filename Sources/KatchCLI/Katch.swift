@@ -11,7 +11,7 @@ public struct Katch: ParsableCommand {
         version: KatchVersion.current,
         subcommands: [
             Init.self, Check.self, Build.self, TrainingCommand.self, ParticipantCommand.self, Quiz.self, Score.self, Practice.self, ResultsCommand.self,
-            Report.self, Bench.self, Serve.self,
+            Report.self, DatabaseCommand.self, Bench.self, Serve.self,
         ])
 
     public init() {}
@@ -37,7 +37,11 @@ func writeOutput(_ bytes: [UInt8], to path: String?) throws {
         return
     }
     do {
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // Atomically (a temporary file renamed over the target) only onto a regular file or a new
+        // one: renaming over /dev/null or a FIFO would replace the device itself.
+        var st = stat()
+        let special = stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: special ? [] : .atomic)
     } catch {
         printError("cannot write \(path): \(error.localizedDescription)")
         throw ExitCode(1)

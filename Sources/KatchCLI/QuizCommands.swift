@@ -9,11 +9,21 @@ import Terminal
 
 /// Options for commands that use the results database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "Results database file (default: $KATCH_DB, else katch-results.sqlite in the current folder).")
+    @Option(name: .customLong("db"), help: "Results database: a file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: $KATCH_DB, else katch-results.sqlite in the current folder).")
     var db: String?
 
     func open(sharing: ResultsStore.Sharing? = nil) throws -> ResultsStore {
         try openStore(ResultsStore.resolvePath(db), sharing: sharing)
+    }
+}
+
+/// Stops with exit code 1 when a results file that must exist (for reading) does not; a server
+/// URL is checked when it is opened.
+func requireExistingDatabase(_ path: String) throws {
+    if PostgresURL.isServerURL(path) { return }
+    guard FileManager.default.fileExists(atPath: path) else {
+        printError("no results database at \(path) (give --db FILE or set \(ResultsStore.environmentVariable))")
+        throw ExitCode(1)
     }
 }
 

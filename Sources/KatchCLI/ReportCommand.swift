@@ -21,7 +21,7 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("training"), help: "A training id to include (repeat for several; default: every training).")
     var trainings: [String] = []
 
-    @Option(help: "Results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    @Option(help: "Results database: a file or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: $KATCH_DB, else ./katch-results.sqlite).")
     var db: String?
 
     @Option(help: "Output format: html, md, json or csv.")
@@ -50,10 +50,7 @@ struct Report: ParsableCommand {
     func run() throws {
         guard let format = ReportFormat(rawValue: format) else { throw ExitCode(64) }
         let path = ResultsStore.resolvePath(db)
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("no results database at \(path) (give --db FILE or set \(ResultsStore.environmentVariable))")
-            throw ExitCode(1)
-        }
+        try requireExistingDatabase(path)
         let loaded = CourseLoader.load(root: course.root)
         if loaded.hasErrors {
             printDiagnostics(loaded.diagnostics.filter { $0.severity == .error })

@@ -23,6 +23,9 @@ struct ResultsBench: ParsableCommand {
     @Flag(help: "Keep the temporary folder (CSV, database, reports) and print its path.")
     var keep = false
 
+    @Option(help: "Benchmark this store instead of a new SQLite file in the temporary folder: an empty PostgreSQL database, postgres://USER[:PASSWORD]@HOST[:PORT]/DB (its bench trainings are removed afterwards unless --keep).")
+    var db: String?
+
     func validate() throws {
         guard participants >= 1, participants <= 5_000_000 else { throw ValidationError("--participants must be 1…5000000") }
         guard trainings >= 1, trainings <= 10_000 else { throw ValidationError("--trainings must be 1…10000") }
@@ -63,7 +66,8 @@ struct ResultsBench: ParsableCommand {
         let summary: CSVImportSummary
         t0 = DispatchTime.now().uptimeNanoseconds
         do {
-            store = try ResultsStore(path: dir.appendingPathComponent("bench.sqlite").path)
+            store = try ResultsStore(path: db ?? dir.appendingPathComponent("bench.sqlite").path)
+            guard try store.trainings().isEmpty else { throw ResultsError("\(store.path) already holds trainings: the bench needs an empty database") }
             let bytes = try [UInt8](Data(contentsOf: csvFile))
             summary = try store.importCSV(
                 bytes, options: CSVImportOptions(createTrainings: true, quiz: keys.quiz, survey: keys.survey, fileName: csvFile.path))
@@ -103,7 +107,14 @@ struct ResultsBench: ParsableCommand {
         print("report: HTML          \(fmt(htmlTime))  (\(html.count / 1000) kB)")
         print("report total (JSON+HTML) \(fmt(readTime + evaluateTime + jsonTime + htmlTime))   target < 3 s")
         print("matched pairs \(report.overall.counts.matchedPairs)")
+        print("store                 \(store.path)")
         if keep { print("kept in \(dir.path)") }
+        if db != nil && !keep {
+            do { try store.removeTrainings(summary.trainingsCreated) } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        }
     }
 
     /// A long CSV: every participant answers q1…q10 before and after; learning is simulated so that

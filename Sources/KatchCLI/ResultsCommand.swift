@@ -5,11 +5,57 @@ import Foundation
 import Localization
 import Results
 
-/// `katch results export|import|bench`: results as CSV.
+/// `katch results export|import|push|bench`: results as CSV, and from a laptop into the central store.
 struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "results", abstract: "Export and import results as CSV.",
-        subcommands: [ResultsExport.self, ResultsImport.self, ResultsBench.self])
+        commandName: "results", abstract: "Export and import results as CSV; push a laptop's results into the central store.",
+        subcommands: [ResultsExport.self, ResultsImport.self, ResultsPush.self, ResultsBench.self])
+}
+
+struct ResultsPush: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Copy a laptop's trainings, participants (by code), attempts, answers and scores into a central store, all or nothing.",
+        discussion: """
+            Idempotent: what is already there is left as it is, and a second push changes nothing and says so. A training \
+            or participant registered differently there, or a submitted answer that differs, is refused naming what \
+            differs (nothing is pushed). Names and contacts stay on the laptop unless --with-names. Practice is never \
+            pushed. Exit codes: 0 pushed (or nothing to push), 1 refused.
+            """)
+
+    @Option(help: "The laptop's results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    var db: String?
+
+    @Option(help: "The central store: postgres://USER[:PASSWORD]@HOST[:PORT]/DB (or another katch database).")
+    var to: String
+
+    @Option(name: .customLong("training"), help: "A training id to push (repeat for several; default: all).")
+    var trainings: [String] = []
+
+    @Flag(name: .customLong("with-names"), help: "Also copy participants' names and contacts.")
+    var withNames = false
+
+    func run() throws {
+        let path = ResultsStore.resolvePath(db)
+        try requireExistingDatabase(path)
+        let source = try openStore(path, readOnly: true)
+        let target = try openStore(to)
+        do {
+            let s = try source.push(to: target, trainings: trainings, withNames: withNames)
+            if s.changedNothing {
+                print("nothing to push: \(target.path) already has everything of \(s.trainingIDs.joined(separator: ", ")) from \(source.path)")
+                return
+            }
+            var text = "pushed \(s.trainingIDs.joined(separator: ", ")) to \(target.path): \(s.trainings) new trainings, \(s.participants) participants, "
+            text += "\(s.attempts) attempts, \(s.answers) answers"
+            if s.attemptsUpdated + s.answersUpdated > 0 { text += "; updated \(s.attemptsUpdated) attempts, \(s.answersUpdated) answers" }
+            text += withNames ? "; \(s.identities) names and contacts" : "; names and contacts stayed here"
+            print(text)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
 }
 
 /// The registration lists of a course, for checking the region, agency and gender columns of an import.
@@ -60,7 +106,7 @@ struct ResultsExport: ParsableCommand {
     @Option(name: .customLong("training"), help: "A training id to export (repeat for several; default: all).")
     var trainings: [String] = []
 
-    @Option(help: "Results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    @Option(help: "Results database: a file or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: $KATCH_DB, else ./katch-results.sqlite).")
     var db: String?
 
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
@@ -73,10 +119,7 @@ struct ResultsExport: ParsableCommand {
     func run() throws {
         guard let format = CSVFormat(rawValue: format) else { throw ExitCode(64) }
         let path = ResultsStore.resolvePath(db)
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("no results database at \(path) (give --db FILE or set \(ResultsStore.environmentVariable))")
-            throw ExitCode(1)
-        }
+        try requireExistingDatabase(path)
         let keys = try loadKeys(course, required: false)
         do {
             let store = try openStore(path, readOnly: true)
@@ -111,7 +154,7 @@ struct ResultsImport: ParsableCommand {
     @Flag(help: "Create trainings named in the file that are not in the database.")
     var createTrainings = false
 
-    @Option(help: "Results database (default: $KATCH_DB, else ./katch-results.sqlite).")
+    @Option(help: "Results database: a file or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: $KATCH_DB, else ./katch-results.sqlite).")
     var db: String?
 
     func run() throws {

@@ -162,6 +162,8 @@ public final class QuizApp {
     /// question counts 0, an open answer the trainer has not scored yet is left out until it is.
     func ownScores(_ p: Participant) throws(ResultsError) -> [String] {
         guard let spec = quiz.instrument else { return [] }
+        // A station connected as katch_quiz cannot read submitted answers: no scores rather than wrong ones.
+        guard store.readsSubmittedAnswers else { return [] }
         var lines: [String] = []
         for phase in [Phase.pre, .post] {
             guard let a = try store.attempt(participant: p.rowID, phase: phase, instrument: quiz.id), a.isSubmitted else { continue }

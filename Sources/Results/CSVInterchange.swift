@@ -1,7 +1,6 @@
 import Statistics
 import Instruments
 import Foundation
-import GRDB
 
 // MARK: Formats and keys
 
@@ -669,7 +668,9 @@ struct CSVImportPlan {
         }
     }
 
-    /// Writes the plan in one immediate transaction; any conflict rolls everything back.
+    /// Writes the plan in one immediate transaction; any conflict rolls everything back. New rows
+    /// go in with ``SQLConnection/insertRows(prefix:row:count:returningID:values:)``: a cached
+    /// statement per row on SQLite, thousands of rows per statement on PostgreSQL.
     mutating func apply(to store: ResultsStore, options: CSVImportOptions) throws(CSVImportError) {
         var problems: [CSVImportError.Problem] = []
         struct Refused: Error {}
@@ -677,97 +678,109 @@ struct CSVImportPlan {
         var summary = self.summary
         let participants = self.participants
         let attempts = self.attempts
+        let initialSummary = summary
         do {
-            try store.db.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    // Trainings.
-                    var trainingLine: [String: Int] = [:]
-                    for p in participants where trainingLine[p.training] == nil { trainingLine[p.training] = p.line }
-                    for (t, line) in trainingLine.sorted(by: { $0.value < $1.value }) {
-                        if try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [t]) == true { continue }
-                        guard options.createTrainings else {
-                            problems.append(.init(line: line, message: "no training '\(t)' in the database (add it with 'katch training add', or import with --create-trainings)"))
-                            continue
-                        }
-                        guard t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
-                            problems.append(.init(line: line, message: "training id '\(t)' must be letters, digits, '-', '_' or '.'"))
-                            continue
-                        }
-                        try db.execute(sql: "INSERT INTO training (id, title, created_at) VALUES (?, ?, ?)", arguments: [t, t, now])
-                        summary.trainingsCreated.append(t)
+            try store.backend.write(retry: true) { db in
+                // Run again from the start if PostgreSQL asks to (a concurrent writer won).
+                problems = []
+                summary = initialSummary
+                // Trainings.
+                var trainingLine: [String: Int] = [:]
+                for p in participants where trainingLine[p.training] == nil { trainingLine[p.training] = p.line }
+                for (t, line) in trainingLine.sorted(by: { $0.value < $1.value }) {
+                    if try db.exists("SELECT 1 FROM training WHERE id = ?", [t]) { continue }
+                    guard options.createTrainings else {
+                        problems.append(.init(line: line, message: "no training '\(t)' in the database (add it with 'katch training add', or import with --create-trainings)"))
+                        continue
                     }
-                    if !problems.isEmpty { throw Refused() }
-                    // Existing participants and attempts of those trainings.
-                    var existing: [String: (id: Int64, region: String, agency: String, gender: String)] = [:]
-                    for t in trainingLine.keys {
-                        let rows = try Row.fetchCursor(db, sql: "SELECT id, code, region, agency, gender FROM participant WHERE training_id = ?", arguments: [t])
-                        while let r = try rows.next() {
-                            let code: String = r[1]
-                            existing[t + "\u{0}" + code] = (r[0], r[2], r[3], r[4])
-                        }
+                    guard t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+                        problems.append(.init(line: line, message: "training id '\(t)' must be letters, digits, '-', '_' or '.'"))
+                        continue
                     }
-                    var existingAttempts = Set<String>()
-                    if !existing.isEmpty {
-                        let ids = Set(existing.values.map(\.id))
-                        let rows = try Row.fetchCursor(db, sql: "SELECT participant_id, phase, instrument_id FROM attempt")
-                        while let r = try rows.next() {
-                            let pid: Int64 = r[0]
-                            guard ids.contains(pid) else { continue }
-                            let phase: String = r[1]
-                            let instrument: String = r[2]
-                            existingAttempts.insert("\(pid)\u{0}\(phase)\u{0}\(instrument)")
-                        }
-                    }
-                    let insertParticipant = try db.cachedStatement(
-                        sql: "INSERT INTO participant (training_id, code, region, agency, agency_other, gender, created_at) VALUES (?,?,?,?,?,?,?)")
-                    var rowIDs = [Int64](repeating: 0, count: participants.count)
-                    for (i, p) in participants.enumerated() {
-                        if let e = existing[p.training + "\u{0}" + p.code] {
-                            rowIDs[i] = e.id
-                            summary.participantsExisting += 1
-                            for (name, old, new) in [("region", e.region, p.region), ("agency", e.agency, p.agency), ("gender", e.gender, p.gender)]
-                            where !new.isEmpty && old != new {
-                                problems.append(.init(line: p.line, message: "participant \(p.code) of \(p.training) is registered with \(name) '\(old)', not '\(new)'"))
-                            }
-                        } else {
-                            try insertParticipant.execute(arguments: [p.training, p.code, p.region, p.agency, p.agencyOther, p.gender, now])
-                            rowIDs[i] = db.lastInsertedRowID
-                            summary.participantsCreated += 1
-                        }
-                    }
-                    let insertAttempt = try db.cachedStatement(
-                        sql: """
-                            INSERT INTO attempt (participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position)
-                            VALUES (?,?,?,'imported',?,?,0)
-                            """)
-                    let insertResponse = try db.cachedStatement(
-                        sql: """
-                            INSERT INTO response (attempt_id, question_id, choice, text, correct, score, max_score, answered_at, scored_at)
-                            VALUES (?,?,?,?,?,?,?,?,?)
-                            """)
-                    for a in attempts {
-                        let pid = rowIDs[a.participant]
-                        let instrument = a.phase == .feedback ? options.surveyID : options.quizID
-                        if existingAttempts.contains("\(pid)\u{0}\(a.phase.rawValue)\u{0}\(instrument)") {
-                            let p = participants[a.participant]
-                            problems.append(.init(
-                                line: a.line,
-                                message: "participant \(p.code) of \(p.training) already has \(a.phase.rawValue) answers in the database; existing answers are never overwritten"))
-                            continue
-                        }
-                        if !problems.isEmpty { continue }
-                        try insertAttempt.execute(arguments: [pid, a.phase.rawValue, instrument, now, now])
-                        let aid = db.lastInsertedRowID
-                        summary.attempts += 1
-                        for r in a.responses {
-                            insertResponse.setUncheckedArguments([aid, r.question, r.choice, r.text, r.correct, r.score, r.maxScore, now, r.score == nil ? nil : now])
-                            try insertResponse.execute()
-                            summary.responses += 1
-                        }
-                    }
-                    if !problems.isEmpty { throw Refused() }
-                    return .commit
+                    try db.execute("INSERT INTO training (id, title, created_at) VALUES (?, ?, ?)", [t, t, now])
+                    summary.trainingsCreated.append(t)
                 }
+                if !problems.isEmpty { throw Refused() }
+                // Existing participants and attempts of those trainings.
+                var existing: [String: (id: Int64, region: String, agency: String, gender: String)] = [:]
+                for t in trainingLine.keys {
+                    try db.forEach("SELECT id, code, region, agency, gender FROM participant WHERE training_id = ?", [.text(t)]) { r in
+                        let code: String = try r[1]
+                        existing[t + "\u{0}" + code] = (try r[0], try r[2], try r[3], try r[4])
+                    }
+                }
+                var existingAttempts = Set<String>()
+                if !existing.isEmpty {
+                    let ids = Set(existing.values.map(\.id))
+                    try db.forEach("SELECT participant_id, phase, instrument_id FROM attempt", []) { r in
+                        let pid: Int64 = try r[0]
+                        guard ids.contains(pid) else { return }
+                        let phase: String = try r[1]
+                        let instrument: String = try r[2]
+                        existingAttempts.insert("\(pid)\u{0}\(phase)\u{0}\(instrument)")
+                    }
+                }
+                var rowIDs = [Int64](repeating: 0, count: participants.count)
+                var newParticipants: [Int] = []
+                for (i, p) in participants.enumerated() {
+                    if let e = existing[p.training + "\u{0}" + p.code] {
+                        rowIDs[i] = e.id
+                        summary.participantsExisting += 1
+                        for (name, old, new) in [("region", e.region, p.region), ("agency", e.agency, p.agency), ("gender", e.gender, p.gender)]
+                        where !new.isEmpty && old != new {
+                            problems.append(.init(line: p.line, message: "participant \(p.code) of \(p.training) is registered with \(name) '\(old)', not '\(new)'"))
+                        }
+                    } else {
+                        newParticipants.append(i)
+                    }
+                }
+                let newIDs = try db.insertRows(
+                    prefix: "INSERT INTO participant (training_id, code, region, agency, agency_other, gender, created_at) VALUES",
+                    row: "(?,?,?,?,?,?,?)", count: newParticipants.count, returningID: true
+                ) { k, v in
+                    let p = participants[newParticipants[k]]
+                    v += [.text(p.training), .text(p.code), .text(p.region), .text(p.agency), .text(p.agencyOther), .text(p.gender), .text(now)]
+                }
+                for (k, i) in newParticipants.enumerated() { rowIDs[i] = newIDs[k] }
+                summary.participantsCreated += newParticipants.count
+                var newAttempts: [Int] = []
+                for (k, a) in attempts.enumerated() {
+                    let pid = rowIDs[a.participant]
+                    let instrument = a.phase == .feedback ? options.surveyID : options.quizID
+                    if existingAttempts.contains("\(pid)\u{0}\(a.phase.rawValue)\u{0}\(instrument)") {
+                        let p = participants[a.participant]
+                        problems.append(.init(
+                            line: a.line,
+                            message: "participant \(p.code) of \(p.training) already has \(a.phase.rawValue) answers in the database; existing answers are never overwritten"))
+                        continue
+                    }
+                    newAttempts.append(k)
+                }
+                if !problems.isEmpty { throw Refused() }
+                let attemptIDs = try db.insertRows(
+                    prefix: "INSERT INTO attempt (participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position) VALUES",
+                    row: "(?,?,?,'imported',?,?,0)", count: newAttempts.count, returningID: true
+                ) { k, v in
+                    let a = attempts[newAttempts[k]]
+                    v += [.integer(rowIDs[a.participant]), .text(a.phase.rawValue), .text(a.phase == .feedback ? options.surveyID : options.quizID), .text(now), .text(now)]
+                }
+                summary.attempts += newAttempts.count
+                // The answers in attempt order: (attempt index in attemptIDs, answer index).
+                var answers: [(attempt: Int, response: Int)] = []
+                answers.reserveCapacity(newAttempts.reduce(0) { $0 + attempts[$1].responses.count })
+                for (k, a) in newAttempts.enumerated() {
+                    for r in attempts[a].responses.indices { answers.append((k, r)) }
+                }
+                _ = try db.insertRows(
+                    prefix: "INSERT INTO response (attempt_id, question_id, choice, text, correct, score, max_score, answered_at, scored_at) VALUES",
+                    row: "(?,?,?,?,?,?,?,?,?)", count: answers.count, returningID: false
+                ) { k, v in
+                    let (attempt, index) = answers[k]
+                    let r = attempts[newAttempts[attempt]].responses[index]
+                    v += [.integer(attemptIDs[attempt]), .text(r.question), r.choice.sqlValue, r.text.sqlValue, r.correct.sqlValue, r.score.sqlValue,
+                          .real(r.maxScore), .text(now), r.score == nil ? .null : .text(now)]
+                }
+                summary.responses += answers.count
             }
         } catch is Refused {
             throw CSVImportError(file: options.fileName, problems: problems.sorted { $0.line < $1.line })

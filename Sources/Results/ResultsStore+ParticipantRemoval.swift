@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What `removeParticipant` removed (or, when refused, would remove).
 public struct ParticipantRemoval: Sendable, Hashable {
@@ -48,29 +47,25 @@ extension ResultsStore {
     /// The participants of `training` in order of registration, with their attempts (no names).
     public func participantListing(training: String) throws(ResultsError) -> [ParticipantListing] {
         try read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [training]) == true else {
+            guard try db.exists("SELECT 1 FROM training WHERE id = ?", [training]) else {
                 throw ResultsError("no training '\(training)' (katch training list shows them)")
             }
-            let attempts = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.participant_id, a.phase, a.instrument_id, a.submitted_at,
-                           (SELECT COUNT(*) FROM response r WHERE r.attempt_id = a.id) AS answers
-                    FROM attempt a JOIN participant p ON p.id = a.participant_id WHERE p.training_id = ? ORDER BY a.id
-                    """, arguments: [training])
+            let attempts = try db.all(
+                """
+                SELECT a.participant_id, a.phase, a.instrument_id, a.submitted_at,
+                       (SELECT COUNT(*) FROM response r WHERE r.attempt_id = a.id) AS answers
+                FROM attempt a JOIN participant p ON p.id = a.participant_id WHERE p.training_id = ? ORDER BY a.id
+                """, [training])
             var byParticipant: [Int64: [ParticipantRemoval.AttemptSummary]] = [:]
             for r in attempts {
-                byParticipant[r["participant_id"], default: []].append(
-                    ParticipantRemoval.AttemptSummary(
-                        phase: r["phase"], instrument: r["instrument_id"], submitted: (r["submitted_at"] as String?) != nil, answers: r["answers"]))
+                byParticipant[try r["participant_id"], default: []].append(try Self.attemptSummary(r))
             }
-            return try Row.fetchAll(
-                db, sql: "SELECT id, code, created_at, region, agency, gender FROM participant WHERE training_id = ? ORDER BY id",
-                arguments: [training]
-            ).map { r in
+            return try db.all(
+                "SELECT id, code, created_at, region, agency, gender FROM participant WHERE training_id = ? ORDER BY id", [training]
+            ).map { r throws(ResultsError) in
                 ParticipantListing(
-                    code: r["code"], registeredAt: r["created_at"], region: r["region"], agency: r["agency"], gender: r["gender"],
-                    attempts: byParticipant[r["id"]] ?? [])
+                    code: try r["code"], registeredAt: try r["created_at"], region: try r["region"], agency: try r["agency"], gender: try r["gender"],
+                    attempts: byParticipant[try r["id"]] ?? [])
             }
         }
     }
@@ -81,37 +76,31 @@ extension ResultsStore {
     /// not linger in the file.
     public func removeParticipant(training: String, code: String, force: Bool) throws(ResultsError) -> ParticipantRemoval {
         let removal: ParticipantRemoval = try write { db in
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [training]) == true else {
+            if db.dialect == .sqlite { try db.execute("PRAGMA secure_delete = ON") }
+            guard try db.exists("SELECT 1 FROM training WHERE id = ?", [training]) else {
                 throw ResultsError("no training '\(training)' (katch training list shows them)")
             }
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT id, code FROM participant WHERE training_id = ? AND code = ?", arguments: [training, code.uppercased()])
-            else {
+            guard let row = try db.one("SELECT id, code FROM participant WHERE training_id = ? AND code = ?", [training, code.uppercased()]) else {
                 throw ResultsError("no participant '\(code.uppercased())' in training '\(training)'")
             }
-            let id: Int64 = row["id"]
-            let attempts = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.id, a.phase, a.instrument_id, a.submitted_at, (SELECT COUNT(*) FROM response r WHERE r.attempt_id = a.id) AS answers
-                    FROM attempt a WHERE a.participant_id = ? ORDER BY a.id
-                    """, arguments: [id]
-            ).map { r in
-                ParticipantRemoval.AttemptSummary(
-                    phase: r["phase"], instrument: r["instrument_id"], submitted: (r["submitted_at"] as String?) != nil, answers: r["answers"])
-            }
-            let identity = try Row.fetchOne(db, sql: "SELECT name, contact FROM participant_identity WHERE participant_id = ?", arguments: [id])
-            let name: String = identity?["name"] ?? ""
-            let contact: String = identity?["contact"] ?? ""
+            let id: Int64 = try row["id"]
+            let attempts = try db.all(
+                """
+                SELECT a.id, a.phase, a.instrument_id, a.submitted_at, (SELECT COUNT(*) FROM response r WHERE r.attempt_id = a.id) AS answers
+                FROM attempt a WHERE a.participant_id = ? ORDER BY a.id
+                """, [id]
+            ).map(Self.attemptSummary)
+            // A participant without an identity row (imported from CSV) had neither name nor contact.
+            let identity = try db.one("SELECT name, contact FROM participant_identity WHERE participant_id = ?", [id])
+            let name: String = try identity.map { r throws(ResultsError) in try r["name"] } ?? ""
+            let contact: String = try identity.map { r throws(ResultsError) in try r["contact"] } ?? ""
             let result = ParticipantRemoval(
-                code: row["code"], training: training, attempts: attempts, hadName: !name.isEmpty, hadContact: !contact.isEmpty)
+                code: try row["code"], training: training, attempts: attempts, hadName: !name.isEmpty, hadContact: !contact.isEmpty)
             if result.hasSubmitted && !force { return result }
-            try db.execute(sql: "DELETE FROM response WHERE attempt_id IN (SELECT id FROM attempt WHERE participant_id = ?)", arguments: [id])
-            try db.execute(sql: "DELETE FROM attempt WHERE participant_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM participant_identity WHERE participant_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id])
+            try db.execute("DELETE FROM response WHERE attempt_id IN (SELECT id FROM attempt WHERE participant_id = ?)", [id])
+            try db.execute("DELETE FROM attempt WHERE participant_id = ?", [id])
+            try db.execute("DELETE FROM participant_identity WHERE participant_id = ?", [id])
+            try db.execute("DELETE FROM participant WHERE id = ?", [id])
             return result
         }
         if removal.hasSubmitted && !force {
@@ -119,8 +108,29 @@ extension ResultsStore {
             throw ResultsError(
                 "participant \(removal.code) has submitted \(submitted): removing them takes these results out of the evaluation; nothing was removed — add --force to remove them all the same")
         }
-        // Best effort: move the WAL into the database file so the old pages leave the log too.
-        try? db.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        backend.afterSecureDelete()
         return removal
+    }
+
+    static func attemptSummary(_ r: SQLRow) throws(ResultsError) -> ParticipantRemoval.AttemptSummary {
+        ParticipantRemoval.AttemptSummary(
+            phase: try r["phase"], instrument: try r["instrument_id"], submitted: (try r["submitted_at"] as String?) != nil, answers: try r["answers"])
+    }
+}
+
+extension ResultsStore {
+    /// Removes whole trainings with their participants, names, attempts and answers, in one
+    /// transaction (what `katch results bench --db` added to a server database).
+    public func removeTrainings(_ ids: [String]) throws(ResultsError) {
+        try write { db in
+            for id in ids {
+                let inTraining = "SELECT id FROM participant WHERE training_id = ?"
+                try db.execute("DELETE FROM response WHERE attempt_id IN (SELECT id FROM attempt WHERE participant_id IN (\(inTraining)))", [id])
+                try db.execute("DELETE FROM attempt WHERE participant_id IN (\(inTraining))", [id])
+                try db.execute("DELETE FROM participant_identity WHERE participant_id IN (\(inTraining))", [id])
+                try db.execute("DELETE FROM participant WHERE training_id = ?", [id])
+                try db.execute("DELETE FROM training WHERE id = ?", [id])
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 import Statistics
 import Instruments
 import Foundation
-import GRDB
 
 /// One stored answer with the attempt it belongs to.
 public struct StoredResponse: Sendable, Hashable {
@@ -48,7 +47,7 @@ extension ResultsStore {
     /// - Returns: the snapshot; practice attempts are left out.
     public func snapshot(trainings trainingIDs: [String]? = nil) throws(ResultsError) -> ResultsSnapshot {
         try read { db in
-            let all = try Row.fetchAll(db, sql: "SELECT * FROM training ORDER BY start_date, id").map(Self.training)
+            let all = try db.all("SELECT * FROM training ORDER BY start_date, id").map(Self.training)
             var trainings: [Training]
             if let ids = trainingIDs, !ids.isEmpty {
                 var seen = Set<String>()
@@ -68,49 +67,47 @@ extension ResultsStore {
 
             var participants: [Participant] = []
             var participantIDs = Set<Int64>()
-            let pCursor = try Row.fetchCursor(
-                db, sql: "SELECT id, training_id, code, region, agency, agency_other, gender FROM participant ORDER BY training_id, id")
-            while let r = try pCursor.next() {
-                let training: String = r[1]
-                guard everything || wanted.contains(training) else { continue }
-                let id: Int64 = r[0]
+            try db.forEach(
+                "SELECT id, training_id, code, region, agency, agency_other, gender FROM participant ORDER BY training_id, id", []
+            ) { r in
+                let training: String = try r[1]
+                guard everything || wanted.contains(training) else { return }
+                let id: Int64 = try r[0]
                 participantIDs.insert(id)
                 participants.append(
-                    Participant(rowID: id, trainingID: training, code: r[2], region: r[3], agency: r[4], agencyOther: r[5], gender: r[6]))
+                    Participant(rowID: id, trainingID: training, code: try r[2], region: try r[3], agency: try r[4], agencyOther: try r[5], gender: try r[6]))
             }
 
             var attempts: [Attempt] = []
             var attemptIDs = Set<Int64>()
-            let aCursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position
-                    FROM attempt WHERE phase IN ('pre', 'post', 'feedback') ORDER BY id
-                    """)
-            while let r = try aCursor.next() {
-                let pid: Int64 = r[1]
-                guard everything || participantIDs.contains(pid) else { continue }
-                let phaseText: String = r[2]
-                guard let phase = Phase(rawValue: phaseText), phase != .practice else { continue }
-                let id: Int64 = r[0]
+            try db.forEach(
+                """
+                SELECT id, participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position
+                FROM attempt WHERE phase IN ('pre', 'post', 'feedback') ORDER BY id
+                """, []
+            ) { r in
+                let pid: Int64 = try r[1]
+                guard everything || participantIDs.contains(pid) else { return }
+                let phaseText: String = try r[2]
+                guard let phase = Phase(rawValue: phaseText), phase != .practice else { return }
+                let id: Int64 = try r[0]
                 attemptIDs.insert(id)
                 attempts.append(
                     Attempt(
-                        rowID: id, participantID: pid, phase: phase, instrumentID: r[3], contentHash: r[4], startedAt: r[5],
-                        submittedAt: r[6], position: r[7]))
+                        rowID: id, participantID: pid, phase: phase, instrumentID: try r[3], contentHash: try r[4], startedAt: try r[5],
+                        submittedAt: try r[6], position: try r[7]))
             }
 
             var responses: [StoredResponse] = []
             responses.reserveCapacity(attempts.count * 10)
-            let rCursor = try Row.fetchCursor(
-                db, sql: "SELECT attempt_id, question_id, choice, text, correct, score, max_score FROM response")
-            while let r = try rCursor.next() {
-                let aid: Int64 = r[0]
-                guard attemptIDs.contains(aid) else { continue }
+            try db.forEach("SELECT attempt_id, question_id, choice, text, correct, score, max_score FROM response", []) { r in
+                let aid: Int64 = try r[0]
+                guard attemptIDs.contains(aid) else { return }
                 responses.append(
                     StoredResponse(
                         attemptID: aid,
-                        response: Response(questionID: r[1], choice: r[2], text: r[3], correct: r[4], score: r[5], maxScore: r[6])))
+                        response: Response(
+                            questionID: try r[1], choice: try r[2], text: try r[3], correct: try r[4], score: try r[5], maxScore: try r[6])))
             }
             return ResultsSnapshot(trainings: trainings, participants: participants, attempts: attempts, responses: responses)
         }
@@ -118,7 +115,7 @@ extension ResultsStore {
 
     /// Whether the database has a training with this id.
     public func hasTraining(_ id: String) throws(ResultsError) -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM training WHERE id = ?", arguments: [id]) == true }
+        try read { db in try db.exists("SELECT 1 FROM training WHERE id = ?", [id]) }
     }
 }
 

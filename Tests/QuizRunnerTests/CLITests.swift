@@ -1,6 +1,7 @@
 import Instruments
 import Foundation
 import Testing
+import TestSupport
 @testable import Results
 
 /// The `katch` executable as a user runs it: exit codes and messages.
@@ -89,14 +90,60 @@ import Testing
         #expect(!list.output.contains("t2") && !list.output.contains("t3") && !list.output.contains("t4"), "nothing stored for refused trainings")
     }
 
-    @Test func databaseFromEnvironmentVariable() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func databaseFromEnvironmentVariable(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let list = try runKatch(["training", "list"], input: "", environment: ["KATCH_DB": db.path])
         #expect(list.output.contains("t1"))
     }
 
-    @Test func reportAndExportNeverShowNames() throws {
-        let db = try TempDB()
+    /// `katch results push` twice: the second run says there is nothing to push and the central
+    /// export is unchanged; no name leaves the laptop, and the password is never printed.
+    @Test func pushingTheSameLaptopTwiceChangesNothing() throws {
+        let laptop = try TempDB(.sqlite)
+        let name = "Жолдыбай Пушбеков"
+        #expect(try runKatch(["quiz", "pre", "--training", "t1", "--db", laptop.path, "--course", fixtureCourse], input: prePlainScript(name: name)).status == 0)
+        let central = try newTestPostgresDatabase()
+        let password = try testPostgresURL().password ?? "no password"
+        let first = try runKatch(["results", "push", "--db", laptop.path, "--to", central], input: "")
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("pushed t1") && first.output.contains("1 participants") && first.output.contains("names and contacts stayed here"), "\(first.output)")
+        #expect(!first.output.contains(password))
+        let export = ["results", "export", "--db", central, "--course", fixtureCourse]
+        let exported = try runKatch(export, input: "")
+        #expect(exported.status == 0 && exported.output.contains(",pre,q1,"), "\(exported.output)")
+        let second = try runKatch(["results", "push", "--db", laptop.path, "--to", central], input: "")
+        #expect(second.status == 0)
+        #expect(second.output.contains("nothing to push"), "\(second.output)")
+        #expect(try runKatch(export, input: "").output == exported.output)
+        let store = try ResultsStore(path: central)
+        let p = try #require(try store.participants(training: "t1").first)
+        #expect(try store.participants(training: "t1", name: name).isEmpty, "the name stayed on the laptop")
+        #expect(try ResultsStore(path: laptop.path).participants(training: "t1", name: name).map(\.code) == [p.code])
+    }
+
+    /// Every results command on a server it cannot use: exit 1, the host and port, never the password.
+    @Test func aServerThatCannotBeUsedIsExitOneWithoutThePassword() throws {
+        let server = try testPostgresURL()
+        let secret = "Wr0ng-\(UUID().uuidString.prefix(6))"
+        let wrong = testPostgresURLText(database: "postgres", password: secret)
+        let commands: [[String]] = [
+            ["training", "list", "--db", wrong], ["training", "add", "t9", "--title", "T", "--db", wrong],
+            ["quiz", "pre", "--training", "t1", "--plain", "--db", wrong, "--course", fixtureCourse],
+            ["report", "--db", wrong, "--course", fixtureCourse, "--format", "json"], ["results", "export", "--db", wrong, "--course", fixtureCourse],
+            ["participant", "list", "--training", "t1", "--db", wrong],
+        ]
+        for command in commands {
+            let r = try runKatch(command, input: "")
+            #expect(r.status == 1, "\(command[0]): \(r.output)")
+            #expect(r.output.contains(server.hostAndPort) && r.output.contains("password authentication failed"), "\(command[0]): \(r.output)")
+            #expect(!r.output.contains(secret), "\(command[0]) shows the password")
+        }
+        let env = try runKatch(["training", "list"], input: "", environment: ["KATCH_DB": wrong])
+        #expect(env.status == 1 && !env.output.contains(secret))
+    }
+
+    @Test(arguments: StoreKind.allCases) func reportAndExportNeverShowNames(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let name = "Құпияжан Атаулыұлы"
         _ = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name))
         for format in ["html", "md", "json", "csv"] {

@@ -1,6 +1,7 @@
 import Instruments
 import Foundation
 import Testing
+import TestSupport
 @testable import Results
 
 /// Issue 13: `katch participant remove` and `katch --version`.
@@ -35,8 +36,8 @@ import Testing
         #expect(unknown.output.contains("no participant"))
     }
 
-    @Test func aSubmittedParticipantNeedsForce() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func aSubmittedParticipantNeedsForce(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: "Айгүл Сәрсенова"))
         #expect(pre.status == 0, "\(pre.output)")
         let store = try db.store()

@@ -7,8 +7,8 @@ import TestSupport
 
 @Suite(.serialized) struct PlainModeTests {
     /// A database where two participants took the pre-test, each with an open answer to score.
-    func twoPreTestsToScore() throws -> TempDB {
-        let db = try TempDB()
+    func twoPreTestsToScore(_ kind: StoreKind = .sqlite) throws -> TempDB {
+        let db = try TempDB(kind)
         for name in ["Бірінші Қатысушы", "Екінші Қатысушы"] {
             let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: name))
             #expect(pre.status == 0, "\(pre.output)")
@@ -25,8 +25,8 @@ import TestSupport
     }
 
     /// The trainer types the score itself: «2» gives 2 points, «0» gives 0, and a value off the scale is refused.
-    @Test func scoringStoresTheTypedScore() throws {
-        let db = try twoPreTestsToScore()
+    @Test(arguments: StoreKind.allCases) func scoringStoresTheTypedScore(store kind: StoreKind) throws {
+        let db = try twoPreTestsToScore(kind)
         let scored = try runKatch(["score", "--training", "t1", "--plain", "--db", db.path, "--course", fixtureCourse], input: "3\n2\n0\n")
         #expect(scored.status == 0, "\(scored.output)")
         #expect(scored.output.contains("0) ") && scored.output.contains("2) ") && !scored.output.contains("3) "))
@@ -37,8 +37,8 @@ import TestSupport
 
     /// Registering again by name (no code) finds the earlier registration: a submitted pre-test is
     /// refused, nobody is registered twice; a different person with the same name can still register.
-    @Test func secondPreTestByNameIsRefused() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func secondPreTestByNameIsRefused(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let quiz = ["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse]
         #expect(try runKatch(quiz, input: prePlainScript(name: "Айгүл Сәрсенова")).status == 0)
         // «Is one of them you?» → yes, then the registration answers confirm it (region 1, agency 1).
@@ -54,8 +54,8 @@ import TestSupport
         #expect(try store.participants(training: "t1").count == 2)
     }
 
-    @Test func wholePreAndPostTestInPlainMode() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func wholePreAndPostTestInPlainMode(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let pre = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: "Айгүл Сәрсенова"))
         #expect(pre.status == 0, "\(pre.output)")
         let store = try db.store()

@@ -1,6 +1,7 @@
 import Instruments
 import Foundation
 import Testing
+import TestSupport
 @testable import CourseModel
 @testable import QuizRunner
 @testable import Results
@@ -82,8 +83,8 @@ import Testing
         #expect(output.contains("Дұрыс жауаптар: \(choice) / \(choice)"))
     }
 
-    @Test func practiceResumesAndStaysOutOfTestResults() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func practiceResumesAndStaysOutOfTestResults(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let page = try #require(course.page("exercise-1"))
         let first = script(page) { _ in true }.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
         let stopped = try runKatch(["practice", "exercise-1", "--plain", "--db", db.path, "--course", repositoryRoot.path], input: first)

@@ -21,14 +21,17 @@ struct TestFailure: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-/// A temporary folder with a results database holding one training `t1`.
+/// A temporary folder and a results database of `kind` (a file in the folder, or a new database
+/// on the test server) holding one training `t1`.
 struct TempDB {
     let dir: URL
-    var path: String { dir.appendingPathComponent("results.sqlite").path }
+    /// The `--db` value: the file's path or the database's URL.
+    let path: String
 
-    init() throws {
+    init(_ kind: StoreKind = .sqlite) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-quiz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        path = try newStoreLocation(kind, in: dir)
         try ResultsStore(path: path).addTraining(Training(id: "t1", title: "Шымкент тренингі", place: "Шымкент", startDate: "2026-03-01", endDate: "2026-03-03", trainer: "Т"))
     }
 

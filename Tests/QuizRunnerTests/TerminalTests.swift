@@ -1,6 +1,7 @@
 import Instruments
 import Foundation
 import Testing
+import TestSupport
 @testable import QuizRunner
 @testable import Results
 @testable import Terminal
@@ -250,8 +251,8 @@ import Testing
         #expect(ended, "katch kept running after its terminal closed \(context)")
     }
 
-    @Test func killedWithSIGKILLLosesNothingAndOffersResume() throws {
-        let db = try TempDB()
+    @Test(arguments: StoreKind.allCases) func killedWithSIGKILLLosesNothingAndOffersResume(store kind: StoreKind) throws {
+        let db = try TempDB(kind)
         let s = try TmuxSession(try quizCommand(db, "pre"))
         try registerNewParticipant(s, name: "Ерлан Нұрланов")
         try s.send("c")

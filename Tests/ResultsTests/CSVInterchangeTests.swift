@@ -4,6 +4,7 @@ import Statistics
 import Foundation
 import Results
 import Testing
+import TestSupport
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let course = CourseLoader.load(root: repositoryRoot).course
@@ -22,13 +23,14 @@ func registration(otherAgency: Bool? = nil) -> RegistrationKey {
         otherAgencyLabels: ["Басқа", "Другое", "Other"], genders: options(form.genders))
 }
 
+/// An empty store of `kind` (a file in a temporary folder, or a new database on the test server).
 final class TempStore {
     let dir: URL
     let store: ResultsStore
-    init() throws {
+    init(_ kind: StoreKind = .sqlite) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-results-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        store = try ResultsStore(path: dir.appendingPathComponent("r.sqlite").path)
+        store = try ResultsStore(path: try newStoreLocation(kind, in: dir, name: "r.sqlite"))
     }
     deinit { try? FileManager.default.removeItem(at: dir) }
 }
@@ -37,8 +39,8 @@ let secretName = "Айбөпе Тестқызы-Құпиябекова"
 let secretContact = "aibope.secret@example.kz +7 702 111 2233"
 
 /// A small database filled through the public API: 3 participants, pre, post, feedback, practice.
-func filledStore() throws -> TempStore {
-    let t = try TempStore()
+func filledStore(_ kind: StoreKind = .sqlite) throws -> TempStore {
+    let t = try TempStore(kind)
     let s = t.store
     let quiz = course.pages.first { $0.kind == .quiz }!
     try s.addTraining(Training(id: "t-1", title: "Түркістан"))
@@ -94,8 +96,8 @@ func results(_ s: ResultsStore) throws -> [String] {
 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
 @Suite struct CSVInterchangeTests {
-    @Test func exportLongHasBOMCRLFAndNoPersonalData() throws {
-        let t = try filledStore()
+    @Test(arguments: StoreKind.allCases) func exportLongHasBOMCRLFAndNoPersonalData(store kind: StoreKind) throws {
+        let t = try filledStore(kind)
         let k = keys()
         let bytes = try t.store.exportCSV(format: .long, quiz: k.quiz, survey: k.survey)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
@@ -114,11 +116,11 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         }
     }
 
-    @Test(arguments: CSVFormat.allCases) func roundTripIntoEmptyDatabase(format: CSVFormat) throws {
-        let t = try filledStore()
+    @Test(arguments: CSVFormat.allCases, StoreKind.allCases) func roundTripIntoEmptyDatabase(format: CSVFormat, store kind: StoreKind) throws {
+        let t = try filledStore(kind)
         let k = keys()
         let bytes = try t.store.exportCSV(format: format, quiz: k.quiz, survey: k.survey)
-        let u = try TempStore()
+        let u = try TempStore(kind)
         let summary = try u.store.importCSV(
             bytes, options: CSVImportOptions(createTrainings: true, quiz: k.quiz, survey: k.survey, registration: registration(), fileName: "x.csv"))
         #expect(summary.format == format)
@@ -182,9 +184,9 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         }
     }
 
-    @Test func badRowsNameTheirLineAndImportNothing() throws {
+    @Test(arguments: StoreKind.allCases) func badRowsNameTheirLineAndImportNothing(store kind: StoreKind) throws {
         let k = keys()
-        let t = try TempStore()
+        let t = try TempStore(kind)
         try t.store.addTraining(Training(id: "t-1", title: "T"))
         let csv = """
             \u{FEFF}training_id,participant_id,region,agency,gender,phase,question_id,response,correct,score
@@ -215,9 +217,9 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         #expect(try t.store.snapshot().attempts.isEmpty)
     }
 
-    @Test func refusesDuplicatesUnknownTrainingsAndInvalidUTF8() throws {
+    @Test(arguments: StoreKind.allCases) func refusesDuplicatesUnknownTrainingsAndInvalidUTF8(store kind: StoreKind) throws {
         let k = keys()
-        let t = try filledStore()
+        let t = try filledStore(kind)
         let opts = CSVImportOptions(quiz: k.quiz, survey: k.survey, fileName: "again.csv")
         let bytes = try t.store.exportCSV(format: .long, quiz: k.quiz, survey: k.survey)
         let before = try results(t.store)

@@ -269,3 +269,10 @@ final class TempDir {
         #expect(download == "Жыл,Саны\r\n' =1+1,'\t@x\r\n")
     }
 }
+
+extension ResultsStore {
+    /// The GRDB queue of an SQLite store, for tests that reach into the file.
+    var db: DatabaseQueue {
+        get throws { try #require(sqliteQueue, "an SQLite store") }
+    }
+}

@@ -1,0 +1,495 @@
+import CLibPQ
+import Foundation
+
+/// The PostgreSQL store through libpq: one connection per process, every statement with
+/// `?` placeholders numbered for the server, parameters sent as text (the server infers their
+/// types from the columns), large results read through a cursor in batches.
+///
+/// Writes run `SERIALIZABLE` — what SQLite's single writer gives — and a transaction that loses to
+/// a concurrent one (SQLSTATE 40001, 40P01) is run again, so fifty participants answering at the
+/// same moment see no error. A connection that was lost (server restarted, network gone) is
+/// re-established before the next transaction, so a quiz goes on once the server is back.
+final class PostgresBackend: SQLBackend, @unchecked Sendable {
+    // The connection is used under `lock` only.
+    private let lock = NSLock()
+    private var connection: PostgresConnection
+    let url: PostgresURL
+    let readOnly: Bool
+    var dialect: SQLDialect { .postgres }
+
+    /// Connects; an unreachable server, a refused login or a missing database is an error naming
+    /// the host and port (never the password).
+    init(url: PostgresURL, readOnly: Bool) throws(ResultsError) {
+        self.url = url
+        self.readOnly = readOnly
+        connection = try PostgresConnection(url: url, readOnly: readOnly)
+    }
+
+    /// How many times a write transaction that lost to a concurrent one is run again.
+    static let maxAttempts = 50
+
+    func write<T>(retry: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        var attempt = 0
+        while true {
+            attempt += 1
+            let c = try begin("BEGIN ISOLATION LEVEL SERIALIZABLE")
+            do {
+                let result = try body(c)
+                try c.run("COMMIT")
+                return result
+            } catch let e as PostgresError where retry && e.isTransient && attempt < Self.maxAttempts {
+                c.rollbackQuietly()
+                // A short random pause so that the transactions that collided do not collide again.
+                usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 20)))))
+            } catch {
+                c.rollbackQuietly()
+                throw error
+            }
+        }
+    }
+
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let c = try begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            let result = try body(c)
+            try c.run("COMMIT")
+            return result
+        } catch {
+            c.rollbackQuietly()
+            throw error
+        }
+    }
+
+    func afterSecureDelete() {}
+
+    /// Begins a transaction on the connection, connecting again first when it was lost (a server
+    /// restarted, a network gone while the participant read a question): nothing of the transaction
+    /// ran yet, so nothing is lost or done twice. A server still away is an error naming it.
+    private func begin(_ sql: String) throws -> PostgresConnection {
+        if !connection.isOK { connection = try PostgresConnection(url: url, readOnly: readOnly) }
+        do {
+            try connection.run(sql)
+        } catch where !connection.isOK {
+            // libpq learns that an idle connection was closed only when it is next used.
+            connection = try PostgresConnection(url: url, readOnly: readOnly)
+            try connection.run(sql)
+        }
+        return connection
+    }
+}
+
+/// An error reported by the server (or libpq), with its SQLSTATE.
+struct PostgresError: Error, CustomStringConvertible {
+    var sqlState: String
+    var message: String
+    var description: String { message }
+
+    /// A transaction that lost to a concurrent one and may simply run again.
+    var isTransient: Bool { sqlState == "40001" || sqlState == "40P01" }
+}
+
+/// One libpq connection.
+final class PostgresConnection: SQLConnection {
+    let conn: OpaquePointer
+    let url: PostgresURL
+    var dialect: SQLDialect { .postgres }
+    private var cursorCount = 0
+    /// `?` → `$n` translations of the statements seen.
+    private var numbered: [String: String] = [:]
+
+    init(url: PostgresURL, readOnly: Bool) throws(ResultsError) {
+        self.url = url
+        var pairs: [(String, String)] = [
+            ("host", url.host), ("port", String(url.port)), ("dbname", url.database), ("user", url.user),
+            ("application_name", "katch"), ("connect_timeout", "10"), ("client_encoding", "UTF8"),
+        ]
+        if let password = url.password { pairs.append(("password", password)) }
+        for (k, v) in url.parameters { pairs.removeAll { $0.0 == k }; pairs.append((k, v)) }
+        if readOnly { pairs.append(("options", "-c default_transaction_read_only=on")) }
+        let keys = pairs.map { strdup($0.0) }
+        let values = pairs.map { strdup($0.1) }
+        defer {
+            keys.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        var keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
+        var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
+        guard let conn = PQconnectdbParams(&keyPointers, &valuePointers, 0) else {
+            throw ResultsError("cannot connect to the results database at \(url.hostAndPort): out of memory")
+        }
+        if PQstatus(conn) != CONNECTION_OK {
+            let reason = Self.clean(String(cString: PQerrorMessage(conn)), url: url)
+            PQfinish(conn)
+            throw ResultsError("cannot connect to the PostgreSQL results database \(url.database) at \(url.hostAndPort) as \(url.user): \(reason)")
+        }
+        self.conn = conn
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(conn) }
+
+    var isOK: Bool { PQstatus(conn) == CONNECTION_OK }
+
+    /// A libpq message on one line, without the password should it ever appear in one.
+    static func clean(_ message: String, url: PostgresURL) -> String {
+        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        if let password = url.password, !password.isEmpty { text = text.replacingOccurrences(of: password, with: "***") }
+        return text
+    }
+
+    /// The error of a failed result (or of the connection), naming the server when it is gone.
+    func error(_ result: OpaquePointer?) -> PostgresError {
+        let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
+        let raw = result.flatMap { PQresultErrorMessage($0) }.map { String(cString: $0) } ?? ""
+        var message = Self.clean(raw.isEmpty ? String(cString: PQerrorMessage(conn)) : raw, url: url)
+        if !isOK {
+            message = "lost the connection to the PostgreSQL results database at \(url.hostAndPort) (\(message)); answers saved before are kept — run the command again once the server is back"
+        }
+        return PostgresError(sqlState: state, message: message)
+    }
+
+    /// Runs a statement without arguments.
+    func run(_ sql: String) throws(PostgresError) {
+        let result = PQexec(conn, sql)
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw error(result) }
+    }
+
+    func rollbackQuietly() {
+        guard isOK else { return }
+        PQclear(PQexec(conn, "ROLLBACK"))
+    }
+
+    /// `sql` with its `?` placeholders numbered `$1`, `$2`, … from `first` (quoted text left alone).
+    static func number(_ sql: String, from first: Int = 1) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var n = first
+        var quote: Character?
+        for ch in sql {
+            if let q = quote {
+                if ch == q { quote = nil }
+                out.append(ch)
+            } else if ch == "'" || ch == "\"" {
+                quote = ch
+                out.append(ch)
+            } else if ch == "?" {
+                out += "$\(n)"
+                n += 1
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// The text form of a parameter (nil for NULL).
+    static func text(_ v: SQLValue) -> String? {
+        switch v {
+        case .null: return nil
+        case .integer(let i): return String(i)
+        case .real(let d): return d.description
+        case .text(let s): return s
+        case .bool(let b): return b ? "t" : "f"
+        }
+    }
+
+    /// Runs `sql` (already numbered) with text parameters.
+    private func exec(_ sql: String, _ parameters: [String?]) throws(PostgresError) -> OpaquePointer? {
+        // One buffer of NUL-terminated values, so that thousands of parameters cost one allocation.
+        var buffer: [CChar] = []
+        var offsets: [Int?] = []
+        offsets.reserveCapacity(parameters.count)
+        for p in parameters {
+            guard let p else {
+                offsets.append(nil)
+                continue
+            }
+            offsets.append(buffer.count)
+            for byte in p.utf8 { buffer.append(CChar(bitPattern: byte)) }
+            buffer.append(0)
+        }
+        let result: OpaquePointer? = buffer.withUnsafeBufferPointer { base in
+            // No address only when every parameter is NULL (no offsets then).
+            let pointers: [UnsafePointer<CChar>?] = offsets.map { o in o.flatMap { offset in base.baseAddress.map { $0 + offset } } }
+            return pointers.withUnsafeBufferPointer { ps in
+                PQexecParams(conn, sql, Int32(parameters.count), nil, ps.baseAddress, nil, nil, 0)
+            }
+        }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            let e = error(result)
+            PQclear(result)
+            throw e
+        }
+        return result
+    }
+
+    private func numberedSQL(_ sql: String) -> String {
+        if let n = numbered[sql] { return n }
+        let n = Self.number(sql)
+        numbered[sql] = n
+        return n
+    }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        let result = try exec(numberedSQL(sql), arguments.map(Self.text))
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    func allRows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        var rows: [SQLRow] = []
+        try forEach(sql, arguments) { rows.append($0) }
+        return rows
+    }
+
+    /// Rows per FETCH from a cursor.
+    static let fetchSize = 20_000
+
+    func forEach(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws {
+        let trimmed = sql.drop(while: \.isWhitespace).prefix(6).uppercased()
+        guard trimmed == "SELECT" else {
+            // INSERT … RETURNING and the like: one result.
+            let result = try exec(numberedSQL(sql), arguments.map(Self.text))
+            defer { PQclear(result) }
+            try rows(result, body)
+            return
+        }
+        cursorCount += 1
+        let cursor = "katch_cursor_\(cursorCount)"
+        let declare = try exec("DECLARE \(cursor) NO SCROLL CURSOR FOR " + numberedSQL(sql), arguments.map(Self.text))
+        PQclear(declare)
+        while true {
+            let result = try exec("FETCH FORWARD \(Self.fetchSize) FROM \(cursor)", [])
+            defer { PQclear(result) }
+            let count = PQntuples(result)
+            try rows(result, body)
+            if count < Self.fetchSize { break }
+        }
+        try run("CLOSE \(cursor)")
+    }
+
+    /// Type ids of the server's built-in types that are not read as text.
+    private enum TypeID {
+        static let bool: Oid = 16, int8: Oid = 20, int2: Oid = 21, int4: Oid = 23, float4: Oid = 700, float8: Oid = 701, numeric: Oid = 1700
+    }
+
+    private func rows(_ result: OpaquePointer?, _ body: (SQLRow) throws -> Void) throws {
+        let fields = Int(PQnfields(result))
+        let columns = SQLColumns((0..<fields).map { String(cString: PQfname(result, Int32($0))) })
+        let types = (0..<fields).map { PQftype(result, Int32($0)) }
+        var values: [SQLValue] = []
+        values.reserveCapacity(fields)
+        for row in 0..<PQntuples(result) {
+            values.removeAll(keepingCapacity: true)
+            for f in 0..<fields {
+                if PQgetisnull(result, row, Int32(f)) == 1 {
+                    values.append(.null)
+                    continue
+                }
+                guard let raw = PQgetvalue(result, row, Int32(f)) else { throw ResultsError("column \(columns.names[f]): no value in row \(row)") }
+                switch types[f] {
+                case TypeID.int8, TypeID.int2, TypeID.int4:
+                    guard let i = Int64(String(cString: raw)) else { throw ResultsError("column \(columns.names[f]): not an integer") }
+                    values.append(.integer(i))
+                case TypeID.float4, TypeID.float8, TypeID.numeric:
+                    guard let d = Double(String(cString: raw)) else { throw ResultsError("column \(columns.names[f]): not a number") }
+                    values.append(.real(d))
+                case TypeID.bool:
+                    values.append(.bool(raw.pointee == CChar(UInt8(ascii: "t"))))
+                default:
+                    values.append(.text(String(cString: raw)))
+                }
+            }
+            try body(SQLRow(columns: columns, values: values))
+        }
+    }
+
+    /// Parameters per statement: the protocol allows 65,535.
+    static let maxParameters = 60_000
+
+    func insertRows(prefix: String, row: String, count: Int, returningID: Bool, values: (Int, inout [SQLValue]) -> Void) throws -> [Int64] {
+        if !returningID, let target = Self.copyTarget(prefix: prefix, row: row) {
+            try copyIn(target, count: count, values: values)
+            return []
+        }
+        var ids: [Int64] = []
+        if returningID { ids.reserveCapacity(count) }
+        let perRow = row.filter { $0 == "?" }.count
+        let rowsPerStatement = max(1, min(5_000, Self.maxParameters / max(perRow, 1)))
+        var buffer: [SQLValue] = []
+        var start = 0
+        while start < count {
+            let end = min(count, start + rowsPerStatement)
+            var sql = prefix + " "
+            var parameters: [String?] = []
+            parameters.reserveCapacity((end - start) * perRow)
+            for i in start..<end {
+                if i > start { sql += "," }
+                sql += Self.number(row, from: parameters.count + 1)
+                buffer.removeAll(keepingCapacity: true)
+                values(i, &buffer)
+                for v in buffer { parameters.append(Self.text(v)) }
+            }
+            // The rows of a multi-row VALUES are inserted, and returned, in the order given.
+            if returningID { sql += " RETURNING id" }
+            let result = try exec(sql, parameters)
+            defer { PQclear(result) }
+            if returningID {
+                for r in 0..<PQntuples(result) {
+                    guard let id = Int64(String(cString: PQgetvalue(result, r, 0))) else { throw ResultsError("the insert returned no id") }
+                    ids.append(id)
+                }
+            }
+            start = end
+        }
+        return ids
+    }
+}
+
+extension PostgresConnection {
+    /// `table (columns)` of an `INSERT INTO table (columns) VALUES` whose rows are placeholders
+    /// only — what `COPY … FROM STDIN` can load instead; nil for any other shape.
+    static func copyTarget(prefix: String, row: String) -> String? {
+        let head = prefix.trimmingCharacters(in: .whitespaces)
+        guard head.uppercased().hasPrefix("INSERT INTO "), head.uppercased().hasSuffix(" VALUES") else { return nil }
+        guard row.allSatisfy({ "(?, )".contains($0) }) else { return nil }
+        return String(head.dropFirst("INSERT INTO ".count).dropLast(" VALUES".count))
+    }
+
+    /// Loads rows with `COPY target FROM STDIN` (text format): the fastest way into PostgreSQL,
+    /// inside the current transaction like any statement.
+    func copyIn(_ target: String, count: Int, values: (Int, inout [SQLValue]) -> Void) throws {
+        let start = PQexec(conn, "COPY \(target) FROM STDIN")
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            let e = error(start)
+            PQclear(start)
+            throw e
+        }
+        PQclear(start)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        var row: [SQLValue] = []
+        func flush() throws {
+            let sent = buffer.withUnsafeBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { PQputCopyData(conn, $0.baseAddress, Int32($0.count)) }
+            }
+            guard sent == 1 else { throw error(nil) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        for i in 0..<count {
+            row.removeAll(keepingCapacity: true)
+            values(i, &row)
+            for (k, v) in row.enumerated() {
+                if k > 0 { buffer.append(9) }
+                Self.appendCopyField(v, to: &buffer)
+            }
+            buffer.append(10)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        if !buffer.isEmpty { try flush() }
+        guard PQputCopyEnd(conn, nil) == 1 else { throw error(nil) }
+        var failure: PostgresError?
+        while let result = PQgetResult(conn) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK && failure == nil { failure = error(result) }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+    }
+
+    /// One field of COPY's text format: `\N` for NULL; backslash, tab, line feed and carriage
+    /// return escaped.
+    static func appendCopyField(_ v: SQLValue, to buffer: inout [UInt8]) {
+        switch v {
+        case .null: buffer.append(contentsOf: [92, 78])
+        case .integer(let i): buffer.append(contentsOf: String(i).utf8)
+        case .real(let d): buffer.append(contentsOf: d.description.utf8)
+        case .bool(let b): buffer.append(b ? 116 : 102)
+        case .text(let s):
+            for byte in s.utf8 {
+                switch byte {
+                case 92: buffer.append(contentsOf: [92, 92])
+                case 9: buffer.append(contentsOf: [92, 116])
+                case 10: buffer.append(contentsOf: [92, 110])
+                case 13: buffer.append(contentsOf: [92, 114])
+                default: buffer.append(byte)
+                }
+            }
+        }
+    }
+}
+
+extension PostgresBackend {
+    /// Whether row security hides answers of submitted attempts from this connection's role.
+    func readsSubmittedAnswers() throws(ResultsError) -> Bool {
+        do {
+            return try read { c in
+                guard let r = try c.one("SELECT row_security_active('response') AS hidden") else { throw ResultsError("no answer from row_security_active") }
+                let hidden: Bool = try r[0]
+                return !hidden
+            }
+        } catch let e as ResultsError {
+            throw e
+        } catch {
+            throw ResultsError("cannot read the rights of \(url.redacted): \(error)")
+        }
+    }
+
+    /// The marker table: PostgreSQL has no `application_id`, so a katch database says what it is
+    /// in a table of its own.
+    static let markerTable = "katch_meta"
+    /// Serializes migrators of one database (a fixed advisory lock key: "katch" in ASCII).
+    static let migrationLock = "SELECT pg_advisory_xact_lock(461195162472)"
+
+    /// Opens a PostgreSQL database: checks that it is katch's (or empty), refuses a newer one and
+    /// migrates an older one — unless `readOnly`, which never writes.
+    static func open(url: PostgresURL, readOnly: Bool) throws(ResultsError) -> PostgresBackend {
+        let backend = try PostgresBackend(url: url, readOnly: readOnly)
+        let location = url.redacted
+        func tableExists(_ c: any SQLConnection, _ name: String) throws -> Bool {
+            try c.exists("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?", [name])
+        }
+        do {
+            let (tables, marked) = try backend.read { c in
+                let tables: [String] = try c.all(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+                ).map { r throws(ResultsError) in try r[0] }
+                let marked = tables.contains(markerTable)
+                    ? try c.exists("SELECT 1 FROM \(markerTable) WHERE key = 'application' AND value = 'katch-results'") : false
+                return (tables, marked)
+            }
+            if !marked && !tables.isEmpty {
+                let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? " …" : "")
+                throw ResultsError("\(location) is not a katch results database (it holds the tables \(shown) and no katch marker); nothing was written. Give another database with --db")
+            }
+            if readOnly {
+                let applied = try backend.read { c in try StoreSchema.applied(c, tableExists: try tableExists(c, StoreSchema.migrationsTable)) }
+                try StoreSchema.refuseNewer(applied, location: location)
+                guard marked, StoreSchema.isCurrent(applied) else {
+                    throw ResultsError(
+                        "\(location) was made by an older katch or is empty and must be set up, which a read-only open cannot do: run 'katch training list --db \(location)' once as the database's owner")
+                }
+                return backend
+            }
+            if !marked {
+                try backend.write(retry: true) { c in
+                    try c.execute(migrationLock)
+                    try c.execute("CREATE TABLE IF NOT EXISTS \(markerTable) (key \(c.dialect.text) NOT NULL PRIMARY KEY, value \(c.dialect.text) NOT NULL)")
+                    try c.execute("INSERT INTO \(markerTable) (key, value) VALUES ('application', 'katch-results') ON CONFLICT (key) DO NOTHING")
+                }
+            }
+            try StoreSchema.migrate(backend, location: location, tableExists: { c in try tableExists(c, StoreSchema.migrationsTable) }, lock: migrationLock)
+            return backend
+        } catch let e as ResultsError {
+            throw e
+        } catch {
+            throw ResultsError("cannot open the results database \(location): \(error)")
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Instruments
+import Testing
+import TestSupport
+@testable import Results
+
+/// The store's own guarantees, the same on SQLite and PostgreSQL (issue 17).
+@Suite struct StoreBothTests {
+    /// Fifty participants at fifty terminals (each with its own connection) answer at the same
+    /// moment: nobody sees an error and every answer is there.
+    @Test(arguments: StoreKind.allCases) func fiftyParticipantsAtOnceLoseNothing(store kind: StoreKind) throws {
+        let dir = try TempDir()
+        let location = try newStoreLocation(kind, in: dir.url)
+        try ResultsStore(path: location).addTraining(Training(id: "t1", title: "T"))
+        let participants = 50, questions = 10
+        let start = DispatchSemaphore(value: 0)
+        let group = DispatchGroup()
+        let failures = Failures()
+        for i in 0..<participants {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                do {
+                    let store = try ResultsStore(path: location)
+                    start.wait()
+                    let p = try store.register(Registration(name: "Қатысушы \(i)", region: "r", agency: "a", gender: "f"), training: "t1")
+                    let a = try store.startAttempt(participant: p.rowID, phase: .pre, instrument: "quiz", contentHash: "h")
+                    for q in 1...questions {
+                        try store.save(Response(questionID: "q\(q)", choice: "a", correct: true, score: 1), attempt: a.rowID, position: q)
+                    }
+                    try store.submit(attempt: a.rowID)
+                } catch {
+                    failures.add("participant \(i): \(error)")
+                }
+            }
+        }
+        // Let every terminal connect first, then all answer at once.
+        Thread.sleep(forTimeInterval: 0.5)
+        for _ in 0..<participants { start.signal() }
+        #expect(group.wait(timeout: .now() + 240) == .success, "the participants did not finish in 4 minutes")
+        #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
+        let snapshot = try ResultsStore(path: location, readOnly: true).snapshot()
+        #expect(snapshot.participants.count == participants)
+        #expect(Set(snapshot.participants.map(\.code)).count == participants, "every code is unique")
+        #expect(snapshot.attempts.filter(\.isSubmitted).count == participants)
+        #expect(snapshot.responses.count == participants * questions)
+    }
+
+    /// A database written by a newer katch (a migration this one does not know) is refused with a
+    /// message that says so, and nothing is written to it.
+    @Test(arguments: StoreKind.allCases) func aNewerSchemaIsRefused(store kind: StoreKind) throws {
+        let dir = try TempDir()
+        let location = try newStoreLocation(kind, in: dir.url)
+        let store = try ResultsStore(path: location)
+        try store.write { c in try c.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        for readOnly in [false, true] {
+            do {
+                _ = try ResultsStore(path: location, readOnly: readOnly)
+                Issue.record("a database of a newer katch was opened (readOnly: \(readOnly))")
+            } catch {
+                #expect(error.description.contains("was made by a newer katch"), "\(error.description)")
+                #expect(error.description.contains("v99-from-the-future"))
+            }
+        }
+    }
+
+    /// A database made before the last migration is brought up to date when opened for writing.
+    @Test(arguments: StoreKind.allCases) func anOlderSchemaIsMigrated(store kind: StoreKind) throws {
+        let dir = try TempDir()
+        let location = try newStoreLocation(kind, in: dir.url)
+        let store = try ResultsStore(path: location)
+        try store.write { c in
+            try c.execute("DROP INDEX practice_session_learner")
+            try c.execute("ALTER TABLE practice_session DROP COLUMN learner")
+            try c.execute("DELETE FROM grdb_migrations WHERE identifier = 'v3-practice-learner'")
+        }
+        #expect(throws: ResultsError.self) { _ = try ResultsStore(path: location, readOnly: true) }
+        let again = try ResultsStore(path: location)
+        let session = try again.startPractice(exercise: "e1", learner: "Ә")
+        #expect(try again.unfinishedPractice(exercise: "e1", learner: "Ә")?.id == session.id)
+    }
+}
+
+/// Collects failures from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ s: String) { lock.withLock { list.append(s) } }
+    var all: [String] { lock.withLock { list } }
+}
+
+/// The PostgreSQL store's connection errors: host and port, never the password, and a store that
+/// carries on once the server is back (issue 17, item 6).
+@Suite struct PostgresConnectionTests {
+    func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw NoTestServer(description: "no free port") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    @Test func unreachableWrongPasswordAndMissingDatabaseNameTheServerNotThePassword() throws {
+        let server = try testPostgresURL()
+        let secret = "s3cret-Пароль-\(UUID().uuidString.prefix(8))"
+        let port = try freePort()
+        let cases: [(url: String, expected: String, hostAndPort: String)] = [
+            ("postgres://katch:\(secret)@127.0.0.1:\(port)/x", "Connection refused", "127.0.0.1:\(port)"),
+            (testPostgresURLText(database: "postgres", password: secret), "password authentication failed", server.hostAndPort),
+            (testPostgresURLText(database: "no_such_database_\(port)"), "does not exist", server.hostAndPort),
+        ]
+        for c in cases {
+            do {
+                _ = try ResultsStore(path: c.url)
+                Issue.record("\(c.expected): opened")
+            } catch {
+                #expect(error.description.contains(c.hostAndPort), "\(error.description)")
+                #expect(error.description.contains(c.expected), "\(error.description)")
+                #expect(!error.description.contains(secret), "the password is shown: \(error.description)")
+                if let password = server.password {
+                    #expect(!error.description.contains(password), "the password is shown: \(error.description)")
+                }
+            }
+        }
+    }
+
+    @Test func aURLIsShownWithoutItsPassword() throws {
+        let url = try PostgresURL("postgresql://ops:p%40ss@db.example.kz:6543/katch?sslmode=require")
+        #expect(url.redacted == "postgres://ops@db.example.kz:6543/katch")
+        #expect(url.password == "p@ss")
+        #expect(url.parameters.map(\.0) == ["sslmode"])
+        do {
+            _ = try PostgresURL("postgres://ops:hunter2@db.example.kz:6543/")
+            Issue.record("a URL without a database was accepted")
+        } catch {
+            #expect(!error.description.contains("hunter2") && error.description.contains("names no database"), "\(error.description)")
+        }
+    }
+
+    /// The server goes away in the middle of a quiz: the next answer fails with the server's host
+    /// and port, the answers before it stay, and the same store carries on once the server is back.
+    @Test func aServerThatGoesAwayAndComesBack() throws {
+        let server = try testPostgresURL()
+        let database = try newTestPostgresDatabase()
+        let port = try freePort()
+        var proxy = try TCPProxy(listen: port, to: server.port)
+        defer { proxy.stop() }
+        let location = testPostgresURLText(database: try PostgresURL(database).database).replacingOccurrences(of: ":\(server.port)/", with: ":\(port)/")
+        let store = try ResultsStore(path: location)
+        try store.addTraining(Training(id: "t1", title: "T"))
+        let p = try store.register(Registration(name: "Ә", region: "r", agency: "a", gender: "f"), training: "t1")
+        let a = try store.startAttempt(participant: p.rowID, phase: .pre, instrument: "quiz", contentHash: "h")
+        try store.save(Response(questionID: "q1", choice: "a"), attempt: a.rowID, position: 1)
+
+        proxy.stop()
+        do {
+            try store.save(Response(questionID: "q2", choice: "b"), attempt: a.rowID, position: 2)
+            Issue.record("an answer was saved with the server away")
+        } catch {
+            #expect(error.description.contains("127.0.0.1:\(port)"), "\(error.description)")
+            #expect(!error.description.contains(server.password ?? "no password"), "the password is shown")
+        }
+        #expect(try ResultsStore(path: database).responses(attempt: a.rowID).keys.sorted() == ["q1"], "the committed answer stays")
+
+        proxy = try TCPProxy(listen: port, to: server.port)
+        try store.save(Response(questionID: "q2", choice: "b"), attempt: a.rowID, position: 2)
+        #expect(try store.responses(attempt: a.rowID).keys.sorted() == ["q1", "q2"])
+    }
+}
+
+/// A TCP proxy on 127.0.0.1 (a python3 child): stopping it cuts every connection through it, as a
+/// server that went away.
+struct TCPProxy {
+    let process: Process
+
+    init(listen: Int, to target: Int) throws {
+        let script = """
+            import socket, sys, threading
+            srv = socket.socket()
+            srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            srv.bind(("127.0.0.1", int(sys.argv[1])))
+            srv.listen(64)
+            print("ready", flush=True)
+            def pipe(a, b):
+                try:
+                    while True:
+                        d = a.recv(65536)
+                        if not d:
+                            break
+                        b.sendall(d)
+                except OSError:
+                    pass
+                for s in (a, b):
+                    try:
+                        s.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+            while True:
+                c, _ = srv.accept()
+                s = socket.create_connection(("127.0.0.1", int(sys.argv[2])))
+                threading.Thread(target=pipe, args=(c, s), daemon=True).start()
+                threading.Thread(target=pipe, args=(s, c), daemon=True).start()
+            """
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, String(listen), String(target)]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let ready = out.fileHandleForReading.availableData
+        guard String(decoding: ready, as: UTF8.self).contains("ready") else { throw NoTestServer(description: "the proxy did not start") }
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
