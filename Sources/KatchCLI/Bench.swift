@@ -85,6 +85,16 @@ enum LoadAverage {
     }
 }
 
+/// CPU time (user and system) this process has used so far: beside wall times on a busy machine.
+enum ProcessCPU {
+    static var seconds: Double {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return s(usage.ru_utime) + s(usage.ru_stime)
+    }
+}
+
 /// A course on disk made of copies of a real one, so a whole `katch build` can be timed at any size.
 ///
 /// Copy 0 is the course as it is; copy `k` of every page gets `-xk` after its page id, its module

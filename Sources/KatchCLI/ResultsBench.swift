@@ -53,6 +53,8 @@ struct ResultsBench: ParsableCommand {
 
         func seconds(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         func fmt(_ x: Double) -> String { String(format: "%.2f s", x) }
+        let loadBefore = LoadAverage.current
+        let cpuBefore = ProcessCPU.seconds
 
         // 1. The long CSV.
         var t0 = DispatchTime.now().uptimeNanoseconds
@@ -97,6 +99,8 @@ struct ResultsBench: ParsableCommand {
         try Data(html).write(to: dir.appendingPathComponent("report.html"))
         let htmlTime = seconds(t1)
 
+        print("load average before   \(loadBefore) (1, 5, 15 min); after \(LoadAverage.current)")
+        print("CPU time (all steps)  \(fmt(ProcessCPU.seconds - cpuBefore)) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("participants          \(participants) in \(trainings) training(s)")
         print("answers               \(summary.responses) (\(summary.rows) CSV rows, \(csv.count / 1_000_000) MB)")
         print("generate CSV          \(fmt(generate))")

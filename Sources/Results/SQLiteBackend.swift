@@ -167,12 +167,18 @@ extension SQLiteBackend {
     /// ``ResultsStore/applicationID``, or made by an older katch (its tables and migrations, no
     /// marker yet: it gets the marker). Another application's SQLite file is refused, never
     /// extended with katch's tables.
+    /// Bytes of a database file a read-only open maps into memory (SQLite reads the rest as usual).
+    static let readMapSize = 1 << 30
+
     static func open(path: String, busyTimeout: TimeInterval, readOnly: Bool, mode: mode_t) throws(ResultsError) -> SQLiteBackend {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "katch-results"
         if readOnly {
             config.readonly = true
+            // Reports and exports read the whole file once: mapped into memory, its pages are read
+            // where they lie instead of being copied through read() into SQLite's cache.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.readMapSize)") }
             func open(_ name: String) throws -> SQLiteBackend {
                 let queue = try DatabaseQueue(path: name, configuration: config)
                 try queue.read { db in
