@@ -72,30 +72,20 @@ public enum CourseLoader {
 
     /// Loads and validates the course in `root`. Never throws: every problem is a diagnostic.
     public static func load(root: URL) -> Result {
+        var bag = DiagnosticBag()
         var held = HeldBack()
+        // course.yml first, alone: reading it beside the pages (`Parallel.pair`) made the pages' own
+        // `Parallel.map` nested, and libdispatch runs a nested `concurrentPerform` on one thread.
+        let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable)
         let files = ["modules", "exercises"].flatMap { markdownFiles(in: root.appendingPathComponent($0), relativeTo: root) }
-        // `course.yml` is read while the pages are (it was a tenth of `katch check`, on one core);
-        // its diagnostics come first, as when it was read first.
-        let (configRead, read) = Parallel.pair(
-            { () -> (config: CourseConfig, diagnostics: DiagnosticBag, unreadable: Bool) in
-                var configBag = DiagnosticBag()
-                var unreadable = false
-                let config = loadConfig(root: root, diagnostics: &configBag, unreadable: &unreadable)
-                return (config, configBag, unreadable)
-            },
-            {
-                // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
-                Parallel.map(files) { file -> (page: Page?, diagnostics: [Diagnostic], salvaged: [String]) in
-                    var pageBag = DiagnosticBag()
-                    if let page = loadPage(root: root, file: file, diagnostics: &pageBag) { return (page, pageBag.all, []) }
-                    guard case .data(let data) = SourceFile.read(root.appendingPathComponent(file)) else { return (nil, pageBag.all, []) }
-                    // Ids the unread page would have had: references to them are held back, not reported.
-                    return (nil, pageBag.all, HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
-                }
-            })
-        var bag = configRead.diagnostics
-        let config = configRead.config
-        held.configUnreadable = configRead.unreadable
+        // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
+        let read = Parallel.map(files) { file -> (page: Page?, diagnostics: [Diagnostic], salvaged: [String]) in
+            var pageBag = DiagnosticBag()
+            if let page = loadPage(root: root, file: file, diagnostics: &pageBag) { return (page, pageBag.all, []) }
+            guard case .data(let data) = SourceFile.read(root.appendingPathComponent(file)) else { return (nil, pageBag.all, []) }
+            // Ids the unread page would have had: references to them are held back, not reported.
+            return (nil, pageBag.all, HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
+        }
         var pages: [Page] = []
         for (file, result) in zip(files, read) {
             bag.append(contentsOf: result.diagnostics)

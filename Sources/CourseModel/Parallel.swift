@@ -15,7 +15,8 @@ public enum Parallel {
         }
     }
 
-    /// `a` and `b` at once (one on another thread); both results. Either may itself use ``map(_:_:)``.
+    /// `a` and `b` at once (one on another thread); both results. Neither should use ``map(_:_:)``:
+    /// libdispatch runs a `concurrentPerform` nested in another on one thread.
     public static func pair<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
         nonisolated(unsafe) var first: A?
         nonisolated(unsafe) var second: B?
