@@ -497,7 +497,7 @@ struct ContentReader {
 
     mutating func readScreening(_ literal: String, at position: SourcePosition) -> ScreeningTool? {
         do {
-            let tool = try YAMLDecoder().decode(ScreeningTool.self, from: literal)
+            let tool = try YAMLDecoder(encoding: YAMLEncoding.chosen).decode(ScreeningTool.self, from: literal)
             var seen: Set<String> = []
             for item in tool.allItems {
                 if !seen.insert(item.id).inserted {

@@ -74,6 +74,8 @@ public enum CourseLoader {
     public static func load(root: URL) -> Result {
         var bag = DiagnosticBag()
         var held = HeldBack()
+        // course.yml first, alone: reading it beside the pages (`Parallel.pair`) made the pages' own
+        // `Parallel.map` nested, and libdispatch runs a nested `concurrentPerform` on one thread.
         let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable)
         let files = ["modules", "exercises"].flatMap { markdownFiles(in: root.appendingPathComponent($0), relativeTo: root) }
         // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
@@ -156,7 +158,7 @@ public enum CourseLoader {
         }
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: split.yaml), case .mapping = composed else {
+            guard let composed = try YAMLEncoding.compose(yaml: split.yaml), case .mapping = composed else {
                 bag.error(file, SourcePosition(line: 2, column: 1), "front matter must be a YAML mapping (key: value)", code: "bad-front-matter")
                 return nil
             }
@@ -308,7 +310,7 @@ public enum CourseLoader {
         text = LineEndings.normalized(text)
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text), case .mapping = composed else {
+            guard let composed = try YAMLEncoding.compose(yaml: text), case .mapping = composed else {
                 bag.error(file, start, "course.yml must be a YAML mapping (key: value lines)", code: "bad-yaml")
                 unreadable = true
                 return config

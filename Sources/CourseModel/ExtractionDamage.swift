@@ -10,7 +10,7 @@ enum ExtractionDamage {
                 switch span {
                 case .text(let t):
                     // Every glyph is written with a lead byte E2 or EF in UTF-8: most texts are passed over by bytes.
-                    if t.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }), let glyph = t.unicodeScalars.first(where: { glyphs.contains($0) }) {
+                    if t.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }), let glyph = t.unicodeScalars.first(where: isGlyph) {
                         bag.error(page.file, position, "stray bullet glyph «\(glyph)» in text: make it a Markdown list", code: "extraction-glyph")
                     }
                     if let header = runningHeader(in: t) {
@@ -50,7 +50,11 @@ enum ExtractionDamage {
     }
 
     /// Bullet glyphs of the PDF (▶, •, and the private-use bullets of symbol fonts).
-    static let glyphs: Set<Unicode.Scalar> = ["\u{25B6}", "\u{2022}", "\u{F0B7}", "\u{F0A7}", "\u{F0D8}"]
+    static let glyphs: [Unicode.Scalar] = ["\u{25B6}", "\u{2022}", "\u{F0B7}", "\u{F0A7}", "\u{F0D8}"]
+
+    /// Whether `scalar` is one of ``glyphs``: compared one by one, as hashing every scalar of the
+    /// texts that hold a dash or a quotation mark (a Set's lookup) was a third of this check.
+    static func isGlyph(_ scalar: Unicode.Scalar) -> Bool { glyphs.contains(scalar) }
 
     /// «3534 1-модуль» style headers: a page-number run of 3–6 digits, spaces, a digit, a hyphen
     /// and «модуль». Scanned by hand: this runs on every text of the course.

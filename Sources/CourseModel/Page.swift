@@ -127,8 +127,10 @@ public struct Page: Sendable, Hashable, Identifiable {
     /// The headings `edition` shows: in the participant edition, none from trainer-only content.
     public func headings(in edition: Edition) -> [Heading] {
         var result: [Heading] = []
+        // Read before the walk: a closure that reads `audience` copies the whole page for each block.
+        let everyScope = audience == .trainer
         walk { b, scope in
-            guard scope.isVisible(in: edition) || audience == .trainer else { return }
+            guard everyScope || scope.isVisible(in: edition) else { return }
             switch b.kind {
             case .heading(let h): result.append(h)
             case .question(let q): result.append(q.heading)

@@ -14,4 +14,16 @@ public enum Parallel {
             initialized = items.count
         }
     }
+
+    /// `a` and `b` at once (one on another thread); both results. Neither should use ``map(_:_:)``:
+    /// libdispatch runs a `concurrentPerform` nested in another on one thread.
+    public static func pair<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var first: A?
+        nonisolated(unsafe) var second: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { first = a() } else { second = b() }
+        }
+        guard let first, let second else { return (a(), b()) }
+        return (first, second)
+    }
 }

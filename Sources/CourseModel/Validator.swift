@@ -59,7 +59,14 @@ enum Validator {
             return found
         }
         var instruments: [PageKind: Page] = [:]
-        for page in course.pages {
+        // The lint for extraction damage reads every text of a page and needs nothing else: it runs
+        // on every core first, and each page's findings are added where the loop below reaches it.
+        let damage = Parallel.map(course.pages) { page -> [Diagnostic] in
+            var pageBag = DiagnosticBag()
+            ExtractionDamage.check(page, into: &pageBag)
+            return pageBag.all
+        }
+        for (index, page) in course.pages.enumerated() {
             // References inside the page; participant text may not point at trainer-only content,
             // whose title would appear as the link text.
             forEachReference(in: page) { id, position, scope in
@@ -139,7 +146,7 @@ enum Validator {
                         code: "open-without-max")
                 }
             }
-            ExtractionDamage.check(page, into: &bag)
+            bag.append(contentsOf: damage[index])
             // A screening tool's `read` names a heading of the page; a short text naming none is most
             // likely a mistyped title, which the interview would read aloud as it stands.
             // The heading titles are read for the first screening tool only: most pages have none.

@@ -77,6 +77,20 @@ enum YAMLErrors {
     }
 }
 
+/// The text encoding Yams parses with, chosen once per process.
+///
+/// Yams's `Parser.Encoding.default` is computed on every call: it reads the whole process
+/// environment (for `YAMS_DEFAULT_ENCODING`), which cost as much as parsing a page's front matter.
+/// Asked once here, it gives every parser the same answer as before.
+enum YAMLEncoding {
+    private static let name = Parser.Encoding.default.rawValue
+    /// `Parser.Encoding.default` as it was on first use.
+    static var chosen: Parser.Encoding { Parser.Encoding(rawValue: name) ?? .utf8 }
+
+    /// `Yams.compose(yaml:)` with the encoding chosen once.
+    static func compose(yaml: String) throws -> Node? { try Yams.compose(yaml: yaml, .default, .default, chosen) }
+}
+
 /// Reads typed values out of a composed YAML node, reporting problems with file and line.
 struct YAMLReader {
     let file: String

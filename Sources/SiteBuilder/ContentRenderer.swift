@@ -73,30 +73,45 @@ final class ContentRenderer {
     func render(_ block: ContentBlock, into out: inout String) {
         switch block.kind {
         case .paragraph(let spans):
-            out += "<p>" + render(spans) + "</p>\n"
+            out += "<p>"
+            render(spans, into: &out)
+            out += "</p>\n"
         case .heading(let h):
             let level = level(h.level, anchor: h.anchor)
-            out += "<h\(level) id=\"\(anchor(h.anchor).html)\">" + render(h.spans) + "</h\(level)>\n"
+            out += "<h\(level) id=\"\(anchor(h.anchor).html)\">"
+            render(h.spans, into: &out)
+            out += "</h\(level)>\n"
         case .list(let style, let items):
             let tag = style.ordered ? "ol" : "ul"
             let start = style.ordered && style.start != 1 ? " start=\"\(style.start)\"" : ""
             out += "<\(tag)\(start)>\n"
             for item in items {
                 if style.tight, item.count == 1, case .paragraph(let spans) = item[0].kind {
-                    out += "<li>" + render(spans) + "</li>\n"
+                    out += "<li>"
+                    render(spans, into: &out)
+                    out += "</li>\n"
                 } else if style.tight {
                     out += "<li>"
                     for b in item {
-                        if case .paragraph(let spans) = b.kind { out += render(spans) + "\n" } else { render(b, into: &out) }
+                        if case .paragraph(let spans) = b.kind {
+                            render(spans, into: &out)
+                            out += "\n"
+                        } else {
+                            render(b, into: &out)
+                        }
                     }
                     out += "</li>\n"
                 } else {
-                    out += "<li>" + render(item) + "</li>\n"
+                    out += "<li>"
+                    for b in item { render(b, into: &out) }
+                    out += "</li>\n"
                 }
             }
             out += "</\(tag)>\n"
         case .quote(let inner):
-            out += "<blockquote>\n" + render(inner) + "</blockquote>\n"
+            out += "<blockquote>\n"
+            for b in inner { render(b, into: &out) }
+            out += "</blockquote>\n"
         case .callout(let c):
             renderCallout(c, into: &out)
         case .table(let t):
@@ -130,18 +145,28 @@ final class ContentRenderer {
         let title = c.title.isEmpty ? calloutTitle(c.kind).html : render(c.title)
         out += "<aside class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">"
         if c.kind.isTrainerOnly { out += "<span class=\"badge\">" + l(.trainerOnlyBadge).html + "</span> " }
-        out += title + "</p>\n" + render(c.body) + "</aside>\n"
+        out += title + "</p>\n"
+        for b in c.body { render(b, into: &out) }
+        out += "</aside>\n"
     }
 
     func renderTable(_ t: Table, into out: inout String) {
         out += "<figure class=\"table\">\n<div class=\"table-scroll\"><table>\n"
         if !t.caption.isEmpty { out += "<caption>" + t.caption.html + "</caption>\n" }
         out += "<thead><tr>"
-        for cell in t.header { out += "<th scope=\"col\">" + render(cell) + "</th>" }
+        for cell in t.header {
+            out += "<th scope=\"col\">"
+            render(cell, into: &out)
+            out += "</th>"
+        }
         out += "</tr></thead>\n<tbody>\n"
         for row in t.rows {
             out += "<tr>"
-            for cell in row { out += "<td>" + render(cell) + "</td>" }
+            for cell in row {
+                out += "<td>"
+                render(cell, into: &out)
+                out += "</td>"
+            }
             out += "</tr>\n"
         }
         out += "</tbody></table></div>\n"
@@ -264,25 +289,40 @@ final class ContentRenderer {
 
     func render(_ spans: [Span]) -> String {
         var out = ""
-        for span in spans { render(span, into: &out) }
+        render(spans, into: &out)
         return out
+    }
+
+    /// Appends the HTML of `spans` to `out` (no string of their own is made and copied in).
+    func render(_ spans: [Span], into out: inout String) {
+        for span in spans { render(span, into: &out) }
     }
 
     func render(_ span: Span, into out: inout String) {
         switch span {
         case .text(let s): out += s.html
         case .code(let s): out += "<code>" + s.html + "</code>"
-        case .emphasis(let c): out += "<em>" + render(c) + "</em>"
-        case .strong(let c): out += "<strong>" + render(c) + "</strong>"
+        case .emphasis(let c):
+            out += "<em>"
+            render(c, into: &out)
+            out += "</em>"
+        case .strong(let c):
+            out += "<strong>"
+            render(c, into: &out)
+            out += "</strong>"
         case .link(let url, let c):
             let external = url.hasPrefix("http://") || url.hasPrefix("https://")
-            out += "<a href=\"" + HTML.safeURL(url).html + "\"" + (external ? " rel=\"noopener\"" : "") + ">" + render(c) + "</a>"
+            out += "<a href=\"" + HTML.safeURL(url).html + "\"" + (external ? " rel=\"noopener\"" : "") + ">"
+            render(c, into: &out)
+            out += "</a>"
         case .reference(let id, let c, _):
             let text = c.isEmpty ? [Span.text(course.resolve(id)?.page.title ?? id)] : c
             if let href = link(id) {
-                out += "<a href=\"" + href.html + "\">" + render(text) + "</a>"
+                out += "<a href=\"" + href.html + "\">"
+                render(text, into: &out)
+                out += "</a>"
             } else {
-                out += render(text)
+                render(text, into: &out)
             }
         case .image(let source, let alt):
             out += "<img src=\"" + HTML.safeURL(source).html + "\" alt=\"" + alt.html + "\">"

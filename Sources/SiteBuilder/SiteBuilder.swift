@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
         // A course's own page frame that cannot be used stops the build, naming the problem.
         if case .failure(let error) = theme.frame { throw error }
         // The trainer edition on one core; the participant edition and its leak check on the other.
-        let leaks = ParallelPair.run({ build(.trainer, into: trainer) }, { () -> [String] in
+        let leaks = Parallel.pair({ build(.trainer, into: trainer) }, { () -> [String] in
             let scanner = LeakCheck(course: course).scanner()
             participant.inspect = { path, bytes in scanner.scan(path, bytes) }
             build(.participant, into: participant)
@@ -168,6 +168,8 @@ final class MemoryFiles: EditionFiles, @unchecked Sendable {
 /// An edition written file by file into a folder.
 final class DiskFiles: EditionFiles, @unchecked Sendable {
     let folder: URL
+    /// `folder.path`, which every file's path starts with.
+    private let folderPath: String
     /// Bytes written per path (a path written again counts once).
     private var sizes: [String: Int] = [:]
     private var folders: Set<String> = []
@@ -175,6 +177,7 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
     /// Creates `folder` (replacing a leftover of an interrupted build) with katch's marker in it.
     init(folder: URL) throws(SiteError) {
         self.folder = folder
+        self.folderPath = folder.path
         super.init()
         let fm = FileManager.default
         do {
@@ -183,19 +186,22 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
         } catch {
             throw SiteError("cannot write \(folder.path): \(error.localizedDescription)")
         }
-        folders.insert(folder.path)
         try OutputFile.write(["katch build output: this folder is replaced by the next build\n".utf8], to: folder.appendingPathComponent(SiteBuilder.marker).path)
     }
 
+    /// Paths are joined as text: making a `URL` of each file's path (and of its folder) cost a third of
+    /// storing it. `path` is relative, with `/` between folders and no `.` or `..` (katch names it).
     override func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) {
-        let url = folder.appendingPathComponent(path)
-        let parent = url.deletingLastPathComponent()
-        if folders.insert(parent.path).inserted {
-            do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-                throw SiteError("cannot write \(parent.path): \(error.localizedDescription)")
+        let full = folderPath + "/" + path
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let parent = folderPath + "/" + String(path[..<slash])
+            if folders.insert(parent).inserted {
+                do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+                    throw SiteError("cannot write \(parent): \(error.localizedDescription)")
+                }
             }
         }
-        sizes[path] = try OutputFile.write(pieces, to: url.path)
+        sizes[path] = try OutputFile.write(pieces, to: full)
     }
 
     /// What was written, as the edition `edition` in `dir`.
@@ -584,17 +590,4 @@ enum Paths {
     static let search = "search.html"
     static func page(_ id: String) -> String { id + ".html" }
     static func day(_ id: String) -> String { "agenda-" + id + ".html" }
-}
-
-/// Runs two closures at once (one on another thread) and returns both results.
-enum ParallelPair {
-    static func run<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-        nonisolated(unsafe) var first: A?
-        nonisolated(unsafe) var second: B?
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 { first = a() } else { second = b() }
-        }
-        guard let first, let second else { return (a(), b()) }
-        return (first, second)
-    }
 }

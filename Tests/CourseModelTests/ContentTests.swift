@@ -81,6 +81,38 @@ import Yams
         #expect(TableRow.pipeCells("| a \\| b | c |") == ["a | b", "c"])
     }
 
+    /// katch's trimming gives what Foundation's `trimmingCharacters(in: .whitespaces)` gives: tabs,
+    /// Unicode spaces (no-break, ideographic, thin), a combining mark after a space, line breaks (not
+    /// trimmed), text of spaces only, and substrings.
+    @Test func trimmingAgreesWithFoundation() {
+        let texts = [
+            "", " ", "\t", "  a  ", "\ta\t", "a", " a b ", "\u{00A0}Әріп\u{3000}", "\u{2009}x\u{202F}", " \u{301}a", "a \u{301}",
+            "\na\n", " \n a \n ", "\u{200B}a\u{200B}", "\u{FEFF} a", " 🇰🇿 ", "\u{1680}\u{2000}\u{205F}",
+        ]
+        for text in texts {
+            #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+            let inner = ("|" + text + "|").dropFirst().dropLast()
+            #expect(inner.trimmingSpaces() == inner.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+        }
+        #expect(" \u{00A0}a b\t".trimmingSpaces() == "a b")
+    }
+
+    /// The byte search finds the first occurrence (after false starts on the first byte), at the
+    /// start, at the end, in a substring, and nothing in a text shorter than the needle.
+    @Test func byteSearchFindsTheFirstOccurrence() {
+        let text = "3534 1-мод 1-модуль, 2-модуль"
+        let found = text.rangeOfBytes("-модуль")
+        #expect(found.map { String(text[$0]) } == "-модуль")
+        #expect(found.map { text.distance(from: text.startIndex, to: $0.lowerBound) } == 12)
+        #expect("ababac".rangeOfBytes("abac").map { "ababac".distance(from: "ababac".startIndex, to: $0.lowerBound) } == 2)
+        #expect("abc".rangeOfBytes("abc") != nil && "abc".rangeOfBytes("c") != nil && "abc".rangeOfBytes("a") != nil)
+        #expect("ab".rangeOfBytes("abc") == nil && "abc".rangeOfBytes("") == nil && "aab".rangeOfBytes("ba") == nil)
+        let sub = "xx[^1] and [^2]".dropFirst(3)
+        #expect(sub.rangeOfBytes("[^").map { String(sub[$0.lowerBound...]) } == "[^2]")
+        #expect(ExtractionDamage.runningHeader(in: "текст 3534 1-модуль. Кіріспе") == "3534 1-модуль")
+        #expect(ExtractionDamage.runningHeader(in: "1-модуль туралы") == nil)
+    }
+
     /// katch's key lookup gives what Yams's `node[key]` gives: quoted and tagged keys, words YAML
     /// reads as booleans or null, numbers, missing keys.
     @Test func yamlKeyLookupAgreesWithYams() throws {
