@@ -67,6 +67,8 @@ public struct EvaluationOptions: Sendable {
     /// Parts the stored answers are indexed in, in parallel (nil: one per core from 50,000 answers);
     /// tests set it to check that the parts give what one pass gives.
     var answerParts: Int?
+    /// Answers handed from the reading thread to the indexing one at a time (nil: the store's default).
+    var answerBatchSize: Int?
     /// Slope-chart participants and listed answers per question in HTML/Markdown (JSON and CSV have all).
     public var listLimit = 300
     /// Creates the default options.
@@ -86,11 +88,41 @@ public enum Evaluator {
         _ snapshot: ResultsSnapshot, input: EvaluationInput, options: EvaluationOptions = EvaluationOptions()
     ) throws(EvaluationError) -> EvaluationReport {
         let data = try PreparedData(snapshot: snapshot, input: input, parts: options.answerParts)
+        return evaluate(data, trainings: snapshot.trainings, options: options)
+    }
+
+    /// Reads the trainings' results from `store` and evaluates them: the answers are indexed on
+    /// another core while the database is still being read (they are never held as one list).
+    ///
+    /// - Parameters:
+    ///   - store: the results store.
+    ///   - trainings: the trainings to include (nil or empty: all).
+    ///   - input: the quiz, survey and registration form.
+    ///   - options: thresholds.
+    /// - Returns: the trainings read (empty when the store has none) and the report.
+    /// - Throws: ``ResultsError`` when the store cannot be read, ``EvaluationError`` when the
+    ///   results do not fit the course.
+    public static func evaluate(
+        store: ResultsStore, trainings: [String]?, input: EvaluationInput, options: EvaluationOptions = EvaluationOptions()
+    ) throws -> (trainings: [Training], report: EvaluationReport) {
+        let indexing = StreamingIndex()
+        let head = try store.snapshot(trainings: trainings, batchSize: options.answerBatchSize ?? 16_384) { head in
+            indexing.start(head: head, input: input)
+            return { batch in indexing.add(Array(batch)) }
+        }
+        var data = try indexing.finish()
+        try data.finish(parts: ProcessInfo.processInfo.activeProcessorCount)
+        return (head.trainings, evaluate(data, trainings: head.trainings, options: options))
+    }
+
+    /// The report of prepared (indexed and scored) results.
+    static func evaluate(_ data: PreparedData, trainings: [Training], options: EvaluationOptions) -> EvaluationReport {
+        let input = data.input
         let all = Array(0..<data.participants.count)
         // The pooled section and, with several trainings, one per training: independent, so computed in parallel.
         var groups = [all]
-        if snapshot.trainings.count > 1 {
-            var members = [[Int]](repeating: [], count: snapshot.trainings.count)
+        if trainings.count > 1 {
+            var members = [[Int]](repeating: [], count: trainings.count)
             for i in all { members[data.trainingIndex[i]].append(i) }
             groups += members
         }
@@ -105,8 +137,8 @@ public enum Evaluator {
         let computed = sections.compactMap { $0 }
         let overall = computed.first ?? data.section(all, options: options)
         var comparison: [TrainingComparison] = []
-        if snapshot.trainings.count > 1 {
-            for (t, training) in snapshot.trainings.enumerated() where t + 1 < computed.count {
+        if trainings.count > 1 {
+            for (t, training) in trainings.enumerated() where t + 1 < computed.count {
                 let s = computed[t + 1]
                 let row = 
                     TrainingComparison(
@@ -130,7 +162,7 @@ public enum Evaluator {
         return EvaluationReport(
             schemaVersion: EvaluationReport.currentSchemaVersion, generator: "katch report", language: input.language.rawValue,
             course: input.courseTitle, quiz: input.quiz, survey: input.survey, method: method,
-            trainings: snapshot.trainings.map(TrainingInfo.init), overall: overall, comparison: comparison)
+            trainings: trainings.map(TrainingInfo.init), overall: overall, comparison: comparison)
     }
 }
 
@@ -171,8 +203,92 @@ struct DisjointSlots<T>: @unchecked Sendable {
     }
 }
 
+/// Answers indexed on a queue of their own as the reading thread hands them over.
+///
+/// Only the reading thread calls ``start(head:input:)``, ``add(_:)`` and ``finish()``, in that order;
+/// the prepared data is touched by the serial queue alone until ``finish()`` has waited for it.
+private final class StreamingIndex: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "katch.report.answers")
+    private let pending = DispatchGroup()
+    private var data: Result<PreparedData, EvaluationError>?
+
+    func start(head: ResultsSnapshot, input: EvaluationInput) {
+        do throws(EvaluationError) { data = .success(try PreparedData(head: head, input: input)) } catch { data = .failure(error) }
+    }
+
+    func add(_ batch: [StoredResponse]) {
+        queue.async(group: pending) {
+            guard case .success(var prepared) = self.data else { return }
+            self.data = nil  // the one copy, so indexing writes in place
+            prepared.index(batch[...], parts: 1)
+            self.data = .success(prepared)
+        }
+    }
+
+    func finish() throws(EvaluationError) -> PreparedData {
+        pending.wait()
+        switch data {
+        case .success(let prepared): return prepared
+        case .failure(let error): throw error
+        case nil: throw EvaluationError("the results were read without their attempts")
+        }
+    }
+}
+
 /// Where a submitted attempt's answers go: its row of the quiz or of the survey table.
 enum AttemptSlot: Sendable { case quiz(Int), feedback(Int) }
+
+/// How stored answers find their cells: the attempt's slot (and, for messages, its participant and
+/// phase) and the question's column.
+struct AnswerLookup: Sendable {
+    var slots: RowIDIndex<AttemptSlot>
+    var attemptNames: RowIDIndex<(Int, Phase)>
+    var qIndex: [String: Int]
+    var sIndex: [String: Int]
+}
+
+/// Values by database row id: an array over the ids' range when they are dense (as row ids of one
+/// database are: 1, 2, 3 …), a dictionary otherwise. 200,000 attempts are looked up without hashing.
+struct RowIDIndex<Value> {
+    private var first: Int64 = 0
+    private var dense: [Value?] = []
+    private var sparse: [Int64: Value] = [:]
+    private let isDense: Bool
+
+    /// An index for the row ids `ids` (values are set afterwards).
+    init<S: Collection>(ids: S) where S.Element == Int64 {
+        guard let low = ids.min(), let high = ids.max() else {
+            isDense = true
+            return
+        }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        isDense = !overflow && span < Int64(ids.count) * 4 + 1024
+        if isDense {
+            first = low
+            dense = [Value?](repeating: nil, count: Int(span) + 1)
+        } else {
+            sparse.reserveCapacity(ids.count)
+        }
+    }
+
+    subscript(_ id: Int64) -> Value? {
+        get {
+            guard isDense else { return sparse[id] }
+            let i = id &- first
+            return i >= 0 && i < Int64(dense.count) ? dense[Int(i)] : nil
+        }
+        set {
+            let i = id &- first
+            if isDense && i >= 0 && i < Int64(dense.count) {
+                dense[Int(i)] = newValue
+            } else if !isDense {
+                sparse[id] = newValue
+            }
+        }
+    }
+}
+
+extension RowIDIndex: Sendable where Value: Sendable {}
 
 extension TrainingInfo {
     init(_ t: Training) {
@@ -222,11 +338,30 @@ struct PreparedData {
     var questionCount = 0
     var feedbackAttempts: [[Answer?]] = []
     let choiceItems: [Int]
+    /// Where each attempt's answers go.
+    var lookup = AnswerLookup(slots: RowIDIndex(ids: []), attemptNames: RowIDIndex(ids: []), qIndex: [:], sIndex: [:])
+    /// Submitted quiz attempts (rows of ``quizTable``).
+    var quizSlots = 0
+    /// Every submitted feedback form's answers, one row of ``surveyQuestionCount`` cells per form.
+    var surveyTable: [Answer?] = []
+    var surveyQuestionCount = 0
+    /// Stored answers that do not fit their questions (at most 20 listed).
+    var problems: [String] = []
 
     /// Indexes and scores the snapshot.
     /// - Throws: ``EvaluationError`` naming the attempt and question of every stored answer that
     ///   does not fit its question (never skipped or defaulted).
     init(snapshot: ResultsSnapshot, input: EvaluationInput, parts requestedParts: Int? = nil) throws(EvaluationError) {
+        try self.init(head: snapshot, input: input)
+        let responses = snapshot.responses
+        let parts = Swift.max(1, requestedParts ?? (responses.count < 50_000 ? 1 : Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)))
+        index(responses[...], parts: parts)
+        try finish(parts: requestedParts == nil && quizSlots < 20_000 ? 1 : parts)
+    }
+
+    /// The participants and attempts of a snapshot laid out, with empty answer tables that
+    /// ``index(_:parts:)`` fills (the snapshot's answers, if any, are not read here).
+    init(head snapshot: ResultsSnapshot, input: EvaluationInput) throws(EvaluationError) {
         self.input = input
         participants = snapshot.participants
         trainingIDs = snapshot.trainings.map(\.id)
@@ -249,14 +384,12 @@ struct PreparedData {
         let quiz = input.quiz
         choiceItems = quiz.questions.indices.filter { quiz.questions[$0].kind.isChoice }
 
-        var pIndex: [Int64: Int] = [:]
-        pIndex.reserveCapacity(n)
+        var pIndex = RowIDIndex<Int>(ids: participants.lazy.map(\.rowID))
         for (i, p) in participants.enumerated() { pIndex[p.rowID] = i }
 
         // Attempts: slot per submitted attempt.
-        var slots: [Int64: AttemptSlot] = [:]
-        var attemptNames: [Int64: (Int, Phase)] = [:]
-        slots.reserveCapacity(snapshot.attempts.count)
+        var slots = RowIDIndex<AttemptSlot>(ids: snapshot.attempts.lazy.map(\.rowID))
+        var attemptNames = RowIDIndex<(Int, Phase)>(ids: snapshot.attempts.lazy.map(\.rowID))
         var quizCount = 0
         var feedbackCount = 0
         for a in snapshot.attempts {
@@ -290,44 +423,55 @@ struct PreparedData {
         for (k, q) in quiz.questions.enumerated() { qIndex[q.id] = k }
         var sIndex: [String: Int] = [:]
         for (k, q) in (input.survey?.questions ?? []).enumerated() { sIndex[q.id] = k }
-        let qCount = quiz.questions.count
-        let sCount = input.survey?.questions.count ?? 0
+        lookup = AnswerLookup(slots: slots, attemptNames: attemptNames, qIndex: qIndex, sIndex: sIndex)
+        questionCount = quiz.questions.count
+        surveyQuestionCount = input.survey?.questions.count ?? 0
+        quizSlots = quizCount
         // One flat table per instrument (attempt × question). Every stored answer has its own cell
-        // (an attempt answers a question once), so the answers are indexed on every core, each core
-        // a contiguous part of them, writing disjoint cells.
-        var quizAnswers = [QuizAnswer?](repeating: nil, count: quizCount * qCount)
-        var surveyAnswers = [Answer?](repeating: nil, count: feedbackCount * sCount)
-        let responses = snapshot.responses
-        let parts = Swift.max(1, requestedParts ?? (responses.count < 50_000 ? 1 : Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)))
+        // (an attempt answers a question once), so parts of the answers can be indexed on every
+        // core, each writing its own cells.
+        quizTable = [QuizAnswer?](repeating: nil, count: quizCount * questionCount)
+        surveyTable = [Answer?](repeating: nil, count: feedbackCount * surveyQuestionCount)
+    }
+
+    /// Indexes stored answers into their cells, in `parts` contiguous parts on as many cores.
+    mutating func index(_ responses: ArraySlice<StoredResponse>, parts: Int) {
+        let parts = Swift.max(1, parts)
         var problemsByPart = [[String]](repeating: [], count: parts)
-        let survey = input.survey
-        let lookup = (slots: slots, attemptNames: attemptNames, qIndex: qIndex, sIndex: sIndex)
-        let participantsSeen = participants
-        quizAnswers.withUnsafeMutableBufferPointer { quizCells in
-            surveyAnswers.withUnsafeMutableBufferPointer { surveyCells in
+        let (quiz, survey, lookup, participantsSeen) = (input.quiz, input.survey, lookup, participants)
+        let (qCount, sCount) = (questionCount, surveyQuestionCount)
+        quizTable.withUnsafeMutableBufferPointer { quizCells in
+            surveyTable.withUnsafeMutableBufferPointer { surveyCells in
                 problemsByPart.withUnsafeMutableBufferPointer { problemCells in
                     let out = (quiz: DisjointSlots(quizCells), survey: DisjointSlots(surveyCells), problems: DisjointSlots(problemCells))
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let range = (responses.count * part / parts)..<(responses.count * (part + 1) / parts)
+                        let lower = responses.startIndex + responses.count * part / parts
+                        let upper = responses.startIndex + responses.count * (part + 1) / parts
                         out.problems[part] = Self.index(
-                            responses[range], quiz: quiz, survey: survey, lookup: lookup, participants: participantsSeen,
+                            responses[lower..<upper], quiz: quiz, survey: survey, lookup: lookup, participants: participantsSeen,
                             quizCells: out.quiz, surveyCells: out.survey, qCount: qCount, sCount: sCount)
                     }
                 }
             }
         }
-        let problems = problemsByPart.flatMap { $0 }.prefix(20)
+        for p in problemsByPart where problems.count < 20 { problems += p.prefix(20 - problems.count) }
+    }
+
+    /// Scores every indexed attempt by the one rule, on `parts` cores.
+    /// - Throws: ``EvaluationError`` listing the stored answers that do not fit their questions.
+    mutating func finish(parts: Int) throws(EvaluationError) {
         if !problems.isEmpty {
             throw EvaluationError("the results database holds answers that do not fit the course's questions:\n  " + problems.joined(separator: "\n  "))
         }
-        // Scores by the one rule, on every core too.
-        let attemptCount = quizCount
-        let rules = quiz.questions.map(\.rule)
+        let attemptCount = quizSlots
+        let qCount = questionCount
+        let sCount = surveyQuestionCount
+        let rules = input.quiz.questions.map(\.rule)
         var scored = [ScoredAttempt?](repeating: nil, count: attemptCount)
-        let answersTable = quizAnswers
+        let answersTable = quizTable
+        let scoreParts = Swift.max(1, parts)
         scored.withUnsafeMutableBufferPointer { cells in
             let out = DisjointSlots(cells)
-            let scoreParts = requestedParts == nil && attemptCount < 20_000 ? 1 : parts
             DispatchQueue.concurrentPerform(iterations: scoreParts) { part in
                 for a in (attemptCount * part / scoreParts)..<(attemptCount * (part + 1) / scoreParts) {
                     let answers = answersTable[(a * qCount)..<((a + 1) * qCount)].map { $0?.answer }
@@ -336,9 +480,8 @@ struct PreparedData {
             }
         }
         quizAttempts = scored.compactMap { $0 }
-        quizTable = quizAnswers
-        questionCount = qCount
-        feedbackAttempts = (0..<feedbackCount).map { Array(surveyAnswers[($0 * sCount)..<(($0 + 1) * sCount)]) }
+        let feedbackCount = sCount == 0 ? 0 : surveyTable.count / sCount
+        feedbackAttempts = (0..<feedbackCount).map { Array(surveyTable[($0 * sCount)..<(($0 + 1) * sCount)]) }
     }
 
     /// Indexes one contiguous part of the stored answers into their cells of the attempt × question
@@ -348,7 +491,7 @@ struct PreparedData {
     /// the next question are tried before the dictionaries (2 million answers: a third of the time).
     private static func index(
         _ responses: ArraySlice<StoredResponse>, quiz: InstrumentSpec, survey: InstrumentSpec?,
-        lookup: (slots: [Int64: AttemptSlot], attemptNames: [Int64: (Int, Phase)], qIndex: [String: Int], sIndex: [String: Int]),
+        lookup: AnswerLookup,
         participants: [Participant], quizCells: DisjointSlots<QuizAnswer?>, surveyCells: DisjointSlots<Answer?>, qCount: Int, sCount: Int
     ) -> [String] {
         var problems: [String] = []

@@ -60,14 +60,13 @@ struct Report: ParsableCommand {
         do {
             let input = try EvaluationInput(course: loaded.course, language: lang.flatMap(Language.init(rawValue:)))
             let store = try openStore(path, readOnly: true)
-            let snapshot = try store.snapshot(trainings: trainings)
-            if snapshot.trainings.isEmpty {
+            var options = EvaluationOptions()
+            options.minGroup = minGroup
+            let (read, report) = try Evaluator.evaluate(store: store, trainings: trainings, input: input, options: options)
+            if read.isEmpty {
                 printError("the database \(path) has no trainings yet (add one with 'katch training add')")
                 throw ExitCode(1)
             }
-            var options = EvaluationOptions()
-            options.minGroup = minGroup
-            let report = try Evaluator.evaluate(snapshot, input: input, options: options)
             let bytes = report.rendered(as: format, withAnswers: withAnswers)
             try writeOutput(bytes, to: output)
         } catch let e as EvaluationError {

@@ -46,6 +46,29 @@ extension ResultsStore {
     /// - Parameter trainingIDs: the trainings to read; an unknown id is an error.
     /// - Returns: the snapshot; practice attempts are left out.
     public func snapshot(trainings trainingIDs: [String]? = nil) throws(ResultsError) -> ResultsSnapshot {
+        var responses: [StoredResponse] = []
+        var head = try snapshot(trainings: trainingIDs) { head in
+            responses.reserveCapacity(head.attempts.count * 10)
+            return { batch in responses.append(contentsOf: batch) }
+        }
+        head.responses = responses
+        return head
+    }
+
+    /// Reads like ``snapshot(trainings:)``, in the same read transaction, but hands the answers
+    /// over in batches as they are read instead of holding them all, so that a report can index
+    /// them on another core while the rest is read.
+    ///
+    /// - Parameters:
+    ///   - trainingIDs: the trainings to read; an unknown id is an error.
+    ///   - batchSize: answers per batch.
+    ///   - answers: called once with the snapshot without its answers (trainings, participants,
+    ///     attempts), before the first answer is read; returns what takes each batch, in order.
+    /// - Returns: the snapshot without its answers.
+    public func snapshot(
+        trainings trainingIDs: [String]?, batchSize: Int = 16_384,
+        answers: (ResultsSnapshot) -> (ArraySlice<StoredResponse>) -> Void
+    ) throws(ResultsError) -> ResultsSnapshot {
         try read { db in
             let all = try db.all("SELECT * FROM training ORDER BY start_date, id").map(Self.training)
             var trainings: [Training]
@@ -98,18 +121,26 @@ extension ResultsStore {
                         submittedAt: try r[6], position: try r[7]))
             }
 
-            var responses: [StoredResponse] = []
-            responses.reserveCapacity(attempts.count * 10)
+            let head = ResultsSnapshot(trainings: trainings, participants: participants, attempts: attempts, responses: [])
+            let take = answers(head)
+            var batch: [StoredResponse] = []
+            let size = Swift.max(1, batchSize)
+            batch.reserveCapacity(size)
             try db.forEach("SELECT attempt_id, question_id, choice, text, correct, score, max_score FROM response", []) { r in
                 let aid: Int64 = try r[0]
                 guard attemptIDs.contains(aid) else { return }
-                responses.append(
+                batch.append(
                     StoredResponse(
                         attemptID: aid,
                         response: Response(
                             questionID: try r[1], choice: try r[2], text: try r[3], correct: try r[4], score: try r[5], maxScore: try r[6])))
+                if batch.count == size {
+                    take(batch[...])
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
-            return ResultsSnapshot(trainings: trainings, participants: participants, attempts: attempts, responses: responses)
+            if !batch.isEmpty { take(batch[...]) }
+            return head
         }
     }
 

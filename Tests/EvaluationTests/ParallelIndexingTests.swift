@@ -22,4 +22,35 @@ struct ParallelIndexingTests {
         }
         #expect(snapshot.responses.count > 100)
     }
+
+    /// Reading and indexing at once, in batches of any size, gives the report of the snapshot.
+    @Test func streamedAnswersGiveTheSameReport() throws {
+        let fixture = try FixtureDB()
+        defer { fixture.remove() }
+        let input = try EvaluationInput(course: realCourse)
+        let expected = try Evaluator.evaluate(try fixture.store.snapshot(), input: input).rendered(as: .json)
+        for size in [1, 7, 100_000] {
+            var options = EvaluationOptions()
+            options.answerBatchSize = size
+            let (trainings, report) = try Evaluator.evaluate(store: fixture.store, trainings: nil, input: input, options: options)
+            #expect(report.rendered(as: .json) == expected, "batches of \(size)")
+            #expect(trainings.count == 2)
+        }
+        let one = try Evaluator.evaluate(store: fixture.store, trainings: ["almaty-2026-05"], input: input)
+        #expect(one.trainings.map(\.id) == ["almaty-2026-05"])
+        #expect(throws: ResultsError.self) { try Evaluator.evaluate(store: fixture.store, trainings: ["nowhere"], input: input) }
+    }
+
+    @Test func rowIDIndexDenseAndSparse() {
+        var dense = RowIDIndex<String>(ids: [7, 3, 5])
+        dense[3] = "c"
+        dense[7] = "g"
+        #expect(dense[3] == "c" && dense[7] == "g" && dense[5] == nil && dense[2] == nil && dense[8] == nil)
+        var sparse = RowIDIndex<String>(ids: [1, Int64.max, Int64.min])
+        sparse[Int64.max] = "max"
+        sparse[Int64.min] = "min"
+        #expect(sparse[Int64.max] == "max" && sparse[Int64.min] == "min" && sparse[1] == nil)
+        let empty = RowIDIndex<Int>(ids: [])
+        #expect(empty[0] == nil)
+    }
 }
