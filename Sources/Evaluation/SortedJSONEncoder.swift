@@ -92,9 +92,15 @@ final class JSONFrames {
     /// The finished top-level value (after ``close(above:)`` of frame 0).
     func finish() -> [UInt8] {
         close(above: 0)
+        depth = 0
+        // A top-level value already written whole into the slot is handed over as it is (a report's
+        // 44 MB are not copied once more).
+        if frames[0].kind == .slot && !frames[0].bytes.isEmpty {
+            defer { frames[0].bytes = [] }
+            return frames[0].bytes
+        }
         var out: [UInt8] = []
         write(frames[0], depth: 0, to: &out)
-        depth = 0
         return out
     }
 

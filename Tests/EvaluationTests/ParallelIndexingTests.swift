@@ -1,4 +1,5 @@
 import CourseModel
+import Foundation
 import Results
 import Testing
 
@@ -39,6 +40,19 @@ struct ParallelIndexingTests {
         let one = try Evaluator.evaluate(store: fixture.store, trainings: ["almaty-2026-05"], input: input)
         #expect(one.trainings.map(\.id) == ["almaty-2026-05"])
         #expect(throws: ResultsError.self) { try Evaluator.evaluate(store: fixture.store, trainings: ["nowhere"], input: input) }
+    }
+
+    /// Report numbers are printed by the C library's `%.*f`, as `String(format:)` prints them
+    /// (halves, binary neighbours of halves, negatives rounding to zero, large values).
+    @Test func numbersPrintAsStringFormat() {
+        let values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 2.5, -0.04, -0.05, 1e15 + 0.5, 59.25, 74.05, 99.95, 1.0 / 3, -12.345, .infinity, .nan]
+        for x in values {
+            for digits in 0...3 {
+                var expected = String(format: "%.\(digits)f", x)
+                if ["-0.0", "-0.00", "-0.000", "-0"].contains(expected) { expected.removeFirst() }
+                #expect(ReportText.number(x, digits) == expected, "\(x) \(digits)")
+            }
+        }
     }
 
     @Test func rowIDIndexDenseAndSparse() {
