@@ -22,7 +22,7 @@ struct SortedJSONEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let stack = JSONFrames()
         stack.open(.slot, attach: .top)
-        try encodeValue(value, stack: stack, frame: 0, attach: .top, codingPath: [])
+        try encodeValue(value, stack: stack, frame: 0, attach: .top)
         return stack.finish()
     }
 }
@@ -47,6 +47,8 @@ final class JSONFrames {
         /// Object members: the key and where the member's value starts and ends in ``bytes``.
         var members: [(key: String, start: Int, end: Int)] = []
         var count = 0
+        /// Its place in the array below it, when it is an item (for the coding path).
+        var itemIndex = 0
     }
 
     // Only this class touches its frames, one call at a time: Swift's run-time exclusivity checks on
@@ -60,6 +62,7 @@ final class JSONFrames {
 
     func open(_ kind: Kind, attach: Attach) {
         if depth == frames.count { frames.append(Frame()) }
+        frames[depth].itemIndex = depth > 0 ? frames[depth - 1].count : 0
         frames[depth].kind = kind
         frames[depth].attach = attach
         frames[depth].bytes.removeAll(keepingCapacity: true)
@@ -74,6 +77,27 @@ final class JSONFrames {
     }
 
     var count: Int { depth }
+
+    /// The coding path of frame `index` (with `attach` below it when given): made only when asked
+    /// for — an error, or a value that reads its encoder's path — never per value.
+    func path(through index: Int, then attach: Attach? = nil) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        if index >= 1 {
+            for i in 1...index {
+                switch frames[i].attach {
+                case .top: continue
+                case .key(let k): keys.append(PathKey(k))
+                case .item: keys.append(PathKey(frames[i].itemIndex))
+                }
+            }
+        }
+        switch attach {
+        case .key(let k)?: keys.append(PathKey(k))
+        case .item?: keys.append(PathKey(frames[index].count))
+        case .top?, nil: break
+        }
+        return keys
+    }
 
     func itemCount(_ index: Int) -> Int { frames[index].count }
 
@@ -227,25 +251,35 @@ final class JSONFrames {
     }
 }
 
+/// A key of a coding path: a member's name or an item's index.
+struct PathKey: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+    init(_ name: String) { (stringValue, intValue) = (name, nil) }
+    init(_ index: Int) { (stringValue, intValue) = ("\(index)", index) }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { self.init(intValue) }
+}
+
 /// The `Encoder` handed to each value: it fills the frame at `frame` (a slot until the value asks for a container).
 struct FrameEncoder: Encoder {
     let stack: JSONFrames
     let frame: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { stack.path(through: frame) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         stack.become(.object, at: frame)
-        return KeyedEncodingContainer(KeyedFrame<Key>(stack: stack, frame: frame, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedFrame<Key>(stack: stack, frame: frame))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         stack.become(.array, at: frame)
-        return UnkeyedFrame(stack: stack, frame: frame, codingPath: codingPath)
+        return UnkeyedFrame(stack: stack, frame: frame)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleFrame(stack: stack, frame: frame, codingPath: codingPath)
+        SingleFrame(stack: stack, frame: frame)
     }
 }
 
@@ -266,30 +300,28 @@ private func leafWriter<T: Encodable>(_ value: T, codingPath: @autoclosure () ->
 }
 
 /// Encodes a leaf or a nested value into frame `frame` as `attach`.
-private func encodeValue<T: Encodable>(
-    _ value: T, stack: JSONFrames, frame: Int, attach: JSONFrames.Attach, codingPath: @autoclosure () -> [any CodingKey]
-) throws {
-    if let write = try leafWriter(value, codingPath: codingPath()) {
+private func encodeValue<T: Encodable>(_ value: T, stack: JSONFrames, frame: Int, attach: JSONFrames.Attach) throws {
+    if let write = try leafWriter(value, codingPath: stack.path(through: frame, then: attach)) {
         stack.leaf(attach, in: frame, write)
         return
     }
     stack.close(above: frame)
     stack.open(.slot, attach: attach)
-    try value.encode(to: FrameEncoder(stack: stack, frame: stack.count - 1, codingPath: codingPath()))
+    try value.encode(to: FrameEncoder(stack: stack, frame: stack.count - 1))
     stack.close(above: frame)
 }
 
 private struct KeyedFrame<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let stack: JSONFrames
     let frame: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { stack.path(through: frame) }
 
     mutating func encodeNil(forKey key: Key) throws {
         stack.leaf(.key(key.stringValue), in: frame) { $0.append(contentsOf: "null".utf8) }
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, stack: stack, frame: frame, attach: .key(key.stringValue), codingPath: codingPath + [key])
+        try encodeValue(value, stack: stack, frame: frame, attach: .key(key.stringValue))
     }
 
     // The leaves the report is made of, without the generic path's dynamic casts.
@@ -306,20 +338,20 @@ private struct KeyedFrame<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encode(_ value: Double, forKey key: Key) throws {
-        try JSONFrames.checkFinite(value, path: codingPath + [key])
+        try JSONFrames.checkFinite(value, path: stack.path(through: frame, then: .key(key.stringValue)))
         stack.leaf(.key(key.stringValue), in: frame) { JSONFrames.appendNumber(value, to: &$0) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         stack.close(above: frame)
         stack.open(.object, attach: .key(key.stringValue))
-        return KeyedEncodingContainer(KeyedFrame<NestedKey>(stack: stack, frame: stack.count - 1, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedFrame<NestedKey>(stack: stack, frame: stack.count - 1))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         stack.close(above: frame)
         stack.open(.array, attach: .key(key.stringValue))
-        return UnkeyedFrame(stack: stack, frame: stack.count - 1, codingPath: codingPath + [key])
+        return UnkeyedFrame(stack: stack, frame: stack.count - 1)
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
@@ -329,14 +361,14 @@ private struct KeyedFrame<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func superEncoder(named name: String) -> any Encoder {
         stack.close(above: frame)
         stack.open(.slot, attach: .key(name))
-        return FrameEncoder(stack: stack, frame: stack.count - 1, codingPath: codingPath)
+        return FrameEncoder(stack: stack, frame: stack.count - 1)
     }
 }
 
 private struct UnkeyedFrame: UnkeyedEncodingContainer {
     let stack: JSONFrames
     let frame: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { stack.path(through: frame) }
     var count: Int { stack.itemCount(frame) }
 
     mutating func encodeNil() throws {
@@ -344,7 +376,7 @@ private struct UnkeyedFrame: UnkeyedEncodingContainer {
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, stack: stack, frame: frame, attach: .item, codingPath: codingPath)
+        try encodeValue(value, stack: stack, frame: frame, attach: .item)
     }
 
     mutating func encode(_ value: String) throws {
@@ -356,39 +388,39 @@ private struct UnkeyedFrame: UnkeyedEncodingContainer {
     }
 
     mutating func encode(_ value: Double) throws {
-        try JSONFrames.checkFinite(value, path: codingPath)
+        try JSONFrames.checkFinite(value, path: stack.path(through: frame, then: .item))
         stack.leaf(.item, in: frame) { JSONFrames.appendNumber(value, to: &$0) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         stack.close(above: frame)
         stack.open(.object, attach: .item)
-        return KeyedEncodingContainer(KeyedFrame<NestedKey>(stack: stack, frame: stack.count - 1, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedFrame<NestedKey>(stack: stack, frame: stack.count - 1))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         stack.close(above: frame)
         stack.open(.array, attach: .item)
-        return UnkeyedFrame(stack: stack, frame: stack.count - 1, codingPath: codingPath)
+        return UnkeyedFrame(stack: stack, frame: stack.count - 1)
     }
 
     mutating func superEncoder() -> any Encoder {
         stack.close(above: frame)
         stack.open(.slot, attach: .item)
-        return FrameEncoder(stack: stack, frame: stack.count - 1, codingPath: codingPath)
+        return FrameEncoder(stack: stack, frame: stack.count - 1)
     }
 }
 
 private struct SingleFrame: SingleValueEncodingContainer {
     let stack: JSONFrames
     let frame: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { stack.path(through: frame) }
 
     mutating func encodeNil() throws {
         stack.leaf(.top, in: frame) { $0.append(contentsOf: "null".utf8) }
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, stack: stack, frame: frame, attach: .top, codingPath: codingPath)
+        try encodeValue(value, stack: stack, frame: frame, attach: .top)
     }
 }

@@ -60,4 +60,23 @@ struct JSONWriterTests {
         let error = #expect(throws: SortedJSONEncoder.Failure.self) { try SortedJSONEncoder.encode(Inner(zeta: 0, alpha: nil, list: [1, .nan])) }
         #expect(error?.description.contains("list") == true)
     }
+
+    final class PathBox: @unchecked Sendable { var paths: [String] = [] }
+
+    /// Records the coding path its encoder reports.
+    struct PathProbe: Encodable {
+        let box: PathBox
+        func encode(to encoder: any Encoder) throws {
+            box.paths.append(encoder.codingPath.map(\.stringValue).joined(separator: "."))
+            var c = encoder.singleValueContainer()
+            try c.encode(1)
+        }
+    }
+
+    @Test func valuesSeeTheirCodingPath() throws {
+        let box = PathBox()
+        let json = try SortedJSONEncoder.encode(["a": [PathProbe(box: box), PathProbe(box: box)], "b": [PathProbe(box: box)]])
+        #expect(String(decoding: json, as: UTF8.self) == #"{"a":[1,1],"b":[1]}"#)
+        #expect(box.paths.sorted() == ["a.0", "a.1", "b.0"])
+    }
 }
