@@ -108,7 +108,7 @@ public enum Evaluator {
         let indexing = StreamingIndex()
         let head = try store.snapshot(trainings: trainings, batchSize: options.answerBatchSize ?? 16_384) { head in
             indexing.start(head: head, input: input)
-            return { batch in indexing.add(Array(batch)) }
+            return { batch in indexing.add(batch) }
         }
         var data = try indexing.finish()
         try data.finish(parts: ProcessInfo.processInfo.activeProcessorCount)

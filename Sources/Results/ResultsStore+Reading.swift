@@ -67,7 +67,7 @@ extension ResultsStore {
     /// - Returns: the snapshot without its answers.
     public func snapshot(
         trainings trainingIDs: [String]?, batchSize: Int = 16_384,
-        answers: (ResultsSnapshot) -> (ArraySlice<StoredResponse>) -> Void
+        answers: (ResultsSnapshot) -> ([StoredResponse]) -> Void
     ) throws(ResultsError) -> ResultsSnapshot {
         try read { db in
             let all = try db.all("SELECT * FROM training ORDER BY start_date, id").map(Self.training)
@@ -135,11 +135,13 @@ extension ResultsStore {
                         response: Response(
                             questionID: try r[1], choice: try r[2], text: try r[3], correct: try r[4], score: try r[5], maxScore: try r[6])))
                 if batch.count == size {
-                    take(batch[...])
-                    batch.removeAll(keepingCapacity: true)
+                    // Handed over whole (not copied); the next batch gets a buffer of its own.
+                    take(batch)
+                    batch = []
+                    batch.reserveCapacity(size)
                 }
             }
-            if !batch.isEmpty { take(batch[...]) }
+            if !batch.isEmpty { take(batch) }
             return head
         }
     }

@@ -45,7 +45,17 @@ struct ParallelIndexingTests {
     /// Report numbers are printed by the C library's `%.*f`, as `String(format:)` prints them
     /// (halves, binary neighbours of halves, negatives rounding to zero, large values).
     @Test func numbersPrintAsStringFormat() {
-        let values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 2.5, -0.04, -0.05, 1e15 + 0.5, 59.25, 74.05, 99.95, 1.0 / 3, -12.345, .infinity, .nan]
+        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 2.5, -0.04, -0.05, 1e15 + 0.5, 59.25, 74.05, 99.95, 1.0 / 3, -12.345, .infinity, .nan]
+        values += [0.0005, 0.0015, 0.0025, 1e-300, 5e-324, -5e-324, 999.9995, 123456789.0125, 0.125, 0.375, 1.005, 2.675, 1e14 + 0.25]
+        var generator = SystemRandomNumberGenerator()
+        values += (0..<3000).map { i in
+            // Percentages, gains and halves of thousandths, where rounding is decided.
+            switch i % 3 {
+            case 0: return Double.random(in: -100...100, using: &generator)
+            case 1: return Double(Int.random(in: -200_000...200_000, using: &generator)) / 2000
+            default: return Double(Int.random(in: 0...1000, using: &generator)) / 3
+            }
+        }
         for x in values {
             for digits in 0...3 {
                 var expected = String(format: "%.\(digits)f", x)
