@@ -163,16 +163,9 @@ public struct ParticipantScore: Sendable, Codable, Hashable {
     /// Post % score.
     public var post: Double?
 
+    // In key order: the synthesized encoding follows it, and the JSON writer copies members that
+    // come sorted as they are (one per participant).
     private enum CodingKeys: String, CodingKey { case code, post, pre, training }
-
-    /// Written with its keys in sorted order (one per participant), as ``TextAnswer``.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encodeIfPresent(post, forKey: .post)
-        try c.encodeIfPresent(pre, forKey: .pre)
-        try c.encode(training, forKey: .training)
-    }
 }
 
 /// Figures for one quiz question.
@@ -300,19 +293,9 @@ public struct TextAnswer: Sendable, Codable, Hashable {
     /// The trainer's score (quiz open answers), nil while unscored.
     public var score: Double?
 
+    // In key order, as ``ParticipantScore``'s: a report lists every open answer (200,000 for
+    // 100,000 participants).
     private enum CodingKeys: String, CodingKey { case code, phase, question, score, text, training }
-
-    /// Written with its keys in sorted order: a report lists every open answer (200,000 for
-    /// 100,000 participants), and keys already in order are written as they come.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(phase, forKey: .phase)
-        try c.encode(question, forKey: .question)
-        try c.encodeIfPresent(score, forKey: .score)
-        try c.encode(text, forKey: .text)
-        try c.encode(training, forKey: .training)
-    }
 }
 
 /// One training's headline figures, for the side-by-side comparison.

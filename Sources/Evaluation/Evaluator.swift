@@ -111,7 +111,7 @@ public enum Evaluator {
             return { batch in indexing.add(batch) }
         }
         var data = try indexing.finish()
-        try data.finish(parts: ProcessInfo.processInfo.activeProcessorCount)
+        try data.finish(parts: nil)
         return (head.trainings, evaluate(data, trainings: head.trainings, options: options))
     }
 
@@ -354,9 +354,8 @@ struct PreparedData {
     init(snapshot: ResultsSnapshot, input: EvaluationInput, parts requestedParts: Int? = nil) throws(EvaluationError) {
         try self.init(head: snapshot, input: input)
         let responses = snapshot.responses
-        let parts = Swift.max(1, requestedParts ?? (responses.count < 50_000 ? 1 : Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)))
-        index(responses[...], parts: parts)
-        try finish(parts: requestedParts == nil && quizSlots < 20_000 ? 1 : parts)
+        index(responses[...], parts: requestedParts ?? Self.parts(for: responses.count, from: 50_000))
+        try finish(parts: requestedParts)
     }
 
     /// The participants and attempts of a snapshot laid out, with empty answer tables that
@@ -434,6 +433,11 @@ struct PreparedData {
         surveyTable = [Answer?](repeating: nil, count: feedbackCount * surveyQuestionCount)
     }
 
+    /// One part below `threshold` items (splitting costs more than it saves), else one per core (at most 8).
+    static func parts(for items: Int, from threshold: Int) -> Int {
+        items < threshold ? 1 : Swift.min(Swift.max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+    }
+
     /// Indexes stored answers into their cells, in `parts` contiguous parts on as many cores.
     mutating func index(_ responses: ArraySlice<StoredResponse>, parts: Int) {
         let parts = Swift.max(1, parts)
@@ -459,7 +463,8 @@ struct PreparedData {
 
     /// Scores every indexed attempt by the one rule, on `parts` cores.
     /// - Throws: ``EvaluationError`` listing the stored answers that do not fit their questions.
-    mutating func finish(parts: Int) throws(EvaluationError) {
+    /// - Parameter parts: cores to score on (nil: every core from 20,000 attempts).
+    mutating func finish(parts requestedParts: Int?) throws(EvaluationError) {
         if !problems.isEmpty {
             throw EvaluationError("the results database holds answers that do not fit the course's questions:\n  " + problems.joined(separator: "\n  "))
         }
@@ -469,7 +474,7 @@ struct PreparedData {
         let rules = input.quiz.questions.map(\.rule)
         var scored = [ScoredAttempt?](repeating: nil, count: attemptCount)
         let answersTable = quizTable
-        let scoreParts = Swift.max(1, parts)
+        let scoreParts = Swift.max(1, requestedParts ?? Self.parts(for: attemptCount, from: 20_000))
         scored.withUnsafeMutableBufferPointer { cells in
             let out = DisjointSlots(cells)
             DispatchQueue.concurrentPerform(iterations: scoreParts) { part in
