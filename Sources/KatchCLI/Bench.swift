@@ -87,9 +87,10 @@ enum LoadAverage {
 
 /// CPU time (user and system) this process has used so far: beside wall times on a busy machine.
 enum ProcessCPU {
-    static var seconds: Double {
+    /// Seconds so far, nil when the system does not say.
+    static var seconds: Double? {
         var usage = rusage()
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return nil }
         func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         return s(usage.ru_utime) + s(usage.ru_stime)
     }

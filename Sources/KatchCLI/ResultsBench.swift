@@ -98,7 +98,8 @@ struct ResultsBench: ParsableCommand {
         let htmlTime = seconds(t1)
 
         print("load average before   \(loadBefore) (1, 5, 15 min); after \(LoadAverage.current)")
-        print("CPU time (all steps)  \(fmt(ProcessCPU.seconds - cpuBefore)) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let cpu = ProcessCPU.seconds.flatMap { after in cpuBefore.map { fmt(after - $0) } } ?? "unknown"
+        print("CPU time (all steps)  \(cpu) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("participants          \(participants) in \(trainings) training(s)")
         print("answers               \(summary.responses) (\(summary.rows) CSV rows, \(csv.count / 1_000_000) MB)")
         print("generate CSV          \(fmt(generate))")

@@ -157,4 +157,22 @@ import TestSupport
             #expect(!r.output.contains("Құпияжан"))
         }
     }
+
+    /// `-o` onto a device writes into it: the atomic write (a temporary file renamed over the
+    /// target) once replaced /dev/null itself with a regular file when run as root; a regular file
+    /// is still replaced whole.
+    @Test func outputToADeviceLeavesTheDevice() throws {
+        let db = try TempDB(.sqlite)
+        _ = try runKatch(["quiz", "pre", "--training", "t1", "--db", db.path, "--course", fixtureCourse], input: prePlainScript(name: "Айгүл"))
+        let r = try runKatch(["report", "--db", db.path, "--course", fixtureCourse, "--format", "json", "-o", "/dev/null"], input: "")
+        #expect(r.status == 0, "\(r.output.prefix(300))")
+        var st = stat()
+        #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR, "/dev/null is no longer a character device")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("katch-report-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("old".utf8).write(to: file)
+        let again = try runKatch(["report", "--db", db.path, "--course", fixtureCourse, "--format", "json", "-o", file.path], input: "")
+        #expect(again.status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("{"))
+    }
 }
