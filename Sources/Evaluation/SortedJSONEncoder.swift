@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compact JSON with the keys of every object sorted, written straight into bytes.
 ///
 /// The report's JSON for 100,000 participants is about 44 MB; Foundation's `JSONEncoder` builds a
@@ -18,12 +20,112 @@ struct SortedJSONEncoder {
         var description: String { "\(value) at \(codingPath.isEmpty ? "the top" : codingPath) cannot be written as JSON" }
     }
 
+    /// Arrays of at least this many items, near the top of the document, are written on every core.
+    static let splitThreshold = 4096
+
     /// The JSON of `value`.
-    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let stack = JSONFrames()
+    ///
+    /// Large arrays near the top (a report's participants, open answers, trainings and comparison
+    /// rows: most of its 49 MB) are not written in place: each leaves a marker in its parent and is
+    /// written afterwards in slices, one encoder per slice, on every core; the slices are then put
+    /// in the markers' places. Each slice's values see their full coding path, and an error is the
+    /// first in the order a single pass would meet it, so the output and the errors are the same as
+    /// writing everything in order.
+    /// `value` is `Sendable`, so the arrays in it may be written on other threads.
+    /// - Parameter splitAt: the smallest array written in slices (tests lower it).
+    static func encode<T: Encodable & Sendable>(_ value: T, splitAt: Int = splitThreshold) throws -> [UInt8] {
+        try encodeCountingSplits(value, splitAt: splitAt).json
+    }
+
+    /// ``encode(_:splitAt:)``, and how many arrays were written in slices (for the tests).
+    static func encodeCountingSplits<T: Encodable & Sendable>(_ value: T, splitAt: Int) throws -> (json: [UInt8], split: Int) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let stack = JSONFrames(splitAt: cores > 1 ? splitAt : nil)
         stack.open(.slot, attach: .top)
-        try encodeValue(value, stack: stack, frame: 0, attach: .top)
-        return stack.finish()
+        do {
+            try encodeValue(value, stack: stack, frame: 0, attach: .top)
+        } catch {
+            // Arrays set aside came before the failing value: an error in one of them is met first.
+            for array in stack.setAside { _ = try array.slice(0..<array.items.jsonItemCount) }
+            throw error
+        }
+        let main = stack.finish()
+        let split = stack.setAside.count
+        return (split == 0 ? main : try splice(main, stack.setAside, cores: cores), split)
+    }
+
+    /// `main` with each marker replaced by its array, the arrays' slices written on `cores` cores.
+    private static func splice(_ main: [UInt8], _ arrays: [JSONFrames.SetAside], cores: Int) throws -> [UInt8] {
+        var list: [(array: Int, range: Range<Int>)] = []
+        for (a, array) in arrays.enumerated() {
+            let count = array.items.jsonItemCount
+            let parts = Swift.max(1, Swift.min(cores * 4, count / 1024))
+            for p in 0..<parts { list.append((a, count * p / parts..<count * (p + 1) / parts)) }
+        }
+        let slices = list
+        let written = [Result<[UInt8], any Error>](unsafeUninitializedCapacity: slices.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            // Each iteration initializes its own slot only.
+            nonisolated(unsafe) let slots = base
+            DispatchQueue.concurrentPerform(iterations: slices.count) { i in
+                let s = slices[i]
+                (slots + i).initialize(to: Result { try arrays[s.array].slice(s.range) })
+            }
+            initialized = slices.count
+        }
+        // The first error in slice order is the first a single pass would meet.
+        var parts = [[[UInt8]]](repeating: [], count: arrays.count)
+        var total = main.count
+        for (s, result) in zip(slices, written) {
+            let bytes = try result.get()
+            total += bytes.count + 1
+            parts[s.array].append(bytes)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(total + 2 * arrays.count)
+        var i = 0
+        while i < main.count {
+            guard main[i] == JSONFrames.marker else {
+                // Copy up to the next marker.
+                var j = i + 1
+                while j < main.count && main[j] != JSONFrames.marker { j += 1 }
+                out.append(contentsOf: main[i..<j])
+                i = j
+                continue
+            }
+            var index = 0
+            i += 1
+            while main[i] != JSONFrames.markerEnd {
+                index = index * 10 + Int(main[i] - 0x30)
+                i += 1
+            }
+            i += 1
+            out.append(0x5B)
+            var first = true
+            for bytes in parts[index] where !bytes.isEmpty {
+                if !first { out.append(0x2C) }
+                out.append(contentsOf: bytes)
+                first = false
+            }
+            out.append(0x5D)
+        }
+        return out
+    }
+}
+
+/// An array whose items can be written in slices by separate encoders.
+protocol JSONSplittableArray {
+    var jsonItemCount: Int { get }
+    /// Writes items `range` as items of frame 0 of `stack`.
+    func encodeJSONItems(_ range: Range<Int>, into stack: JSONFrames) throws
+}
+
+extension Array: JSONSplittableArray where Element: Encodable {
+    var jsonItemCount: Int { count }
+
+    func encodeJSONItems(_ range: Range<Int>, into stack: JSONFrames) throws {
+        // What `Array.encode(to:)` does, item by item.
+        for i in range { try encodeValue(self[i], stack: stack, frame: 0, attach: .item) }
     }
 }
 
@@ -35,6 +137,60 @@ struct SortedJSONEncoder {
 /// members reordered by key if they were not encoded in order). Buffers are reused by the next
 /// container at the same depth, so a report of 200,000 answers allocates a few dozen buffers.
 final class JSONFrames {
+
+    /// A large array left for later: its items and its coding path.
+    struct SetAside: @unchecked Sendable {
+        // The path's keys are ``PathKey`` values (immutable), and the items are part of the
+        // `Sendable` value given to ``SortedJSONEncoder/encode(_:splitAt:)``.
+        let items: any JSONSplittableArray
+        let path: [any CodingKey]
+
+        /// Items `range` as JSON, joined by commas, without brackets.
+        func slice(_ range: Range<Int>) throws -> [UInt8] {
+            let stack = JSONFrames(splitAt: nil, basePath: path, baseIndex: range.lowerBound)
+            stack.open(.array, attach: .top)
+            try items.encodeJSONItems(range, into: stack)
+            return stack.finishItems()
+        }
+    }
+
+    /// Stands for a set-aside array in its parent's bytes, followed by the array's number in
+    /// decimal and ``markerEnd``. JSON text written here never holds a byte below 0x20 (strings
+    /// escape them), so the marker cannot be confused with content.
+    static let marker: UInt8 = 0x01
+    static let markerEnd: UInt8 = 0x02
+
+    /// The smallest array set aside (nil: none; a slice's encoder sets none aside).
+    let splitAt: Int?
+    /// Only frames this shallow set arrays aside: that is where a report's large arrays are, and
+    /// it keeps the type check off the millions of values below them.
+    static let splitDepth = 3
+    private(set) var setAside: [SetAside] = []
+    /// The coding path above frame 0 and the index of frame 0's first item (a slice's encoder).
+    private let basePath: [any CodingKey]
+    private let baseIndex: Int
+
+    init(splitAt: Int? = nil, basePath: [any CodingKey] = [], baseIndex: Int = 0) {
+        self.splitAt = splitAt
+        self.basePath = basePath
+        self.baseIndex = baseIndex
+    }
+
+    /// Leaves a marker for `items` as `attach` in frame `index` when the array is large enough to
+    /// be written in slices; false (nothing written) otherwise.
+    func setAside<T: Encodable>(_ value: T, as attach: Attach, in index: Int) -> Bool {
+        guard let splitAt, index < Self.splitDepth, let items = value as? any JSONSplittableArray,
+            items.jsonItemCount >= splitAt
+        else { return false }
+        let number = setAside.count
+        setAside.append(SetAside(items: items, path: path(through: index, then: attach)))
+        leaf(attach, in: index) { out in
+            out.append(Self.marker)
+            out.append(contentsOf: String(number).utf8)
+            out.append(Self.markerEnd)
+        }
+        return true
+    }
 
     enum Kind { case slot, object, array }
     /// Where a closed frame's bytes go in the frame below it.
@@ -81,19 +237,19 @@ final class JSONFrames {
     /// The coding path of frame `index` (with `attach` below it when given): made only when asked
     /// for — an error, or a value that reads its encoder's path — never per value.
     func path(through index: Int, then attach: Attach? = nil) -> [any CodingKey] {
-        var keys: [any CodingKey] = []
+        var keys = basePath
         if index >= 1 {
             for i in 1...index {
                 switch frames[i].attach {
                 case .top: continue
                 case .key(let k): keys.append(PathKey(k))
-                case .item: keys.append(PathKey(frames[i].itemIndex))
+                case .item: keys.append(PathKey(frames[i].itemIndex + (i == 1 ? baseIndex : 0)))
                 }
             }
         }
         switch attach {
         case .key(let k)?: keys.append(PathKey(k))
-        case .item?: keys.append(PathKey(frames[index].count))
+        case .item?: keys.append(PathKey(frames[index].count + (index == 0 ? baseIndex : 0)))
         case .top?, nil: break
         }
         return keys
@@ -126,6 +282,14 @@ final class JSONFrames {
         var out: [UInt8] = []
         write(frames[0], depth: 0, to: &out)
         return out
+    }
+
+    /// The items written into frame 0, an array, joined by commas without its brackets.
+    func finishItems() -> [UInt8] {
+        close(above: 0)
+        depth = 0
+        defer { frames[0].bytes = [] }
+        return frames[0].bytes
     }
 
     /// Starts a value in frame `index`: the comma and key of a member or the comma of an item.
@@ -305,6 +469,7 @@ private func encodeValue<T: Encodable>(_ value: T, stack: JSONFrames, frame: Int
         stack.leaf(attach, in: frame, write)
         return
     }
+    if stack.setAside(value, as: attach, in: frame) { return }
     stack.close(above: frame)
     stack.open(.slot, attach: attach)
     try value.encode(to: FrameEncoder(stack: stack, frame: stack.count - 1))

@@ -759,10 +759,11 @@ struct CSVImportPlan {
                 if !problems.isEmpty { throw Refused() }
                 let attemptIDs = try db.insertRows(
                     prefix: "INSERT INTO attempt (participant_id, phase, instrument_id, content_hash, started_at, submitted_at, position) VALUES",
-                    row: "(?,?,?,'imported',?,?,0)", count: newAttempts.count, returningID: true
+                    row: "(?,?,?,?,?,?,?)", count: newAttempts.count, returningID: true
                 ) { k, v in
                     let a = attempts[newAttempts[k]]
-                    v += [.integer(rowIDs[a.participant]), .text(a.phase.rawValue), .text(a.phase == .feedback ? options.surveyID : options.quizID), .text(now), .text(now)]
+                    v += [.integer(rowIDs[a.participant]), .text(a.phase.rawValue), .text(a.phase == .feedback ? options.surveyID : options.quizID),
+                          .text("imported"), .text(now), .text(now), .integer(0)]
                 }
                 summary.attempts += newAttempts.count
                 // The answers in attempt order: (attempt index in attemptIDs, answer index).

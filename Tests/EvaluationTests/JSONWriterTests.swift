@@ -79,4 +79,55 @@ struct JSONWriterTests {
         #expect(String(decoding: json, as: UTF8.self) == #"{"a":[1,1],"b":[1]}"#)
         #expect(box.paths.sorted() == ["a.0", "a.1", "b.0"])
     }
+
+    /// Large arrays at the top levels, and one too deep to be split.
+    struct Large: Encodable {
+        var items: [Inner] = (0..<5000).map { Inner(zeta: $0, alpha: $0 % 3 == 0 ? nil : "a\($0) \"q\"", list: [Double($0) / 7, nil]) }
+        var texts: [String] = (0..<3000).map { "Қазақ \($0)\n" }
+        var empty: [Int] = []
+        var nested: [String: [[Int]]] = ["z": (0..<2000).map { [$0, -$0] }, "a": [[1]]]
+        var deep: [String: [String: [String: [Int]]]] = ["x": ["y": ["z": Array(0..<3000)]]]
+        var after = "after"
+    }
+
+    @Test func largeArraysWrittenInSlicesGiveTheSameBytes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let oracle = Array(try encoder.encode(Large()))
+        for splitAt in [1, 100, 4096, Int.max] {
+            let (ours, split) = try SortedJSONEncoder.encodeCountingSplits(Large(), splitAt: splitAt)
+            #expect(ours == oracle, "split at \(splitAt)")
+            if ProcessInfo.processInfo.activeProcessorCount > 1 {
+                // items, texts, nested.z (and at 1 nested.a; an empty array never); never an array
+                // inside a slice, nor deep.x.y.z (depth 3).
+                let expected = splitAt == 1 ? 4 : splitAt == 100 ? 3 : splitAt == 4096 ? 1 : 0
+                #expect(split == expected, "split at \(splitAt)")
+            }
+        }
+    }
+
+    @Test func valuesInSlicesSeeTheirCodingPath() throws {
+        let box = PathBox()
+        let json = try SortedJSONEncoder.encode(["a": (0..<3000).map { _ in PathProbe(box: box) }], splitAt: 10)
+        #expect(json == Array(("{\"a\":[" + Array(repeating: "1", count: 3000).joined(separator: ",") + "]}").utf8))
+        #expect(box.paths.sorted() == (0..<3000).map { "a.\($0)" }.sorted())
+    }
+
+    struct Failing: Encodable {
+        var before: Double
+        var list: [Double]
+        var after: Double
+    }
+
+    @Test func anErrorInASliceIsTheFirstASinglePassMeets() throws {
+        let list = (0..<5000).map { $0 == 2500 || $0 == 4000 ? Double.nan : Double($0) }
+        for splitAt in [10, Int.max] {
+            let inList = #expect(throws: SortedJSONEncoder.Failure.self) { try SortedJSONEncoder.encode(Failing(before: 1, list: list, after: .infinity), splitAt: splitAt) }
+            #expect(inList?.codingPath == "list.2500")
+            let before = #expect(throws: SortedJSONEncoder.Failure.self) { try SortedJSONEncoder.encode(Failing(before: .nan, list: list, after: 1), splitAt: splitAt) }
+            #expect(before?.codingPath == "before")
+            let after = #expect(throws: SortedJSONEncoder.Failure.self) { try SortedJSONEncoder.encode(Failing(before: 1, list: [1, 2, 3], after: .nan), splitAt: splitAt) }
+            #expect(after?.codingPath == "after")
+        }
+    }
 }

@@ -165,6 +165,46 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         #expect(snap.attempts.allSatisfy { $0.isSubmitted })
     }
 
+    /// An import large enough that PostgreSQL copies participants and attempts with ids reserved
+    /// from their sequences (1,000 rows and more): the same answers as SQLite's, the ids of the
+    /// sequences taken (a participant registered afterwards gets a new id), and a second import
+    /// after it.
+    @Test(arguments: StoreKind.allCases) func largeImportKeepsEveryAnswerAndTheIdsAfterIt(store kind: StoreKind) throws {
+        let k = keys()
+        let letters = Array("ABCDEFGHJKMNPQRSTUVWXYZ")
+        func csv(_ training: String, _ count: Int) -> [UInt8] {
+            var text = "training_id,participant_id,region,agency,gender,phase,q1,q2,q10,q10_score\n"
+            for i in 0..<count {
+                let code = String([letters[i / 529 % 23], letters[i / 23 % 23], letters[i % 23]]) + "234"
+                text += "\(training),\(code),turkistan-region,police,\(i % 2 == 0 ? "f" : "m"),pre,a,b,жауап \(i),\(i % 3)\n"
+                text += "\(training),\(code),turkistan-region,police,\(i % 2 == 0 ? "f" : "m"),post,b,c,,\n"
+            }
+            return Array(text.utf8)
+        }
+        let options = CSVImportOptions(createTrainings: true, quiz: k.quiz, survey: k.survey, registration: registration(), fileName: "big.csv")
+        let t = try TempStore(kind)
+        let first = try t.store.importCSV(csv("t-big", 1_200), options: options)
+        #expect(first.participantsCreated == 1_200 && first.attempts == 2_400 && first.responses == 1_200 * 5, "pre: q1, q2, q10; post: q1, q2")
+        let reference = try TempStore(.sqlite)
+        _ = try reference.store.importCSV(csv("t-big", 1_200), options: options)
+        #expect(try results(t.store) == results(reference.store))
+        // Each answer belongs to its participant's attempt (the ids handed out are the ones stored).
+        let snap = try t.store.snapshot()
+        let codeOf = Dictionary(uniqueKeysWithValues: snap.participants.map { ($0.rowID, $0.code) })
+        let attemptOwner = Dictionary(uniqueKeysWithValues: snap.attempts.map { ($0.rowID, codeOf[$0.participantID]) })
+        for r in snap.responses where r.response.questionID == "q10" && r.response.text?.isEmpty == false {
+            let i = Int(r.response.text?.split(separator: " ").last ?? "") ?? -1
+            let code = String([letters[i / 529 % 23], letters[i / 23 % 23], letters[i % 23]]) + "234"
+            #expect(attemptOwner[r.attemptID] == code)
+        }
+        try t.store.addTraining(Training(id: "t-later", title: "T"))
+        let later = try t.store.register(Registration(name: "Кейін", region: "almaty-city", agency: "police", gender: "m"), training: "t-later")
+        #expect(!snap.participants.contains { $0.rowID == later.rowID })
+        let second = try t.store.importCSV(csv("t-big-2", 1_100), options: options)
+        #expect(second.participantsCreated == 1_100)
+        #expect(try t.store.snapshot().participants.count == 1_200 + 1 + 1_100)
+    }
+
     /// A paper form where the trainer wrote a score on the open question but nobody typed its text:
     /// the score is kept (text empty), in the wide and the long layout.
     @Test func scoreWithoutTextIsKept() throws {
