@@ -276,8 +276,9 @@ final class PostgresConnection: SQLConnection {
     }
 
     /// Type ids of the server's built-in types that are not read as text.
-    private enum TypeID {
-        static let bool: Oid = 16, int8: Oid = 20, int2: Oid = 21, int4: Oid = 23, float4: Oid = 700, float8: Oid = 701, numeric: Oid = 1700
+    fileprivate enum TypeID {
+        static let bool: Oid = 16, int8: Oid = 20, int2: Oid = 21, int4: Oid = 23, text: Oid = 25, float4: Oid = 700, float8: Oid = 701,
+            varchar: Oid = 1043, numeric: Oid = 1700
     }
 
     private func rows(_ result: OpaquePointer?, _ body: (SQLRow) throws -> Void) throws {
@@ -397,8 +398,9 @@ extension PostgresConnection {
     /// `count` new ids of `table`'s identity column `id`, drawn from its sequence as defaults
     /// would be (increasing; other writers draw others meanwhile).
     func reserveIDs(table: String, count: Int) throws -> [Int64] {
+        // The sequence's name is looked up once (per row it was most of the time).
         let result = try exec(
-            "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2::bigint)", [table, String(count)])
+            "SELECT nextval((SELECT pg_get_serial_sequence($1, 'id'))::regclass) FROM generate_series(1, $2::bigint)", [table, String(count)])
         defer { PQclear(result) }
         guard PQntuples(result) == Int32(count) else { throw ResultsError("the server reserved \(PQntuples(result)) ids of \(table), not \(count)") }
         var ids: [Int64] = []
@@ -410,10 +412,13 @@ extension PostgresConnection {
         return ids
     }
 
-    /// Loads rows with `COPY target FROM STDIN` (text format): the fastest way into PostgreSQL,
-    /// inside the current transaction like any statement.
+    /// Loads rows with `COPY target FROM STDIN` in the binary format: the fastest way into
+    /// PostgreSQL, inside the current transaction like any statement. Binary rather than text
+    /// spares the server splitting lines and parsing numbers (an eighth of its time on 2 million
+    /// answers); each value is written as its column's type wants it, which is looked up first.
     func copyIn(_ target: String, count: Int, values: (Int, inout [SQLValue]) -> Void) throws {
-        let start = PQexec(conn, "COPY \(target) FROM STDIN")
+        let kinds = try copyColumnKinds(target)
+        let start = PQexec(conn, "COPY \(target) FROM STDIN (FORMAT binary)")
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             let e = error(start)
             PQclear(start)
@@ -422,6 +427,8 @@ extension PostgresConnection {
         PQclear(start)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
+        // Signature, flags, header extension length.
+        buffer.append(contentsOf: Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0])
         var row: [SQLValue] = []
         func flush() throws {
             let sent = buffer.withUnsafeBufferPointer { b in
@@ -430,46 +437,106 @@ extension PostgresConnection {
             guard sent == 1 else { throw error(nil) }
             buffer.removeAll(keepingCapacity: true)
         }
+        var failure: (any Error)?
         for i in 0..<count {
             row.removeAll(keepingCapacity: true)
             values(i, &row)
-            for (k, v) in row.enumerated() {
-                if k > 0 { buffer.append(9) }
-                Self.appendCopyField(v, to: &buffer)
+            guard row.count == kinds.count else {
+                failure = ResultsError("\(row.count) values for the \(kinds.count) columns of \(target)")
+                break
             }
-            buffer.append(10)
-            if buffer.count >= 1 << 20 { try flush() }
-        }
-        if !buffer.isEmpty { try flush() }
-        guard PQputCopyEnd(conn, nil) == 1 else { throw error(nil) }
-        var failure: PostgresError?
-        while let result = PQgetResult(conn) {
-            if PQresultStatus(result) != PGRES_COMMAND_OK && failure == nil { failure = error(result) }
-            PQclear(result)
-        }
-        if let failure { throw failure }
-    }
-
-    /// One field of COPY's text format: `\N` for NULL; backslash, tab, line feed and carriage
-    /// return escaped.
-    static func appendCopyField(_ v: SQLValue, to buffer: inout [UInt8]) {
-        switch v {
-        case .null: buffer.append(contentsOf: [92, 78])
-        case .integer(let i): buffer.append(contentsOf: String(i).utf8)
-        case .real(let d): buffer.append(contentsOf: d.description.utf8)
-        case .bool(let b): buffer.append(b ? 116 : 102)
-        case .text(let s):
-            for byte in s.utf8 {
-                switch byte {
-                case 92: buffer.append(contentsOf: [92, 92])
-                case 9: buffer.append(contentsOf: [92, 116])
-                case 10: buffer.append(contentsOf: [92, 110])
-                case 13: buffer.append(contentsOf: [92, 114])
-                default: buffer.append(byte)
+            Self.appendBigEndian(UInt16(row.count), to: &buffer)
+            for (k, v) in row.enumerated() {
+                do { try Self.appendBinaryField(v, as: kinds[k], to: &buffer) } catch {
+                    failure = error
+                    break
                 }
             }
+            if failure != nil { break }
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        // A row that cannot be written ends the copy with an error: nothing of it is kept.
+        if let failure {
+            _ = PQputCopyEnd(conn, "katch: \(failure)")
+            while let result = PQgetResult(conn) { PQclear(result) }
+            throw failure
+        }
+        Self.appendBigEndian(UInt16.max, to: &buffer)  // -1: the end of the data
+        try flush()
+        guard PQputCopyEnd(conn, nil) == 1 else { throw error(nil) }
+        var failed: PostgresError?
+        while let result = PQgetResult(conn) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK && failed == nil { failed = error(result) }
+            PQclear(result)
+        }
+        if let failed { throw failed }
+    }
+
+    /// How a column of a binary copy is written.
+    enum CopyKind: Equatable { case bigint, double, boolean, text }
+
+    /// The kinds of the columns of `table (a, b, …)`, in that order, from the server's catalogue.
+    func copyColumnKinds(_ target: String) throws -> [CopyKind] {
+        guard let table = target.table, let list = target.columns else { throw ResultsError("not a copy target: \(target)") }
+        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var types: [String: Oid] = [:]
+        let result = try exec(
+            "SELECT attname::text, atttypid::bigint FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped", [table])
+        defer { PQclear(result) }
+        for r in 0..<PQntuples(result) {
+            guard let oid = Oid(String(cString: PQgetvalue(result, r, 1))) else { continue }
+            types[String(cString: PQgetvalue(result, r, 0))] = oid
+        }
+        return try names.map { name in
+            switch types[name] {
+            case TypeID.int8?: return .bigint
+            case TypeID.float8?: return .double
+            case TypeID.bool?: return .boolean
+            case TypeID.text?, TypeID.varchar?: return .text
+            case let other?: throw ResultsError("column \(table).\(name) has a type katch does not copy (oid \(other))")
+            case nil: throw ResultsError("no column \(name) in \(table)")
+            }
         }
     }
+
+    /// One field of COPY's binary format: its length (-1 for NULL) and its bytes, big-endian.
+    static func appendBinaryField(_ v: SQLValue, as kind: CopyKind, to buffer: inout [UInt8]) throws(ResultsError) {
+        switch (v, kind) {
+        case (.null, _):
+            appendBigEndian(UInt32.max, to: &buffer)
+        case (.integer(let i), .bigint):
+            appendBigEndian(UInt32(8), to: &buffer)
+            appendBigEndian(UInt64(bitPattern: i), to: &buffer)
+        case (.integer(let i), .double):
+            appendBigEndian(UInt32(8), to: &buffer)
+            appendBigEndian(Double(i).bitPattern, to: &buffer)
+        case (.real(let d), .double):
+            appendBigEndian(UInt32(8), to: &buffer)
+            appendBigEndian(d.bitPattern, to: &buffer)
+        case (.bool(let b), .boolean):
+            appendBigEndian(UInt32(1), to: &buffer)
+            buffer.append(b ? 1 : 0)
+        case (.text(let s), .text):
+            let start = buffer.count
+            buffer.append(contentsOf: [0, 0, 0, 0])
+            buffer.append(contentsOf: s.utf8)
+            let n = UInt32(buffer.count - start - 4)
+            for k in 0..<4 { buffer[start + k] = UInt8(truncatingIfNeeded: n >> (24 - 8 * UInt32(k))) }
+        case (.integer(let i), .text):
+            let bytes = Array(String(i).utf8)
+            appendBigEndian(UInt32(bytes.count), to: &buffer)
+            buffer.append(contentsOf: bytes)
+        default:
+            // Never the value itself: it may be a participant's answer.
+            throw ResultsError("a value of another type (\(v.typeName)) for a \(kind) column")
+        }
+    }
+
+    static func appendBigEndian<T: FixedWidthInteger>(_ x: T, to buffer: inout [UInt8]) {
+        let b = x.bigEndian
+        withUnsafeBytes(of: b) { buffer.append(contentsOf: $0) }
+    }
+
 }
 
 extension PostgresBackend {

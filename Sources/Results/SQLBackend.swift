@@ -12,6 +12,19 @@ public enum SQLValue: Sendable, Hashable {
     case bool(Bool)
 }
 
+extension SQLValue {
+    /// The kind of value, for messages that must not show the value (it may be personal).
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .integer: return "integer"
+        case .real: return "number"
+        case .text: return "text"
+        case .bool: return "boolean"
+        }
+    }
+}
+
 /// A Swift value that can be bound as a statement argument.
 public protocol SQLBindable {
     /// The value as bound.

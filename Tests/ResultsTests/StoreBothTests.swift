@@ -131,6 +131,45 @@ final class Failures: @unchecked Sendable {
         }
     }
 
+    /// Rows copied in COPY's binary format come back as they went: integers into a double column,
+    /// NULLs, and text with tabs, line breaks, backslashes and Kazakh letters; a value of the wrong
+    /// type stops the copy with a message that does not show the value, and nothing of it is kept.
+    @Test func binaryCopyKeepsEveryValueAndRefusesAWrongTypeWithoutShowingIt() throws {
+        let c = try PostgresConnection(url: try testPostgresURL(), readOnly: false)
+        try c.run("CREATE TEMP TABLE copy_kinds (id BIGINT, x DOUBLE PRECISION, b BOOLEAN, t TEXT)")
+        let rows: [[SQLValue]] = [
+            [.integer(-9_007_199_254_740_993), .real(0.1), .bool(true), .text("tab\there\nline \\N back\\slash «Қазақ» \r")],
+            [.integer(0), .integer(3), .bool(false), .text("")],
+            [.null, .null, .null, .null],
+        ]
+        _ = try c.insertRows(prefix: "INSERT INTO copy_kinds (id, x, b, t) VALUES", row: "(?,?,?,?)", count: rows.count, returningID: false) { i, v in
+            v += rows[i]
+        }
+        func read(_ sql: String) throws -> [SQLRow] {
+            try c.run("BEGIN")
+            defer { try? c.run("COMMIT") }
+            return try c.allRows(sql, [])
+        }
+        let back = try read("SELECT id, x, b, t FROM copy_kinds ORDER BY id NULLS LAST")
+        #expect(back.count == 3)
+        let values = back.map { row -> [SQLValue] in
+            guard case .values(let v) = row.source else { return [] }
+            return v
+        }
+        #expect(values == [rows[0], [.integer(0), .real(3), .bool(false), .text("")], rows[2]])
+        let secret = "жауап-\(UUID().uuidString.prefix(8))"
+        do {
+            _ = try c.insertRows(prefix: "INSERT INTO copy_kinds (id, x, b, t) VALUES", row: "(?,?,?,?)", count: 2, returningID: false) { i, v in
+                v += i == 0 ? [.integer(7), .real(1), .bool(true), .text("kept?")] : [.text(secret), .real(1), .bool(true), .text("x")]
+            }
+            Issue.record("a text was copied into a bigint column")
+        } catch {
+            #expect("\(error)".contains("text") && "\(error)".contains("bigint"), "\(error)")
+            #expect(!"\(error)".contains(secret))
+        }
+        #expect(try read("SELECT id FROM copy_kinds").count == 3)
+    }
+
     @Test func aURLIsShownWithoutItsPassword() throws {
         let url = try PostgresURL("postgresql://ops:p%40ss@db.example.kz:6543/katch?sslmode=require")
         #expect(url.redacted == "postgres://ops@db.example.kz:6543/katch")
