@@ -170,6 +170,81 @@ final class Failures: @unchecked Sendable {
         #expect(try read("SELECT id FROM copy_kinds").count == 3)
     }
 
+    /// A copy large enough checks its table's foreign keys in bulk (taken off, then re-created in
+    /// the same transaction: the constraint's row is new, its definition the same); a dangling
+    /// reference still fails the whole copy; a small copy, a table already larger than the copy, and
+    /// a table another session is writing to (the lock not had in time) are checked row by row.
+    @Test func largeCopiesCheckForeignKeysInBulkAndKeepThem() throws {
+        let c = try PostgresConnection(url: try testPostgresURL(), readOnly: false)
+        c.bulkForeignKeysFrom = 10
+        c.bulkLockTimeout = "200ms"
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let (parent, child) = ("bulk_parent_\(suffix)", "bulk_child_\(suffix)")
+        try c.run("CREATE TABLE \(parent) (id BIGINT PRIMARY KEY)")
+        try c.run("CREATE TABLE \(child) (parent_id BIGINT NOT NULL REFERENCES \(parent)(id) ON DELETE CASCADE, v TEXT)")
+        defer { try? c.run("DROP TABLE \(child), \(parent)") }
+        try c.run("INSERT INTO \(parent) SELECT generate_series(1, 100)")
+        func query(_ sql: String) throws -> [String] {
+            try c.run("BEGIN")
+            defer { try? c.run("COMMIT") }
+            return try c.allRows(sql, []).map { row in try row[0] as String }
+        }
+        let constraint = "SELECT oid::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '\(child)'::regclass"
+        func key() throws -> (oid: String, definition: String) {
+            let text = try #require(try query(constraint).first)
+            let space = try #require(text.firstIndex(of: " "))
+            return (String(text[..<space]), String(text[text.index(after: space)...]))
+        }
+        func load(_ parents: [Int64]) throws {
+            try c.run("BEGIN")
+            do {
+                _ = try c.insertRows(prefix: "INSERT INTO \(child) (parent_id, v) VALUES", row: "(?,?)", count: parents.count, returningID: false) { i, v in
+                    v += [.integer(parents[i]), .text("ответ \(i)")]
+                }
+                try c.run("COMMIT")
+            } catch {
+                try c.run("ROLLBACK")
+                throw error
+            }
+        }
+        func rows() throws -> Int { Int(try query("SELECT count(*)::text FROM \(child)").first ?? "") ?? -1 }
+        let original = try key()
+
+        // 50 rows into an empty table: in bulk.
+        try load((1...50).map(Int64.init))
+        let afterBulk = try key()
+        #expect(afterBulk.oid != original.oid, "the key was re-created")
+        #expect(afterBulk.definition == original.definition)
+        #expect(try rows() == 50)
+
+        // A dangling reference in a bulk copy: nothing of it is kept, the key is as it was.
+        let secretless = #expect(throws: (any Error).self) { try load((1...49).map(Int64.init) + [999]) }
+        #expect("\(secretless.map { "\($0)" } ?? "")".contains("\(child)_parent_id_fkey"))
+        #expect(try rows() == 50)
+        #expect(try key() == afterBulk)
+
+        // A small copy: row by row (the same key).
+        try load([1, 2, 3])
+        #expect(try key() == afterBulk)
+
+        // A table larger than the copy: row by row.
+        try c.run("ANALYZE \(child)")
+        try load((1...20).map(Int64.init))
+        #expect(try key() == afterBulk)
+        #expect(try rows() == 73)
+
+        // Another session writing to the table: the lock is not had within the timeout, row by row.
+        try c.run("TRUNCATE \(child)")
+        try c.run("ANALYZE \(child)")
+        let other = try PostgresConnection(url: try testPostgresURL(), readOnly: false)
+        try other.run("BEGIN")
+        try other.run("LOCK TABLE \(child) IN ROW EXCLUSIVE MODE")
+        try load((1...30).map(Int64.init))
+        try other.run("ROLLBACK")
+        #expect(try key() == afterBulk)
+        #expect(try rows() == 30)
+    }
+
     @Test func aURLIsShownWithoutItsPassword() throws {
         let url = try PostgresURL("postgresql://ops:p%40ss@db.example.kz:6543/katch?sslmode=require")
         #expect(url.redacted == "postgres://ops@db.example.kz:6543/katch")
