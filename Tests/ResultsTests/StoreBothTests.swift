@@ -243,6 +243,33 @@ final class Failures: @unchecked Sendable {
         try other.run("ROLLBACK")
         #expect(try key() == afterBulk)
         #expect(try rows() == 30)
+
+        // A writer during a bulk copy waits for it and then succeeds (a quiz station's answer).
+        try c.run("TRUNCATE \(child)")
+        try c.run("ANALYZE \(child)")
+        try c.run("BEGIN")
+        _ = try c.insertRows(prefix: "INSERT INTO \(child) (parent_id, v) VALUES", row: "(?,?)", count: 40, returningID: false) { i, v in
+            v += [.integer(Int64(i + 1)), .text("bulk")]
+        }
+        let station = try PostgresBackend(url: try testPostgresURL(), readOnly: false)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var stationError: (any Error)?
+        let started = Date()
+        nonisolated(unsafe) var waited = 0.0
+        DispatchQueue.global().async {
+            do {
+                try station.write(retry: true) { w in try w.execute("INSERT INTO \(child) (parent_id, v) VALUES (?, ?)", [.integer(7), .text("station")]) }
+            } catch { stationError = error }
+            waited = Date().timeIntervalSince(started)
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        try c.run("COMMIT")
+        done.wait()
+        #expect(stationError == nil)
+        #expect(waited >= 0.4, "the station waited for the copy to commit")
+        #expect(try rows() == 41)
+        #expect(try key().oid != afterBulk.oid, "the copy's keys were checked in bulk")
     }
 
     @Test func aURLIsShownWithoutItsPassword() throws {
