@@ -24,6 +24,22 @@ struct ParallelIndexingTests {
         #expect(snapshot.responses.count > 100)
     }
 
+    /// A whole report written with its arrays in slices (every array of the top three levels, at
+    /// the smallest thresholds) is Foundation's JSON, to the byte.
+    @Test func aReportWrittenInSlicesIsTheSame() throws {
+        let fixture = try FixtureDB()
+        defer { fixture.remove() }
+        let report = try Evaluator.evaluate(try fixture.store.snapshot(), input: try EvaluationInput(course: realCourse))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let oracle = Array(try encoder.encode(report))
+        for splitAt in [1, 2, 5, Int.max] {
+            let (json, split) = try SortedJSONEncoder.encodeCountingSplits(report, splitAt: splitAt)
+            #expect(json == oracle, "split at \(splitAt)")
+            if splitAt == 1 && ProcessInfo.processInfo.activeProcessorCount > 1 { #expect(split > 5) }
+        }
+    }
+
     /// Reading and indexing at once, in batches of any size, gives the report of the snapshot.
     @Test func streamedAnswersGiveTheSameReport() throws {
         let fixture = try FixtureDB()
