@@ -57,6 +57,7 @@ public enum UIString: String, Sendable, CaseIterable {
 
     // issue 12
     case tPasteIgnored, tLeaveConfirm, tNoPreTest, tRegisterNewPost, tScreeningReadAloud, tScreeningAllowed, tScreeningSums
+    case tTypeAheadDropped
 
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
@@ -475,6 +476,10 @@ public enum UIString: String, Sendable, CaseIterable {
             )
         case .reportReasonSuppressed: return ("жасырылған (топ шағын)", "скрыто (малая группа)", "withheld (small group)")
         // issue 12
+        case .tTypeAheadDropped:
+            return ("Жауап сақталып жатқанда басылған пернелер есепке алынбады: осы сұраққа жауап беріңіз.",
+                    "Клавиши, нажатые во время сохранения ответа, не учтены: ответьте на этот вопрос.",
+                    "Keys pressed while the answer was being saved were ignored: answer this question.")
         case .tPasteIgnored:
             return ("Бұл экранда мәтін қоюға болмайды: нұсқаны пернелермен таңдаңыз.",
                     "На этом экране вставка не работает: выберите вариант клавишами.",

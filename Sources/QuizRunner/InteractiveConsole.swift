@@ -219,7 +219,12 @@ public final class InteractiveConsole: Console {
     }
 
     /// A new screen: windows open at the top (or on the focus), nothing kept from the last one.
+    /// A pause longer than this between the key that ended a screen and the next screen (the
+    /// answer's save waited for the server) drops the keys typed meanwhile.
+    static let typeAheadPause = 1.5
+
     func begin() {
+        if terminal.discardTypeAhead(olderThan: Self.typeAheadPause) { message = l(.tTypeAheadDropped) }
         bodyOffset = 0
         linesOffset = .max
         linesPaged = false

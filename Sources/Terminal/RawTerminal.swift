@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Dispatch
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -159,8 +160,28 @@ public final class RawTerminal: @unchecked Sendable {
         return poll(&pending, 1, 0) > 0 && pending.revents & Int16(POLLIN) != 0
     }
 
+    /// When the last key was read (monotonic nanoseconds), or nil before the first.
+    private var lastKeyAt: UInt64?
+
+    /// Throws away keys typed while the program was busy for longer than `seconds` since the last
+    /// key it read — a save the server held up — so that they do not answer questions not shown
+    /// yet. True when there were such keys.
+    public func discardTypeAhead(olderThan seconds: Double) -> Bool {
+        guard let last = lastKeyAt, inputPending else { return false }
+        let busy = Double(DispatchTime.now().uptimeNanoseconds &- last) / 1e9
+        guard busy > seconds else { return false }
+        tcflush(STDIN_FILENO, TCIFLUSH)
+        return true
+    }
+
     /// Waits for the next key, or ``Key/resize`` when the window changed size meanwhile.
     public func readKey() -> Key {
+        let key = nextKey()
+        if key != .resize { lastKeyAt = DispatchTime.now().uptimeNanoseconds }
+        return key
+    }
+
+    private func nextKey() -> Key {
         if !isClosed, resizePipe.read >= 0 {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: resizePipe.read, events: Int16(POLLIN), revents: 0)]
             while true {

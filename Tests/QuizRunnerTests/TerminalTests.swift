@@ -284,6 +284,42 @@ import TestSupport
         #expect(try store.responses(attempt: a.rowID).count == 2)
     }
 
+    /// A save held up by another writer (here a write transaction kept open for 3 s; on a central
+    /// server, a large import): the keys pressed meanwhile must not answer the questions after it.
+    /// They are dropped with a notice, and the next question waits for its own key.
+    @Test func keysPressedWhileASaveWaitsAreDropped() throws {
+        let db = try TempDB()
+        let s = try TmuxSession(try quizCommand(db, "pre"))
+        try registerNewParticipant(s, name: "Гүлнар Сейітова")
+        let store = try db.store()
+        let holding = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? store.backend.write(retry: false) { _ in
+                holding.signal()
+                Thread.sleep(forTimeInterval: 3)
+            }
+            released.signal()
+        }
+        holding.wait()
+        try s.send("a")  // answers question 1; its save waits for the lock
+        Thread.sleep(forTimeInterval: 0.8)
+        try s.send("b", "b", "b")  // typed ahead while the screen is still question 1
+        released.wait()
+        let screen = try s.waitFor("пернелер есепке алынбады")
+        #expect(screen.contains("Сұрақ 2 / 4"))
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try s.screen().contains("Сұрақ 2 / 4"), "the keys typed ahead answered nothing")
+        let p = try #require(try store.participants(training: "t1").first)
+        let a = try #require(try store.attempt(participant: p.rowID, phase: .pre, instrument: "pre-post-test"))
+        let saved = try store.responses(attempt: a.rowID)
+        #expect(saved["q1"]?.choice == "a")
+        #expect(saved.count == 1)
+        try s.send("b")
+        try s.waitFor("Сұрақ 3 / 4")
+        #expect(try store.responses(attempt: a.rowID)["q2"]?.choice == "b")
+    }
+
     @Test func longCaseTextPagesInASmallTerminal() throws {
         let db = try TempDB()
         let s = try TmuxSession("\(try katchBinary()) practice exercise-4a --db \(db.path) --course \(repositoryRoot.path)", columns: 80, rows: 20)
