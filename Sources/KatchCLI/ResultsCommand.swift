@@ -171,7 +171,13 @@ struct ResultsImport: ParsableCommand {
             var text = "imported \(file) (\(summary.format.rawValue) format): \(summary.rows) rows, \(summary.responses) answers, "
             text += "\(summary.attempts) attempts, \(summary.participantsCreated) new participants"
             if summary.participantsExisting > 0 { text += ", \(summary.participantsExisting) existing participants" }
-            if !summary.trainingsCreated.isEmpty { text += "; created trainings \(summary.trainingsCreated.joined(separator: ", "))" }
+            let created = summary.trainingsCreated
+            if created.count > 10 {
+                // Thousands of names would bury the line: the count, the first and the last.
+                text += "; created \(created.count) trainings (\(created.prefix(5).joined(separator: ", ")), …, \(created.suffix(2).joined(separator: ", ")))"
+            } else if !created.isEmpty {
+                text += "; created trainings \(created.joined(separator: ", "))"
+            }
             print(text)
         } catch let e as CSVImportError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))

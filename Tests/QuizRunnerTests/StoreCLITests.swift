@@ -26,6 +26,25 @@ import TestSupport
         return db.path
     }
 
+    /// An import that creates thousands of trainings says how many, with the first and the last,
+    /// rather than one line of every name; a few are named in full.
+    @Test func importNamesFewCreatedTrainingsAndCountsMany() throws {
+        func csv(_ trainings: Int) -> String {
+            "training_id,participant_id,phase,q1\n" + (1...trainings).map { "t-\($0),ABC234,pre,a\n" }.joined()
+        }
+        for (count, expected) in [(12, "created 12 trainings (t-1, t-2, t-3, t-4, t-5, …, t-11, t-12)"), (3, "created trainings t-1, t-2, t-3")] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-import-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let file = dir.appendingPathComponent("many.csv").path
+            try csv(count).write(toFile: file, atomically: true, encoding: .utf8)
+            let run = try runKatch(
+                ["results", "import", file, "--db", dir.appendingPathComponent("r.sqlite").path, "--course", fixtureCourse, "--create-trainings"], input: "")
+            #expect(run.status == 0, "\(run.output)")
+            #expect(run.output.contains(expected), "\(run.output)")
+        }
+    }
+
     @Test func newDatabaseIsPrivateAndAnExposedOneIsWarnedAbout() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-mode-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
