@@ -10,6 +10,7 @@ import Foundation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Time whole katch processes building synthetic courses of 1×, 10× and 100× the course, beside cmark.",
         discussion: """
             Writes each synthetic course to disk (copies of the course's pages with their ids renamed), then runs the \

@@ -5,6 +5,7 @@ import SiteBuilder
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the trainer and participant editions of the course site into DIR/trainer and DIR/participant.")
 
     @OptionGroup var options: CourseOptions

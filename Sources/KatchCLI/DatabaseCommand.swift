@@ -9,6 +9,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Roles: ParsableCommand {
         static let configuration = CommandConfiguration(
+        commandName: "roles",
             abstract: "Print (or with --apply run, as the store's owner) the SQL that sets up the roles katch_quiz and katch_report.",
             discussion: """
                 katch_quiz (quiz stations) registers participants and answers open attempts; it cannot read names, \

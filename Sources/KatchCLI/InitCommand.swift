@@ -6,6 +6,7 @@ import SiteBuilder
 /// `katch init [DIR]`: start a new course from a small complete example.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a small complete course to start from (two modules, an icebreaker, a case, a test, a feedback form, an agenda).",
         discussion: """
             DIR (default: the current folder) must be empty or not exist yet: nothing is ever overwritten. \

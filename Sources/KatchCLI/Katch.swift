@@ -55,6 +55,7 @@ func printError(_ message: String) {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the course and print every problem as path:line:column: error|warning: message.")
 
     @OptionGroup var options: CourseOptions

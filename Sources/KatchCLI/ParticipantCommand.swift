@@ -10,6 +10,7 @@ struct ParticipantCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+        commandName: "list",
             abstract: "List the participants of a training by code, with when they registered and their attempts (never names).")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The training.") var training: String
@@ -33,6 +34,7 @@ struct ParticipantCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+        commandName: "remove",
             abstract: "Remove a participant registered by mistake: their answers, attempts, name and contact.",
             discussion: """
                 Refused when the participant has submitted a test or the feedback form (their results would \

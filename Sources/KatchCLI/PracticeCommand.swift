@@ -3,6 +3,7 @@ import QuizRunner
 
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "practice",
         abstract: "Practise the case exercises and the screening interview in the terminal.",
         discussion: "Without an id, lists what can be practised. Practice answers are kept apart from pre/post results.")
 

@@ -101,7 +101,7 @@ struct TrainingCommand: ParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a training.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a training.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Short id, e.g. shymkent-2026-03.") var id: String
         @Option(help: "Title.") var title: String
@@ -131,7 +131,7 @@ struct TrainingCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List trainings.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List trainings.")
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -153,6 +153,7 @@ struct TrainingCommand: ParsableCommand {
 
 struct Quiz: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quiz",
         abstract: "Take the pre-test or the post-test (then the feedback form) in the terminal.",
         discussion: "Every answer is stored at once; running the same command again offers to resume. Exit codes: 0 done, 1 refused, 3 end of input, 130 interrupted.")
 
@@ -184,6 +185,7 @@ struct Quiz: ParsableCommand {
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score open answers of a training one by one, with the rubric on screen.")
 
     @Option(help: "The training id.") var training: String

@@ -9,6 +9,7 @@ import Results
 /// `katch report`: the evaluation summary of pre/post results and feedback.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Evaluation summary of pre/post results and feedback (HTML, Markdown, JSON or CSV).",
         discussion: """
             Reads the results database and the course (for the quiz key, the survey and the registration \

@@ -6,6 +6,7 @@ import Preview
 /// `katch serve`: a local preview for authors.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the course on http://127.0.0.1:PORT (trainer edition under /trainer/, participant edition under /participant/), rebuilt when a file changes.",
         discussion: """
             Open pages reload themselves after each rebuild. A build that fails is shown on every page and \
