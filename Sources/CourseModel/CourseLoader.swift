@@ -71,7 +71,11 @@ public enum CourseLoader {
     }
 
     /// Loads and validates the course in `root`. Never throws: every problem is a diagnostic.
-    public static func load(root: URL) -> Result {
+    ///
+    /// With a `cache` (`katch serve`, which loads the same course again after every edit), a file
+    /// whose bytes are those of the last load is not parsed again: its page and diagnostics are taken
+    /// from the cache. Parsing is a pure function of a file's bytes, so the result is the same.
+    public static func load(root: URL, cache: LoadCache? = nil) -> Result {
         var bag = DiagnosticBag()
         var held = HeldBack()
         // course.yml first, alone: reading it beside the pages (`Parallel.pair`) made the pages' own
@@ -79,13 +83,14 @@ public enum CourseLoader {
         let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable)
         let files = ["modules", "exercises"].flatMap { markdownFiles(in: root.appendingPathComponent($0), relativeTo: root) }
         // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
-        let read = Parallel.map(files) { file -> (page: Page?, diagnostics: [Diagnostic], salvaged: [String]) in
-            var pageBag = DiagnosticBag()
-            if let page = loadPage(root: root, file: file, diagnostics: &pageBag) { return (page, pageBag.all, []) }
-            guard case .data(let data) = SourceFile.read(root.appendingPathComponent(file)) else { return (nil, pageBag.all, []) }
-            // Ids the unread page would have had: references to them are held back, not reported.
-            return (nil, pageBag.all, HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
+        let read = Parallel.map(files) { file -> LoadCache.Parsed in
+            let outcome = SourceFile.read(root.appendingPathComponent(file))
+            if case .data(let data) = outcome, let hit = cache?.parsed(file, data) { return hit }
+            let parsed = parse(outcome, file: file)
+            if case .data(let data) = outcome { cache?.store(file, data, parsed) }
+            return parsed
         }
+        cache?.keep(only: files)
         var pages: [Page] = []
         for (file, result) in zip(files, read) {
             bag.append(contentsOf: result.diagnostics)
@@ -100,6 +105,23 @@ public enum CourseLoader {
                 " — \(count) further problem\(count == 1 ? "" : "s") not shown until this is fixed")
         }
         return Result(course: course, diagnostics: bag.sorted)
+    }
+
+    /// A page file as read (`outcome`): the page, its diagnostics, and when it cannot be used the ids
+    /// it would have had (references to them are held back, not reported).
+    static func parse(_ outcome: SourceFile.Outcome, file: String) -> LoadCache.Parsed {
+        var pageBag = DiagnosticBag()
+        let start = SourcePosition(line: 1, column: 1)
+        switch outcome {
+        case .data(let data):
+            if let page = parsePage(data: data, file: file, diagnostics: &pageBag) { return LoadCache.Parsed(page: page, diagnostics: pageBag.all) }
+            return LoadCache.Parsed(diagnostics: pageBag.all, salvaged: HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
+        case .unreadable:
+            pageBag.error(file, start, "cannot read the file", code: "unreadable")
+        case .tooLarge(let size):
+            pageBag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
+        }
+        return LoadCache.Parsed(diagnostics: pageBag.all)
     }
 
     /// `.md` files below `folder`, as paths relative to `root`, sorted.
@@ -117,20 +139,6 @@ public enum CourseLoader {
     }
 
     // MARK: Pages
-
-    /// Reads one Markdown file. Returns nil (with diagnostics) when it cannot be used.
-    public static func loadPage(root: URL, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {
-        let start = SourcePosition(line: 1, column: 1)
-        switch SourceFile.read(root.appendingPathComponent(file)) {
-        case .data(let data):
-            return parsePage(data: data, file: file, diagnostics: &bag)
-        case .unreadable:
-            bag.error(file, start, "cannot read the file", code: "unreadable")
-        case .tooLarge(let size):
-            bag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
-        }
-        return nil
-    }
 
     /// Parses the bytes of a Markdown file (front matter + body) into a page.
     public static func parsePage(data: Data, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {

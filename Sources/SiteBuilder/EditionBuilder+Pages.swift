@@ -203,14 +203,6 @@ extension EditionBuilder {
         var lastModule: String?
         for page in pages {
             let prefix = page.id + "--"
-            let renderer = ContentRenderer(
-                course: course, edition: edition, localizer: l, anchorPrefix: prefix, headingShift: 1,
-                link: { [self] id in
-                    let (pageID, fragment) = splitID(id)
-                    if visibleIDs.contains(pageID) { return "#" + pageID + "--" + (fragment ?? "top") }
-                    if fragment == nil, let owner = anchorOwner[id] { return "#" + owner + "--" + id }
-                    return nil
-                })
             // A new page on paper for each module (and each group of activities of one kind), so
             // short activities flow one after another instead of one to a sheet.
             let moduleKey = groupKey(page)
@@ -218,7 +210,7 @@ extension EditionBuilder {
             lastModule = moduleKey
             main += "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"
                 + (page.kind == .module ? navTitle(page) : page.title).html + "</h2>\n"
-            main += meta(page) + renderer.renderPage(page) + renderer.renderFootnotes(of: page) + "</section>\n"
+            main += printSection(page, prefix: prefix) + "</section>\n"
         }
         emitPage(
             Paths.print,
@@ -227,6 +219,23 @@ extension EditionBuilder {
                     title: course.config.title + " — " + layout.editionName, bodyClass: "print-all",
                     breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.printAll), href: Paths.print)],
                     sidebar: sidebar(current: Paths.print), main: main)))
+    }
+
+    /// The content of `page` on the print page (its anchors prefixed with `prefix`), kept with the
+    /// page between builds when there is a cache.
+    func printSection(_ page: Page, prefix: String) -> String {
+        if let kept = cache?.printSection(page.file) { return kept }
+        let renderer = ContentRenderer(
+            course: course, edition: edition, localizer: l, anchorPrefix: prefix, headingShift: 1,
+            link: { [self] id in
+                let (pageID, fragment) = splitID(id)
+                if visibleIDs.contains(pageID) { return "#" + pageID + "--" + (fragment ?? "top") }
+                if fragment == nil, let owner = anchorOwner[id] { return "#" + owner + "--" + id }
+                return nil
+            })
+        let section = meta(page) + renderer.renderPage(page) + renderer.renderFootnotes(of: page)
+        cache?.keepPrintSection(page.file, section)
+        return section
     }
 
     // MARK: Search
