@@ -26,32 +26,55 @@ public struct LeakCheck: Sendable {
     /// participant files one at a time, as they are written.
     func scanner() -> LeakScanner {
         let participantSource = participantVisibleIndex()
+        var secrets = course.pages.map { (file: $0.file, fragments: Self.secretFragments(EditionText.trainerOnly($0))) }
+        secrets.append(("course.yml", Self.secretFragments(agendaTrainerNotes())))
+        return Self.scanner(secrets) { participantSource.contains($0) }
+    }
+
+    /// A scanner for the trainer-only `sources` (fragments by file, in course order) where
+    /// `isVisible` tells whether participants may see a word run.
+    static func scanner(_ sources: [(file: String, fragments: [SecretFragment])], isVisible: (UInt64) -> Bool) -> LeakScanner {
         let scanner = LeakScanner()
-        /// Word runs of trainer-only `texts` (of `file`) that participants may not see.
-        func remember(_ texts: [String], from file: String) {
-            for fragment in texts where !fragment.isEmpty {
-                let words = LeakDetector.words(fragment.utf8)
+        for (file, fragments) in sources {
+            for fragment in fragments {
                 // A fragment of one to three words is a secret only when one of its words is a word
                 // participants never see: «Материалдар (2)» is also a table heading beside a count.
-                if words.count < LeakDetector.shortestCommon,
-                    words.allSatisfy({ participantSource.contains(LeakDetector.combine([$0][...])) })
-                {
+                if fragment.words.count < LeakDetector.shortestCommon, fragment.words.allSatisfy({ isVisible(LeakDetector.combine([$0][...])) }) {
                     continue
                 }
-                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) && scanner.secrets[shingle] == nil {
+                for shingle in fragment.shingles where !isVisible(shingle) && scanner.secrets[shingle] == nil {
                     scanner.remember(shingle, fragment: scanner.fragments.count)
                 }
-                scanner.fragments.append((file, fragment))
+                scanner.fragments.append((file, fragment.text))
             }
         }
-        for page in course.pages { remember(EditionText.trainerOnly(page), from: page.file) }
-        let agenda = course.config.agenda
-        remember([agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }, from: "course.yml")
         return scanner
+    }
+
+    /// The trainer notes of `course.yml`'s agenda (trainer-only, like a trainer page).
+    func agendaTrainerNotes() -> [String] {
+        let agenda = course.config.agenda
+        return [agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }
+    }
+
+    /// The non-empty trainer-only `texts` with their words and the word runs looked for.
+    static func secretFragments(_ texts: [String]) -> [SecretFragment] {
+        texts.filter { !$0.isEmpty }.map { text in
+            let words = LeakDetector.words(text.utf8)
+            return SecretFragment(text: text, words: words, shingles: LeakDetector.shingles(words))
+        }
     }
 
     /// Word runs of everything the participant edition may show.
     func participantVisibleIndex() -> Set<UInt64> {
+        var index = Set<UInt64>()
+        for text in sharedVisibleTexts() { LeakDetector.allRuns(LeakDetector.words(text.utf8), into: &index) }
+        for page in course.pages { Self.visibleRuns(of: page, into: &index) }
+        return index
+    }
+
+    /// What participants see besides the pages: `course.yml`'s texts and the interface's own words.
+    func sharedVisibleTexts() -> [String] {
         var texts: [String] = [course.config.title, course.config.subtitle ?? ""]
         texts += course.config.materials.map(\.label) + course.config.project.map(\.label)
         let reg = course.config.registration
@@ -67,20 +90,28 @@ public struct LeakCheck: Sendable {
             let t = s.translations
             texts += [t.kk, t.ru, t.en]
         }
-        for page in course.pages where page.audience == .all {
-            // One text per page, so word runs across neighbouring blocks (adjacent options) count too.
-            var pageText = [page.title, page.summary ?? ""]
-            pageText += EditionText.visible(page.blocks, in: .participant)
-            pageText += page.footnotes.filter { page.footnoteScope($0.label) == .everyone }.map(\.spans.plainText)
-            page.walk { b, scope in
-                if scope == .everyone { for spans in ContentWalk.ownSpans(b) { pageText += SpanWalker.destinations(spans) } }
-            }
-            texts.append(pageText.joined(separator: " "))
-        }
-        var index = Set<UInt64>()
-        for t in texts { LeakDetector.allRuns(LeakDetector.words(t.utf8), into: &index) }
-        return index
+        return texts
     }
+
+    /// Adds the word runs of what participants see of `page` (none for a trainer page) to `runs`.
+    static func visibleRuns(of page: Page, into runs: inout Set<UInt64>) {
+        guard page.audience == .all else { return }
+        // One text per page, so word runs across neighbouring blocks (adjacent options) count too.
+        var pageText = [page.title, page.summary ?? ""]
+        pageText += EditionText.visible(page.blocks, in: .participant)
+        pageText += page.footnotes.filter { page.footnoteScope($0.label) == .everyone }.map(\.spans.plainText)
+        page.walk { b, scope in
+            if scope == .everyone { for spans in ContentWalk.ownSpans(b) { pageText += SpanWalker.destinations(spans) } }
+        }
+        LeakDetector.allRuns(LeakDetector.words(pageText.joined(separator: " ").utf8), into: &runs)
+    }
+}
+
+/// A trainer-only text with its words and the word runs the leak check looks for.
+struct SecretFragment {
+    var text: String
+    var words: [UInt64]
+    var shingles: [UInt64]
 }
 
 /// Looks for trainer-only word runs (and answer-key markup) in participant files, one file at a time.

@@ -95,7 +95,7 @@ public struct SiteBuilder: Sendable {
         if case .failure(let error) = theme.frame { throw error }
         // The trainer edition on one core; the participant edition and its leak check on the other.
         let leaks = Parallel.pair({ build(.trainer, into: trainer, cache: cache?.edition(.trainer)) }, { () -> [String] in
-            let scanner = LeakCheck(course: course).scanner()
+            let scanner = cache.map { $0.leaks.scanner(for: course, revisions: $0.load) } ?? LeakCheck(course: course).scanner()
             participant.inspect = { path, bytes in scanner.scan(path, bytes) }
             build(.participant, into: participant, cache: cache?.edition(.participant))
             return scanner.leaks

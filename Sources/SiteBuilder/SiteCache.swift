@@ -24,6 +24,9 @@ public final class SiteCache: @unchecked Sendable {
     /// The parsed files, shared with ``CourseLoader/load(root:cache:)``: a page's revision there is
     /// part of its key here.
     public let load = LoadCache()
+    /// The leak check's word runs of each page, kept like the pages (used by the participant
+    /// edition's thread only).
+    let leaks = LeakIndexCache()
     private var editions: [Edition: EditionCache] = [:]
     private let lock = NSLock()
 
@@ -42,6 +45,69 @@ public final class SiteCache: @unchecked Sendable {
 
     /// Pages rendered in the last build, over both editions (the rest were reused).
     public var rendered: Int { lock.withLock { editions.values.reduce(0) { $0 + $1.rendered } } }
+}
+
+/// What the leak check knows of the course, kept between builds: each page's participant-visible
+/// word runs and trainer-only fragments (by the revision of its file), and how many pages show each
+/// run, so an edit costs the edited page's words instead of the whole course's. The scanner made
+/// from them is the one ``LeakCheck/scanner()`` makes: the same fragments in the same order, and a
+/// run is visible exactly when some page (or `course.yml`, or the interface) shows it.
+final class LeakIndexCache: @unchecked Sendable {
+    private struct PageEntry {
+        var revision: Int?
+        var runs: [UInt64]
+        var fragments: [SecretFragment]
+    }
+
+    private var pages: [String: PageEntry] = [:]
+    /// How many kept pages show each word run (absent: none).
+    private var counts: [UInt64: Int] = [:]
+    /// The runs of `course.yml`'s texts and the interface's words, for the configuration they came from.
+    private var shared: (config: CourseConfig, runs: Set<UInt64>)?
+
+    /// The leak scanner for `course`, whose files were parsed under `revisions`.
+    func scanner(for course: Course, revisions: LoadCache) -> LeakScanner {
+        let check = LeakCheck(course: course)
+        let sharedRuns: Set<UInt64>
+        if let shared, shared.config == course.config {
+            sharedRuns = shared.runs
+        } else {
+            var runs = Set<UInt64>()
+            for text in check.sharedVisibleTexts() { LeakDetector.allRuns(LeakDetector.words(text.utf8), into: &runs) }
+            shared = (course.config, runs)
+            sharedRuns = runs
+        }
+        var present = Set<String>()
+        var sources: [(file: String, fragments: [SecretFragment])] = []
+        for page in course.pages {
+            present.insert(page.file)
+            let revision = revisions.revision(of: page.file)
+            if let kept = pages[page.file], revision != nil, kept.revision == revision {
+                sources.append((page.file, kept.fragments))
+                continue
+            }
+            if let old = pages[page.file] { count(old.runs, by: -1) }
+            var runs = Set<UInt64>()
+            LeakCheck.visibleRuns(of: page, into: &runs)
+            let entry = PageEntry(revision: revision, runs: Array(runs), fragments: LeakCheck.secretFragments(EditionText.trainerOnly(page)))
+            count(entry.runs, by: 1)
+            pages[page.file] = entry
+            sources.append((page.file, entry.fragments))
+        }
+        for (file, entry) in pages where !present.contains(file) {
+            count(entry.runs, by: -1)
+            pages[file] = nil
+        }
+        sources.append(("course.yml", LeakCheck.secretFragments(check.agendaTrainerNotes())))
+        return LeakCheck.scanner(sources) { sharedRuns.contains($0) || counts[$0] != nil }
+    }
+
+    private func count(_ runs: [UInt64], by change: Int) {
+        for run in runs {
+            let n = counts[run, default: 0] + change
+            counts[run] = n > 0 ? n : nil
+        }
+    }
 }
 
 /// What every page of an edition depends on; when it changes, every page is rendered again.

@@ -33,8 +33,24 @@ import Testing
         #expect(incremental.diagnostics == full.diagnostics, "\(step): diagnostics differ")
         #expect(incremental.hasErrors == full.hasErrors)
         guard !full.hasErrors else { return false }
-        let fast = try SiteBuilder(course: incremental.course).buildAll(cache: cache)
-        let slow = try SiteBuilder(course: full.course).buildAll()
+        let fastResult = Result { () throws(SiteError) in try SiteBuilder(course: incremental.course).buildAll(cache: cache) }
+        let slowResult = Result { () throws(SiteError) in try SiteBuilder(course: full.course).buildAll() }
+        if case .failure(let slowError) = slowResult {
+            // A build that fails (a leak) fails the same way.
+            guard case .failure(let fastError) = fastResult else {
+                Issue.record("\(step): the full build failed and the incremental one did not: \(slowError)")
+                return false
+            }
+            #expect(fastError.description == slowError.description, "\(step)")
+            return false
+        }
+        // The leak check's index, kept between builds, finds the same secrets as one made afresh.
+        let kept = cache.leaks.scanner(for: incremental.course, revisions: cache.load)
+        let fresh = LeakCheck(course: full.course).scanner()
+        let sameSecrets = kept.secrets == fresh.secrets
+        let sameFragments = kept.fragments.map { $0.file + $0.text } == fresh.fragments.map { $0.file + $0.text }
+        #expect(sameSecrets && sameFragments, "\(step): the kept leak index differs from a fresh one")
+        let fast = try fastResult.get(), slow = try slowResult.get()
         #expect(fast.map(\.edition) == slow.map(\.edition))
         for (a, b) in zip(fast, slow) {
             let differing = Set(a.files.keys).union(b.files.keys).filter { a.files[$0] != b.files[$0] }.sorted()
@@ -79,6 +95,21 @@ import Testing
         #expect(cache.rendered > 2 && cache.rendered < pageCount / 2, "rendered \(cache.rendered) of \(pageCount)")
         let built = try SiteBuilder(course: CourseLoader.load(root: copy.root).course).build(.participant)
         #expect(text(built, "energizer-1.html").contains("Жаңа атау"))
+
+        // Trainer-only text in the course's own stylesheet (a participant file the check passes) fails
+        // the leak check in both builds, with the same report; taken out, the site builds again.
+        let scanner = LeakCheck(course: course).scanner()
+        let secret = try #require(scanner.secrets.values.min().map { scanner.fragments[$0].text })
+        // The same text on a participant page is no secret; taken off again, it is one again.
+        try copy.write(energizer.file, original + "\n" + secret + "\n")
+        #expect(try expectSameAsFullBuild(copy.root, cache, "trainer text on a participant page"))
+        try copy.write(energizer.file, original)
+        #expect(try expectSameAsFullBuild(copy.root, cache, "trainer text taken off"))
+        let stylesheet = try copy.read("site/style.css")
+        try copy.write("site/style.css", stylesheet + "/* \(secret) */\n")
+        #expect(try !expectSameAsFullBuild(copy.root, cache, "leak"), "trainer-only text in the stylesheet should fail the leak check")
+        try copy.write("site/style.css", stylesheet)
+        #expect(try expectSameAsFullBuild(copy.root, cache, "leak taken out"))
 
         // A broken edit fails the check (nothing is built) and its fix builds again, equal to a full build.
         try copy.write(energizer.file, "---\nid: energizer-1\ntitle: [unclosed\n---\n")
