@@ -80,7 +80,7 @@ public enum CourseLoader {
         var held = HeldBack()
         // course.yml first, alone: reading it beside the pages (`Parallel.pair`) made the pages' own
         // `Parallel.map` nested, and libdispatch runs a nested `concurrentPerform` on one thread.
-        let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable)
+        let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable, cache: cache)
         let files = ["modules", "exercises"].flatMap { markdownFiles(in: root.appendingPathComponent($0), relativeTo: root) }
         // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
         let read = Parallel.map(files) { file -> LoadCache.Parsed in
@@ -92,13 +92,17 @@ public enum CourseLoader {
         }
         cache?.keep(only: files)
         var pages: [Page] = []
+        var damage: [String: [Diagnostic]] = [:]
         for (file, result) in zip(files, read) {
             bag.append(contentsOf: result.diagnostics)
-            if let page = result.page { pages.append(page) }
+            if let page = result.page {
+                pages.append(page)
+                damage[page.file] = result.damage
+            }
             for id in result.salvaged where held.lostIDs[id] == nil { held.lostIDs[id] = file }
         }
         let course = Course(root: root, config: config, pages: ReadingOrder.sort(pages))
-        bag.append(contentsOf: Validator.validate(course, held: &held))
+        bag.append(contentsOf: Validator.validate(course, held: &held, damage: damage))
         for (file, count) in held.counts.sorted(by: { $0.key < $1.key }) where count > 0 {
             bag.annotateFirstError(
                 in: file,
@@ -114,7 +118,9 @@ public enum CourseLoader {
         let start = SourcePosition(line: 1, column: 1)
         switch outcome {
         case .data(let data):
-            if let page = parsePage(data: data, file: file, diagnostics: &pageBag) { return LoadCache.Parsed(page: page, diagnostics: pageBag.all) }
+            if let page = parsePage(data: data, file: file, diagnostics: &pageBag) {
+                return LoadCache.Parsed(page: page, diagnostics: pageBag.all, damage: ExtractionDamage.findings(page))
+            }
             return LoadCache.Parsed(diagnostics: pageBag.all, salvaged: HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
         case .unreadable:
             pageBag.error(file, start, "cannot read the file", code: "unreadable")
@@ -292,7 +298,8 @@ public enum CourseLoader {
 
     /// Reads `course.yml`; `unreadable` tells whether it could not be read at all (so that problems
     /// which only follow from that are held back).
-    static func loadConfig(root: URL, diagnostics bag: inout DiagnosticBag, unreadable: inout Bool) -> CourseConfig {
+    /// With a `cache`, the YAML of a `course.yml` whose text did not change is not parsed again.
+    static func loadConfig(root: URL, diagnostics bag: inout DiagnosticBag, unreadable: inout Bool, cache: LoadCache? = nil) -> CourseConfig {
         let file = "course.yml"
         let start = SourcePosition(line: 1, column: 1)
         var config = CourseConfig(title: "")
@@ -318,7 +325,9 @@ public enum CourseLoader {
         text = LineEndings.normalized(text)
         let node: Node
         do {
-            guard let composed = try YAMLEncoding.compose(yaml: text), case .mapping = composed else {
+            let composed = try cache?.configNode(text) ?? YAMLEncoding.compose(yaml: text)
+            if let composed { cache?.keepConfigNode(text, composed) }
+            guard let composed, case .mapping = composed else {
                 bag.error(file, start, "course.yml must be a YAML mapping (key: value lines)", code: "bad-yaml")
                 unreadable = true
                 return config

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// What the last load made of each page file, kept between loads of the same course (`katch serve`
 /// loads it again after every edit): a file whose bytes have not changed is not parsed again.
@@ -17,11 +18,14 @@ public final class LoadCache: @unchecked Sendable {
         public var diagnostics: [Diagnostic]
         /// Ids an unusable page would have had: references to them are held back.
         public var salvaged: [String]
+        /// The extraction-damage lint's findings for the page (it reads the page alone).
+        public var damage: [Diagnostic]
 
-        init(page: Page? = nil, diagnostics: [Diagnostic], salvaged: [String] = []) {
+        init(page: Page? = nil, diagnostics: [Diagnostic], salvaged: [String] = [], damage: [Diagnostic] = []) {
             self.page = page
             self.diagnostics = diagnostics
             self.salvaged = salvaged
+            self.damage = damage
         }
     }
 
@@ -32,6 +36,9 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// `course.yml`'s text and its YAML, when it parsed (the rest of reading it — checks, the logo's
+    /// existence — is done on every load: it is quick and reads more than the text).
+    private var config: (text: String, node: Node)?
     private var nextRevision = 0
     private var hits = 0
     // Files are parsed on every core (`Parallel.map`): the table is shared between them.
@@ -56,6 +63,12 @@ public final class LoadCache: @unchecked Sendable {
             entries[file] = Entry(data: data, parsed: parsed, revision: nextRevision)
         }
     }
+
+    /// The YAML of `course.yml` when its text is `text`, as the last load parsed it.
+    func configNode(_ text: String) -> Node? { lock.withLock { config?.text == text ? config?.node : nil } }
+
+    /// Remembers the YAML parsed from `course.yml`'s `text`.
+    func keepConfigNode(_ text: String, _ node: Node) { lock.withLock { config = (text, node) } }
 
     /// Forgets files that are no longer part of the course (deleted or renamed).
     func keep(only files: [String]) {

@@ -288,7 +288,8 @@ final class EditionBuilder {
     /// Explicit heading ids → page id, for pages of this edition.
     var anchorOwner: [String: String] = [:]
     var visibleIDs: Set<String>
-    var searchEntries: [SearchEntry] = []
+    /// The search index's entries so far, encoded (``SearchEntry``).
+    var searchEntries: [[UInt8]] = []
     /// Pages of this edition by id, and the pages of each module (overview excluded).
     var pageByID: [String: Page] = [:]
     var childrenOfModule: [String: [Page]] = [:]

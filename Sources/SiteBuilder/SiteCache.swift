@@ -157,7 +157,7 @@ struct CachedPage {
     var key: PageKey
     var lookups: [Lookup]
     var files: [(path: String, bytes: [UInt8])]
-    var search: [SearchEntry]
+    var search: [[UInt8]]
     var print: String? = nil
 }
 
