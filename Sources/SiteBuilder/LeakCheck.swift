@@ -125,6 +125,22 @@ final class LeakScanner: @unchecked Sendable {
     var fragments: [(file: String, text: String)] = []
     /// Leaks per file scanned.
     private var found: [String: [String]] = [:]
+    /// Whether the bytes of each file scanned are kept, so that the next build with this scanner
+    /// (``startAgain()``, `katch serve`) takes the findings of a file whose bytes did not change.
+    var keepsFiles = false
+    /// The files scanned in this build (when ``keepsFiles``), and those of the build before with
+    /// their findings.
+    private var scanned: [String: [UInt8]] = [:]
+    private var previous: [String: (bytes: [UInt8], leaks: [String])] = [:]
+
+    /// Starts scanning the files of another build with the same secrets: a file whose bytes are
+    /// those of the last build has the same findings, so it is not scanned again.
+    func startAgain() {
+        previous = [:]
+        for (path, bytes) in scanned { previous[path] = (bytes, found[path] ?? []) }
+        scanned = [:]
+        found = [:]
+    }
 
     /// The leaks found so far, one line each, by file path.
     var leaks: [String] { found.keys.sorted().flatMap { found[$0] ?? [] } }
@@ -142,6 +158,13 @@ final class LeakScanner: @unchecked Sendable {
 
     /// Scans the participant file `path`.
     func scan(_ path: String, _ bytes: [UInt8]) {
+        if keepsFiles {
+            scanned[path] = bytes
+            if let last = previous[path], last.bytes == bytes {
+                found[path] = last.leaks
+                return
+            }
+        }
         // A file that is not UTF-8 text (an image) holds no text to leak. Pages are made from Swift
         // strings, so they are UTF-8; the other files (theme files of the course, downloads) are checked.
         let isHTML = path.hasSuffix(".html")

@@ -64,6 +64,11 @@ final class LeakIndexCache: @unchecked Sendable {
     private var counts: [UInt64: Int] = [:]
     /// The runs of `course.yml`'s texts and the interface's words, for the configuration they came from.
     private var shared: (config: CourseConfig, runs: Set<UInt64>)?
+    /// The last scanner made, the fragments (file and texts) it was made from, and the runs whose
+    /// visibility decides its secrets: every fragment's runs, and the words of short fragments.
+    private var scanner: (scanner: LeakScanner, sources: [[String]], relevant: Set<UInt64>)?
+    /// Runs that became visible or stopped being visible since the last scanner was made.
+    private var flipped: Set<UInt64> = []
 
     /// The leak scanner for `course`, whose files were parsed under `revisions`.
     func scanner(for course: Course, revisions: LoadCache) -> LeakScanner {
@@ -72,6 +77,7 @@ final class LeakIndexCache: @unchecked Sendable {
         if let shared, shared.config == course.config {
             sharedRuns = shared.runs
         } else {
+            scanner = nil
             var runs = Set<UInt64>()
             for text in check.sharedVisibleTexts() { LeakDetector.allRuns(LeakDetector.words(text.utf8), into: &runs) }
             shared = (course.config, runs)
@@ -99,13 +105,32 @@ final class LeakIndexCache: @unchecked Sendable {
             pages[file] = nil
         }
         sources.append(("course.yml", LeakCheck.secretFragments(check.agendaTrainerNotes())))
-        return LeakCheck.scanner(sources) { sharedRuns.contains($0) || counts[$0] != nil }
+        // The last scanner is still right when the trainer-only fragments are the same and no run
+        // they are judged by changed visibility: an edit of participant text usually leaves it so.
+        let texts = sources.map { [$0.file] + $0.fragments.map(\.text) }
+        if let kept = scanner, kept.sources == texts, flipped.isDisjoint(with: kept.relevant) {
+            flipped = []
+            kept.scanner.startAgain()
+            return kept.scanner
+        }
+        let made = LeakCheck.scanner(sources) { sharedRuns.contains($0) || counts[$0] != nil }
+        made.keepsFiles = true
+        var relevant = Set<UInt64>()
+        for fragment in sources.flatMap(\.fragments) {
+            relevant.formUnion(fragment.shingles)
+            if fragment.words.count < LeakDetector.shortestCommon { relevant.formUnion(fragment.words.map { LeakDetector.combine([$0][...]) }) }
+        }
+        scanner = (made, texts, relevant)
+        flipped = []
+        return made
     }
 
     private func count(_ runs: [UInt64], by change: Int) {
         for run in runs {
-            let n = counts[run, default: 0] + change
+            let before = counts[run, default: 0]
+            let n = before + change
             counts[run] = n > 0 ? n : nil
+            if (before > 0) != (n > 0) { flipped.insert(run) }
         }
     }
 }
