@@ -26,28 +26,12 @@ public struct LeakCheck: Sendable {
     /// participant files one at a time, as they are written.
     func scanner() -> LeakScanner {
         let participantSource = participantVisibleIndex()
-        var secrets = course.pages.map { (file: $0.file, fragments: Self.secretFragments(EditionText.trainerOnly($0))) }
-        secrets.append(("course.yml", Self.secretFragments(agendaTrainerNotes())))
-        return Self.scanner(secrets) { participantSource.contains($0) }
-    }
-
-    /// A scanner for the trainer-only `sources` (fragments by file, in course order) where
-    /// `isVisible` tells whether participants may see a word run.
-    static func scanner(_ sources: [(file: String, fragments: [SecretFragment])], isVisible: (UInt64) -> Bool) -> LeakScanner {
         let scanner = LeakScanner()
-        for (file, fragments) in sources {
-            for fragment in fragments {
-                // A fragment of one to three words is a secret only when one of its words is a word
-                // participants never see: «Материалдар (2)» is also a table heading beside a count.
-                if fragment.words.count < LeakDetector.shortestCommon, fragment.words.allSatisfy({ isVisible(LeakDetector.combine([$0][...])) }) {
-                    continue
-                }
-                for shingle in fragment.shingles where !isVisible(shingle) && scanner.secrets[shingle] == nil {
-                    scanner.remember(shingle, fragment: scanner.fragments.count)
-                }
-                scanner.fragments.append((file, fragment.text))
-            }
+        // Each page's fragments are made and added in turn, not held all at once (memory at 100×).
+        for page in course.pages {
+            scanner.add(Self.secretFragments(EditionText.trainerOnly(page)), of: page.file) { participantSource.contains($0) }
         }
+        scanner.add(Self.secretFragments(agendaTrainerNotes()), of: "course.yml") { participantSource.contains($0) }
         return scanner
     }
 
@@ -144,6 +128,22 @@ final class LeakScanner: @unchecked Sendable {
 
     /// The leaks found so far, one line each, by file path.
     var leaks: [String] { found.keys.sorted().flatMap { found[$0] ?? [] } }
+
+    /// Adds the trainer-only `fragments` of `file` (files in course order), where `isVisible` tells
+    /// whether participants may see a word run.
+    func add(_ fragments: [SecretFragment], of file: String, isVisible: (UInt64) -> Bool) {
+        for fragment in fragments {
+            // A fragment of one to three words is a secret only when one of its words is a word
+            // participants never see: «Материалдар (2)» is also a table heading beside a count.
+            if fragment.words.count < LeakDetector.shortestCommon, fragment.words.allSatisfy({ isVisible(LeakDetector.combine([$0][...])) }) {
+                continue
+            }
+            for shingle in fragment.shingles where !isVisible(shingle) && secrets[shingle] == nil {
+                remember(shingle, fragment: self.fragments.count)
+            }
+            self.fragments.append((file, fragment.text))
+        }
+    }
 
     /// Records the secret word run `run` of fragment `fragment`.
     func remember(_ run: UInt64, fragment: Int) {

@@ -113,7 +113,8 @@ final class LeakIndexCache: @unchecked Sendable {
             kept.scanner.startAgain()
             return kept.scanner
         }
-        let made = LeakCheck.scanner(sources) { sharedRuns.contains($0) || counts[$0] != nil }
+        let made = LeakScanner()
+        for (file, fragments) in sources { made.add(fragments, of: file) { sharedRuns.contains($0) || counts[$0] != nil } }
         made.keepsFiles = true
         var relevant = Set<UInt64>()
         for fragment in sources.flatMap(\.fragments) {
