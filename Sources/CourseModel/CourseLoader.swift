@@ -71,35 +71,63 @@ public enum CourseLoader {
     }
 
     /// Loads and validates the course in `root`. Never throws: every problem is a diagnostic.
-    public static func load(root: URL) -> Result {
+    ///
+    /// With a `cache` (`katch serve`, which loads the same course again after every edit), a file
+    /// whose bytes are those of the last load is not parsed again: its page and diagnostics are taken
+    /// from the cache. Parsing is a pure function of a file's bytes, so the result is the same.
+    public static func load(root: URL, cache: LoadCache? = nil) -> Result {
         var bag = DiagnosticBag()
         var held = HeldBack()
         // course.yml first, alone: reading it beside the pages (`Parallel.pair`) made the pages' own
         // `Parallel.map` nested, and libdispatch runs a nested `concurrentPerform` on one thread.
-        let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable)
+        let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable, cache: cache)
         let files = ["modules", "exercises"].flatMap { markdownFiles(in: root.appendingPathComponent($0), relativeTo: root) }
         // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
-        let read = Parallel.map(files) { file -> (page: Page?, diagnostics: [Diagnostic], salvaged: [String]) in
-            var pageBag = DiagnosticBag()
-            if let page = loadPage(root: root, file: file, diagnostics: &pageBag) { return (page, pageBag.all, []) }
-            guard case .data(let data) = SourceFile.read(root.appendingPathComponent(file)) else { return (nil, pageBag.all, []) }
-            // Ids the unread page would have had: references to them are held back, not reported.
-            return (nil, pageBag.all, HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
+        let read = Parallel.map(files) { file -> LoadCache.Parsed in
+            let outcome = SourceFile.read(root.appendingPathComponent(file))
+            if case .data(let data) = outcome, let hit = cache?.parsed(file, data) { return hit }
+            let parsed = parse(outcome, file: file)
+            if case .data(let data) = outcome { cache?.store(file, data, parsed) }
+            return parsed
         }
+        cache?.keep(only: files)
         var pages: [Page] = []
+        var damage: [String: [Diagnostic]] = [:]
         for (file, result) in zip(files, read) {
             bag.append(contentsOf: result.diagnostics)
-            if let page = result.page { pages.append(page) }
+            if let page = result.page {
+                pages.append(page)
+                damage[page.file] = result.damage
+            }
             for id in result.salvaged where held.lostIDs[id] == nil { held.lostIDs[id] = file }
         }
         let course = Course(root: root, config: config, pages: ReadingOrder.sort(pages))
-        bag.append(contentsOf: Validator.validate(course, held: &held))
+        bag.append(contentsOf: Validator.validate(course, held: &held, damage: damage))
         for (file, count) in held.counts.sorted(by: { $0.key < $1.key }) where count > 0 {
             bag.annotateFirstError(
                 in: file,
                 " — \(count) further problem\(count == 1 ? "" : "s") not shown until this is fixed")
         }
         return Result(course: course, diagnostics: bag.sorted)
+    }
+
+    /// A page file as read (`outcome`): the page, its diagnostics, and when it cannot be used the ids
+    /// it would have had (references to them are held back, not reported).
+    static func parse(_ outcome: SourceFile.Outcome, file: String) -> LoadCache.Parsed {
+        var pageBag = DiagnosticBag()
+        let start = SourcePosition(line: 1, column: 1)
+        switch outcome {
+        case .data(let data):
+            if let page = parsePage(data: data, file: file, diagnostics: &pageBag) {
+                return LoadCache.Parsed(page: page, diagnostics: pageBag.all, damage: ExtractionDamage.findings(page))
+            }
+            return LoadCache.Parsed(diagnostics: pageBag.all, salvaged: HeldBack.salvageIDs(String(decoding: data, as: UTF8.self)))
+        case .unreadable:
+            pageBag.error(file, start, "cannot read the file", code: "unreadable")
+        case .tooLarge(let size):
+            pageBag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
+        }
+        return LoadCache.Parsed(diagnostics: pageBag.all)
     }
 
     /// `.md` files below `folder`, as paths relative to `root`, sorted.
@@ -117,20 +145,6 @@ public enum CourseLoader {
     }
 
     // MARK: Pages
-
-    /// Reads one Markdown file. Returns nil (with diagnostics) when it cannot be used.
-    public static func loadPage(root: URL, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {
-        let start = SourcePosition(line: 1, column: 1)
-        switch SourceFile.read(root.appendingPathComponent(file)) {
-        case .data(let data):
-            return parsePage(data: data, file: file, diagnostics: &bag)
-        case .unreadable:
-            bag.error(file, start, "cannot read the file", code: "unreadable")
-        case .tooLarge(let size):
-            bag.error(file, start, SourceFile.tooLargeMessage(size), code: "file-too-large")
-        }
-        return nil
-    }
 
     /// Parses the bytes of a Markdown file (front matter + body) into a page.
     public static func parsePage(data: Data, file: String, diagnostics bag: inout DiagnosticBag) -> Page? {
@@ -284,7 +298,8 @@ public enum CourseLoader {
 
     /// Reads `course.yml`; `unreadable` tells whether it could not be read at all (so that problems
     /// which only follow from that are held back).
-    static func loadConfig(root: URL, diagnostics bag: inout DiagnosticBag, unreadable: inout Bool) -> CourseConfig {
+    /// With a `cache`, the YAML of a `course.yml` whose text did not change is not parsed again.
+    static func loadConfig(root: URL, diagnostics bag: inout DiagnosticBag, unreadable: inout Bool, cache: LoadCache? = nil) -> CourseConfig {
         let file = "course.yml"
         let start = SourcePosition(line: 1, column: 1)
         var config = CourseConfig(title: "")
@@ -310,7 +325,9 @@ public enum CourseLoader {
         text = LineEndings.normalized(text)
         let node: Node
         do {
-            guard let composed = try YAMLEncoding.compose(yaml: text), case .mapping = composed else {
+            let composed = try cache?.configNode(text) ?? YAMLEncoding.compose(yaml: text)
+            if let composed { cache?.keepConfigNode(text, composed) }
+            guard let composed, case .mapping = composed else {
                 bag.error(file, start, "course.yml must be a YAML mapping (key: value lines)", code: "bad-yaml")
                 unreadable = true
                 return config

@@ -3,6 +3,13 @@ import Markdown
 /// Lint for damage left by the PDF extraction the manual came from: bullet glyphs in prose,
 /// words split by an end-of-line hyphen, running headers and page numbers glued into text.
 enum ExtractionDamage {
+    /// The findings for `page` alone (they depend on nothing else, so they are kept with its parse).
+    static func findings(_ page: Page) -> [Diagnostic] {
+        var bag = DiagnosticBag()
+        check(page, into: &bag)
+        return bag.all
+    }
+
     static func check(_ page: Page, into bag: inout DiagnosticBag) {
         func spans(_ s: [Span], at position: SourcePosition) {
             let items = s

@@ -10,7 +10,9 @@ enum Validator {
     }
 
 
-    static func validate(_ course: Course, held: inout HeldBack) -> [Diagnostic] {
+    /// `damage`: the findings of the extraction-damage lint by file, when the loader made them with
+    /// each page's parse (and kept them with it); else they are made here.
+    static func validate(_ course: Course, held: inout HeldBack, damage known: [String: [Diagnostic]]? = nil) -> [Diagnostic] {
         var bag = DiagnosticBag()
         let start = SourcePosition(line: 1, column: 1)
         // Page ids unique.
@@ -61,11 +63,7 @@ enum Validator {
         var instruments: [PageKind: Page] = [:]
         // The lint for extraction damage reads every text of a page and needs nothing else: it runs
         // on every core first, and each page's findings are added where the loop below reaches it.
-        let damage = Parallel.map(course.pages) { page -> [Diagnostic] in
-            var pageBag = DiagnosticBag()
-            ExtractionDamage.check(page, into: &pageBag)
-            return pageBag.all
-        }
+        let damage = known.map { known in course.pages.map { known[$0.file] ?? [] } } ?? Parallel.map(course.pages, ExtractionDamage.findings)
         for (index, page) in course.pages.enumerated() {
             // References inside the page; participant text may not point at trainer-only content,
             // whose title would appear as the link text.

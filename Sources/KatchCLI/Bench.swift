@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseModel
 import Foundation
+import Preview
 
 #if canImport(Glibc)
     import Glibc
@@ -16,8 +17,9 @@ struct Bench: ParsableCommand {
             Writes each synthetic course to disk (copies of the course's pages with their ids renamed), then runs the \
             katch binary itself as a child process: `katch build` (both editions, search index, print pages, leak check) \
             and `katch check`. Prints the median wall time of the runs and the child's peak memory (maximum resident \
-            set), next to the time `cmark` (Debian package cmark) takes to turn the same Markdown into HTML. Build \
-            with -c release for real figures, and note the load average it prints.
+            set), next to the time `cmark` (Debian package cmark) takes to turn the same Markdown into HTML. Then, in \
+            this process, what `katch serve` does: a first build, and the rebuild after a one-file edit (the median of \
+            the runs). Build with -c release for real figures, and note the load average it prints.
             """)
 
     @OptionGroup var options: CourseOptions
@@ -68,6 +70,11 @@ struct Bench: ParsableCommand {
                 String(
                     format: "%4d×  %6d  %12d  %9.1f  %8.1f  %9.1f  %8.1f  ", factor, written.pages, written.bytes, build.seconds * 1000,
                     build.peakMB, check.seconds * 1000, check.peakMB) + cmarkColumns)
+            let serve = try ServeBench.measure(course: course, edit: source.editedPage, runs: runs)
+            print(
+                String(
+                    format: "       serve: first build %.1f ms; after an edit of %@, rebuilt in %.1f ms (%d pages rendered again)",
+                    serve.first * 1000, source.editedPage, serve.edit * 1000, serve.rendered))
             if work == nil {
                 try? FileManager.default.removeItem(at: course)
                 try? FileManager.default.removeItem(at: site)
@@ -97,6 +104,37 @@ enum ProcessCPU {
     }
 }
 
+/// What `katch serve` does after an edit, timed in this process: the first build of a course, then
+/// the rebuild after a paragraph is added to one file (each run adds another), through the same
+/// ``PreviewServer`` and its cache.
+enum ServeBench {
+    /// The first build's time, the median time of `runs` rebuilds after an edit of `edit` (relative
+    /// to `course`), and how many pages the last rebuild rendered; the file is put back afterwards.
+    static func measure(course: URL, edit: String, runs: Int) throws(BenchError) -> (first: Double, edit: Double, rendered: Int) {
+        let preview = PreviewServer(root: course) { _ in }
+        let first = try timed(preview)
+        let file = course.appendingPathComponent(edit)
+        guard let original = FileManager.default.contents(atPath: file.path) else { throw BenchError("cannot read \(file.path)") }
+        defer { FileManager.default.createFile(atPath: file.path, contents: original) }
+        var times: [Double] = []
+        for run in 0..<max(1, runs) {
+            let edited = original + Data("\nA paragraph added by katch bench, run \(run + 1).\n".utf8)
+            guard FileManager.default.createFile(atPath: file.path, contents: edited) else { throw BenchError("cannot write \(file.path)") }
+            times.append(try timed(preview))
+        }
+        times.sort()
+        return (first, times[times.count / 2], preview.renderedPages)
+    }
+
+    /// The wall time of one rebuild; fails when the build does.
+    static func timed(_ preview: PreviewServer) throws(BenchError) -> Double {
+        let started = ContinuousClock.now
+        if let error = preview.rebuild() { throw BenchError("the preview build failed:\n\(error)") }
+        let elapsed = started.duration(to: .now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
 /// A course on disk made of copies of a real one, so a whole `katch build` can be timed at any size.
 ///
 /// Copy 0 is the course as it is; copy `k` of every page gets `-xk` after its page id, its module
@@ -112,6 +150,14 @@ struct SyntheticCourse {
 
     /// Bytes of Markdown of one copy.
     var markdownBytes: Int { pages.map(\.text.utf8.count).reduce(0, +) }
+
+    /// The file the serve row edits: the middle one by path of the pages for everyone (shown in both
+    /// editions, so both are rebuilt and the leak check sees it), else the middle one of all.
+    var editedPage: String {
+        let forEveryone = pages.filter { $0.text.contains("\naudience: all\n") }
+        let list = forEveryone.isEmpty ? pages : forEveryone
+        return list[list.count / 2].file
+    }
 
     /// Reads the Markdown files of the course in `root`.
     init(root: URL) throws(BenchError) {

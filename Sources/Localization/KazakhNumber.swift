@@ -66,9 +66,9 @@ public enum KazakhNumber {
         var text = text
         for (form, ending) in [("dative", dativeSuffix), ("ablative", ablativeSuffix)] {
             let placeholder = "%\(index){\(form)}"
-            guard text.contains(placeholder) else { continue }
+            guard Localizer.occurs(placeholder, in: text) else { continue }
             let filled = Int(argument).map { "\($0)-" + ending($0) } ?? argument
-            text = text.replacingOccurrences(of: placeholder, with: filled)
+            text = Localizer.replacing(placeholder, with: filled, in: text)
         }
         return text
     }

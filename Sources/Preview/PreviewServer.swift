@@ -23,6 +23,11 @@ public final class PreviewServer: @unchecked Sendable {
     }
     private var state = State()
     private let lock = NSLock()
+    /// What the last build parsed and rendered: after an edit only the changed file is parsed and
+    /// only the pages that read it are rendered again (``SiteCache``).
+    private let cache = SiteCache()
+    /// One build at a time: the cache belongs to the build under way.
+    private let building = NSLock()
     private let log: @Sendable (String) -> Void
 
     /// Creates a preview of the course in `root`; `log` receives what the terminal should show.
@@ -34,19 +39,27 @@ public final class PreviewServer: @unchecked Sendable {
     /// The build count: it changes after every rebuild, good or failed (pages poll it to reload).
     public var version: Int { lock.withLock { state.version } }
 
+    /// Pages rendered by the last build, over both editions (the others were kept from the build
+    /// before): for `katch bench` and tests.
+    public var renderedPages: Int { building.withLock { cache.rendered } }
+
     /// Builds now; returns nil on success or the error text.
     @discardableResult
     public func rebuild() -> String? {
+        building.withLock { build() }
+    }
+
+    private func build() -> String? {
         let started = Date()
         let fingerprint = Self.fingerprint(root)
-        let loaded = CourseLoader.load(root: root)
+        let loaded = CourseLoader.load(root: root, cache: cache.load)
         var error: String?
         var files: [String: [UInt8]] = [:]
         if loaded.hasErrors {
             error = loaded.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
         } else {
             do {
-                for output in try SiteBuilder(course: loaded.course).buildAll() {
+                for output in try SiteBuilder(course: loaded.course).buildAll(cache: cache) {
                     for (path, bytes) in output.files { files[output.edition.rawValue + "/" + path] = bytes }
                 }
             } catch let e {

@@ -29,6 +29,9 @@ final class ContentRenderer {
     private var questionCount = 0
     private var footnoteRefCount: [String: Int] = [:]
     private var footnoteOrder: [String] = []
+    /// Every cross-reference rendered, in order, and whether it showed its target's title (it had no
+    /// text of its own): what the page read of other pages (``SiteCache``).
+    private(set) var references: [(id: String, showsTitle: Bool)] = []
 
     init(course: Course, edition: Edition, localizer: Localizer, anchorPrefix: String = "", headingShift: Int = 0,
          link: @escaping (String) -> String?) {
@@ -316,6 +319,7 @@ final class ContentRenderer {
             render(c, into: &out)
             out += "</a>"
         case .reference(let id, let c, _):
+            references.append((id, c.isEmpty))
             let text = c.isEmpty ? [Span.text(course.resolve(id)?.page.title ?? id)] : c
             if let href = link(id) {
                 out += "<a href=\"" + href.html + "\">"

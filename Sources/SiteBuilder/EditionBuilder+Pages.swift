@@ -203,14 +203,6 @@ extension EditionBuilder {
         var lastModule: String?
         for page in pages {
             let prefix = page.id + "--"
-            let renderer = ContentRenderer(
-                course: course, edition: edition, localizer: l, anchorPrefix: prefix, headingShift: 1,
-                link: { [self] id in
-                    let (pageID, fragment) = splitID(id)
-                    if visibleIDs.contains(pageID) { return "#" + pageID + "--" + (fragment ?? "top") }
-                    if fragment == nil, let owner = anchorOwner[id] { return "#" + owner + "--" + id }
-                    return nil
-                })
             // A new page on paper for each module (and each group of activities of one kind), so
             // short activities flow one after another instead of one to a sheet.
             let moduleKey = groupKey(page)
@@ -218,7 +210,7 @@ extension EditionBuilder {
             lastModule = moduleKey
             main += "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"
                 + (page.kind == .module ? navTitle(page) : page.title).html + "</h2>\n"
-            main += meta(page) + renderer.renderPage(page) + renderer.renderFootnotes(of: page) + "</section>\n"
+            main += printSection(page, prefix: prefix) + "</section>\n"
         }
         emitPage(
             Paths.print,
@@ -227,6 +219,23 @@ extension EditionBuilder {
                     title: course.config.title + " — " + layout.editionName, bodyClass: "print-all",
                     breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.printAll), href: Paths.print)],
                     sidebar: sidebar(current: Paths.print), main: main)))
+    }
+
+    /// The content of `page` on the print page (its anchors prefixed with `prefix`), kept with the
+    /// page between builds when there is a cache.
+    func printSection(_ page: Page, prefix: String) -> String {
+        if let kept = cache?.printSection(page.file) { return kept }
+        let renderer = ContentRenderer(
+            course: course, edition: edition, localizer: l, anchorPrefix: prefix, headingShift: 1,
+            link: { [self] id in
+                let (pageID, fragment) = splitID(id)
+                if visibleIDs.contains(pageID) { return "#" + pageID + "--" + (fragment ?? "top") }
+                if fragment == nil, let owner = anchorOwner[id] { return "#" + owner + "--" + id }
+                return nil
+            })
+        let section = meta(page) + renderer.renderPage(page) + renderer.renderFootnotes(of: page)
+        cache?.keepPrintSection(page.file, section)
+        return section
     }
 
     // MARK: Search
@@ -239,7 +248,7 @@ extension EditionBuilder {
             let joined = text.joined(separator: " ")
             if !joined.isEmpty || anchor.isEmpty {
                 searchEntries.append(
-                    SearchEntry(url: Paths.page(page.id) + (anchor.isEmpty ? "" : "#" + anchor), title: page.title, section: sectionTitle, text: joined))
+                    SearchEntry.encoded(url: Paths.page(page.id) + (anchor.isEmpty ? "" : "#" + anchor), title: page.title, section: sectionTitle, text: joined))
             }
             text = []
         }
@@ -274,26 +283,30 @@ extension EditionBuilder {
     }
 }
 
-/// One searchable section of a page.
-struct SearchEntry {
-    var url: String
-    var title: String
-    var section: String
-    var text: String
+/// The search index: one entry per searchable section of a page.
+enum SearchEntry {
+    /// One section's entry as the JSON object the index holds. Encoded as the page is built, so a
+    /// page kept between builds (``SiteCache``) keeps its entries encoded too.
+    static func encoded(url: String, title: String, section: String, text: String) -> [UInt8] {
+        var out = Array(#"{"u":"#.utf8)
+        json(url, into: &out)
+        out += #","t":"#.utf8
+        json(title, into: &out)
+        out += #","s":"#.utf8
+        json(section, into: &out)
+        out += #","x":"#.utf8
+        json(text, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
 
     /// The index as a script that sets `window.KATCH_SEARCH` (a script, not JSON, so it loads from file://).
-    static func script(_ entries: [SearchEntry]) -> [UInt8] {
+    static func script(_ entries: [[UInt8]]) -> [UInt8] {
         var out = Array("window.KATCH_SEARCH = [\n".utf8)
-        for (i, e) in entries.enumerated() {
-            out += #"{"u":"#.utf8
-            json(e.url, into: &out)
-            out += #","t":"#.utf8
-            json(e.title, into: &out)
-            out += #","s":"#.utf8
-            json(e.section, into: &out)
-            out += #","x":"#.utf8
-            json(e.text, into: &out)
-            out += (i + 1 < entries.count ? "},\n" : "}\n").utf8
+        out.reserveCapacity(entries.reduce(out.count + 4) { $0 + $1.count + 2 })
+        for (i, entry) in entries.enumerated() {
+            out += entry
+            out += (i + 1 < entries.count ? ",\n" : "\n").utf8
         }
         return out + "];\n".utf8
     }

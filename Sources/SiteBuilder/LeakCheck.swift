@@ -27,31 +27,38 @@ public struct LeakCheck: Sendable {
     func scanner() -> LeakScanner {
         let participantSource = participantVisibleIndex()
         let scanner = LeakScanner()
-        /// Word runs of trainer-only `texts` (of `file`) that participants may not see.
-        func remember(_ texts: [String], from file: String) {
-            for fragment in texts where !fragment.isEmpty {
-                let words = LeakDetector.words(fragment.utf8)
-                // A fragment of one to three words is a secret only when one of its words is a word
-                // participants never see: «Материалдар (2)» is also a table heading beside a count.
-                if words.count < LeakDetector.shortestCommon,
-                    words.allSatisfy({ participantSource.contains(LeakDetector.combine([$0][...])) })
-                {
-                    continue
-                }
-                for shingle in LeakDetector.shingles(words) where !participantSource.contains(shingle) && scanner.secrets[shingle] == nil {
-                    scanner.remember(shingle, fragment: scanner.fragments.count)
-                }
-                scanner.fragments.append((file, fragment))
-            }
+        // Each page's fragments are made and added in turn, not held all at once (memory at 100×).
+        for page in course.pages {
+            scanner.add(Self.secretFragments(EditionText.trainerOnly(page)), of: page.file) { participantSource.contains($0) }
         }
-        for page in course.pages { remember(EditionText.trainerOnly(page), from: page.file) }
-        let agenda = course.config.agenda
-        remember([agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }, from: "course.yml")
+        scanner.add(Self.secretFragments(agendaTrainerNotes()), of: "course.yml") { participantSource.contains($0) }
         return scanner
+    }
+
+    /// The trainer notes of `course.yml`'s agenda (trainer-only, like a trainer page).
+    func agendaTrainerNotes() -> [String] {
+        let agenda = course.config.agenda
+        return [agenda.trainerNote ?? ""] + agenda.days.map { $0.trainerNote ?? "" }
+    }
+
+    /// The non-empty trainer-only `texts` with their words and the word runs looked for.
+    static func secretFragments(_ texts: [String]) -> [SecretFragment] {
+        texts.filter { !$0.isEmpty }.map { text in
+            let words = LeakDetector.words(text.utf8)
+            return SecretFragment(text: text, words: words, shingles: LeakDetector.shingles(words))
+        }
     }
 
     /// Word runs of everything the participant edition may show.
     func participantVisibleIndex() -> Set<UInt64> {
+        var index = Set<UInt64>()
+        for text in sharedVisibleTexts() { LeakDetector.allRuns(LeakDetector.words(text.utf8), into: &index) }
+        for page in course.pages { Self.visibleRuns(of: page, into: &index) }
+        return index
+    }
+
+    /// What participants see besides the pages: `course.yml`'s texts and the interface's own words.
+    func sharedVisibleTexts() -> [String] {
         var texts: [String] = [course.config.title, course.config.subtitle ?? ""]
         texts += course.config.materials.map(\.label) + course.config.project.map(\.label)
         let reg = course.config.registration
@@ -67,20 +74,28 @@ public struct LeakCheck: Sendable {
             let t = s.translations
             texts += [t.kk, t.ru, t.en]
         }
-        for page in course.pages where page.audience == .all {
-            // One text per page, so word runs across neighbouring blocks (adjacent options) count too.
-            var pageText = [page.title, page.summary ?? ""]
-            pageText += EditionText.visible(page.blocks, in: .participant)
-            pageText += page.footnotes.filter { page.footnoteScope($0.label) == .everyone }.map(\.spans.plainText)
-            page.walk { b, scope in
-                if scope == .everyone { for spans in ContentWalk.ownSpans(b) { pageText += SpanWalker.destinations(spans) } }
-            }
-            texts.append(pageText.joined(separator: " "))
-        }
-        var index = Set<UInt64>()
-        for t in texts { LeakDetector.allRuns(LeakDetector.words(t.utf8), into: &index) }
-        return index
+        return texts
     }
+
+    /// Adds the word runs of what participants see of `page` (none for a trainer page) to `runs`.
+    static func visibleRuns(of page: Page, into runs: inout Set<UInt64>) {
+        guard page.audience == .all else { return }
+        // One text per page, so word runs across neighbouring blocks (adjacent options) count too.
+        var pageText = [page.title, page.summary ?? ""]
+        pageText += EditionText.visible(page.blocks, in: .participant)
+        pageText += page.footnotes.filter { page.footnoteScope($0.label) == .everyone }.map(\.spans.plainText)
+        page.walk { b, scope in
+            if scope == .everyone { for spans in ContentWalk.ownSpans(b) { pageText += SpanWalker.destinations(spans) } }
+        }
+        LeakDetector.allRuns(LeakDetector.words(pageText.joined(separator: " ").utf8), into: &runs)
+    }
+}
+
+/// A trainer-only text with its words and the word runs the leak check looks for.
+struct SecretFragment {
+    var text: String
+    var words: [UInt64]
+    var shingles: [UInt64]
 }
 
 /// Looks for trainer-only word runs (and answer-key markup) in participant files, one file at a time.
@@ -94,9 +109,41 @@ final class LeakScanner: @unchecked Sendable {
     var fragments: [(file: String, text: String)] = []
     /// Leaks per file scanned.
     private var found: [String: [String]] = [:]
+    /// Whether the bytes of each file scanned are kept, so that the next build with this scanner
+    /// (``startAgain()``, `katch serve`) takes the findings of a file whose bytes did not change.
+    var keepsFiles = false
+    /// The files scanned in this build (when ``keepsFiles``), and those of the build before with
+    /// their findings.
+    private var scanned: [String: [UInt8]] = [:]
+    private var previous: [String: (bytes: [UInt8], leaks: [String])] = [:]
+
+    /// Starts scanning the files of another build with the same secrets: a file whose bytes are
+    /// those of the last build has the same findings, so it is not scanned again.
+    func startAgain() {
+        previous = [:]
+        for (path, bytes) in scanned { previous[path] = (bytes, found[path] ?? []) }
+        scanned = [:]
+        found = [:]
+    }
 
     /// The leaks found so far, one line each, by file path.
     var leaks: [String] { found.keys.sorted().flatMap { found[$0] ?? [] } }
+
+    /// Adds the trainer-only `fragments` of `file` (files in course order), where `isVisible` tells
+    /// whether participants may see a word run.
+    func add(_ fragments: [SecretFragment], of file: String, isVisible: (UInt64) -> Bool) {
+        for fragment in fragments {
+            // A fragment of one to three words is a secret only when one of its words is a word
+            // participants never see: «Материалдар (2)» is also a table heading beside a count.
+            if fragment.words.count < LeakDetector.shortestCommon, fragment.words.allSatisfy({ isVisible(LeakDetector.combine([$0][...])) }) {
+                continue
+            }
+            for shingle in fragment.shingles where !isVisible(shingle) && secrets[shingle] == nil {
+                remember(shingle, fragment: self.fragments.count)
+            }
+            self.fragments.append((file, fragment.text))
+        }
+    }
 
     /// Records the secret word run `run` of fragment `fragment`.
     func remember(_ run: UInt64, fragment: Int) {
@@ -111,6 +158,13 @@ final class LeakScanner: @unchecked Sendable {
 
     /// Scans the participant file `path`.
     func scan(_ path: String, _ bytes: [UInt8]) {
+        if keepsFiles {
+            scanned[path] = bytes
+            if let last = previous[path], last.bytes == bytes {
+                found[path] = last.leaks
+                return
+            }
+        }
         // A file that is not UTF-8 text (an image) holds no text to leak. Pages are made from Swift
         // strings, so they are UTF-8; the other files (theme files of the course, downloads) are checked.
         let isHTML = path.hasSuffix(".html")

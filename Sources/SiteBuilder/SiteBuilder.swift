@@ -43,9 +43,13 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds both editions in memory and runs the leak check on the participant edition.
-    public func buildAll() throws(SiteError) -> [EditionOutput] {
+    ///
+    /// With a `cache` (`katch serve`: the course was loaded through its ``SiteCache/load``), pages
+    /// whose inputs did not change since the last build with the same cache are taken from it
+    /// instead of rendered; the output is the same byte for byte.
+    public func buildAll(cache: SiteCache? = nil) throws(SiteError) -> [EditionOutput] {
         let trainer = MemoryFiles(), participant = MemoryFiles()
-        try build(trainer: trainer, participant: participant)
+        try build(trainer: trainer, participant: participant, cache: cache)
         return [EditionOutput(edition: .trainer, files: trainer.files), EditionOutput(edition: .participant, files: participant.files)]
     }
 
@@ -86,14 +90,14 @@ public struct SiteBuilder: Sendable {
     static let marker = ".katch-site"
 
     /// Builds both editions into `trainer` and `participant`; throws on a leak or a file not written.
-    func build(trainer: EditionFiles, participant: EditionFiles) throws(SiteError) {
+    func build(trainer: EditionFiles, participant: EditionFiles, cache: SiteCache? = nil) throws(SiteError) {
         // A course's own page frame that cannot be used stops the build, naming the problem.
         if case .failure(let error) = theme.frame { throw error }
         // The trainer edition on one core; the participant edition and its leak check on the other.
-        let leaks = Parallel.pair({ build(.trainer, into: trainer) }, { () -> [String] in
-            let scanner = LeakCheck(course: course).scanner()
+        let leaks = Parallel.pair({ build(.trainer, into: trainer, cache: cache?.edition(.trainer)) }, { () -> [String] in
+            let scanner = cache.map { $0.leaks.scanner(for: course, revisions: $0.load) } ?? LeakCheck(course: course).scanner()
             participant.inspect = { path, bytes in scanner.scan(path, bytes) }
-            build(.participant, into: participant)
+            build(.participant, into: participant, cache: cache?.edition(.participant))
             return scanner.leaks
         }).1
         if let failure = trainer.failure ?? participant.failure { throw failure }
@@ -111,8 +115,8 @@ public struct SiteBuilder: Sendable {
         return EditionOutput(edition: edition, files: files.files)
     }
 
-    func build(_ edition: Edition, into files: EditionFiles) {
-        EditionBuilder(course: course, edition: edition, localizer: Localizer(language), theme: theme, files: files).build()
+    func build(_ edition: Edition, into files: EditionFiles, cache: EditionCache? = nil) {
+        EditionBuilder(course: course, edition: edition, localizer: Localizer(language), theme: theme, files: files, cache: cache).build()
     }
 }
 
@@ -284,16 +288,20 @@ final class EditionBuilder {
     /// Explicit heading ids → page id, for pages of this edition.
     var anchorOwner: [String: String] = [:]
     var visibleIDs: Set<String>
-    var searchEntries: [SearchEntry] = []
+    /// The search index's entries so far, encoded (``SearchEntry``).
+    var searchEntries: [[UInt8]] = []
     /// Pages of this edition by id, and the pages of each module (overview excluded).
     var pageByID: [String: Page] = [:]
     var childrenOfModule: [String: [Page]] = [:]
     /// The sidebar's top-level groups, computed once.
     var navGroups: [(UIString, [Page])] = []
+    /// Pages kept from the last build (`katch serve`), or nil.
+    let cache: EditionCache?
 
-    init(course: Course, edition: Edition, localizer: Localizer, theme: Theme, files: EditionFiles) {
+    init(course: Course, edition: Edition, localizer: Localizer, theme: Theme, files: EditionFiles, cache: EditionCache? = nil) {
         self.course = course
         self.files = files
+        self.cache = cache
         self.edition = edition
         self.l = localizer
         self.theme = theme
@@ -339,12 +347,14 @@ final class EditionBuilder {
         files.add("assets/style.css", theme.stylesheet)
         files.add("assets/search.js", theme.searchScript)
         if let logo = theme.logo { files.add("assets/" + logo.name, logo.bytes) }
+        cache?.begin(globalKey())
         for (index, page) in pages.enumerated() { buildPage(page, index: index) }
         buildIndex()
         buildAgenda()
         buildCatalogue()
         buildPrint()
         buildSearch()
+        cache?.finish()
     }
 
     // MARK: Navigation
@@ -401,13 +411,24 @@ final class EditionBuilder {
     // MARK: Content pages
 
     func buildPage(_ page: Page, index: Int) {
+        let key = cache.flatMap { cache in cache.revisions.revision(of: page.file).map { pageKey(page, index: index, revision: $0) } }
+        if let key, let kept = cache?.reuse(page.file, key, resolve: lookup) {
+            for file in kept.files { files.add(file.path, file.bytes) }
+            searchEntries += kept.search
+            return
+        }
         let renderer = ContentRenderer(course: course, edition: edition, localizer: l, link: href)
         var main = ""
         main += meta(page)
         main += renderer.renderPage(page)
         if page.kind == .module { main += moduleContents(page) }
         main += renderer.renderFootnotes(of: page)
-        for d in renderer.downloads { files.add("downloads/" + d.name, CSVWriter.file(d.rows)) }
+        var made: [(path: String, bytes: [UInt8])] = []
+        for d in renderer.downloads {
+            let bytes = CSVWriter.file(d.rows)
+            files.add("downloads/" + d.name, bytes)
+            if key != nil { made.append(("downloads/" + d.name, bytes)) }
+        }
         var crumbs = [NavLink(title: l(.home), href: "index.html")]
         if let m = module(of: page) { crumbs.append(NavLink(title: navTitle(m), href: Paths.page(m.id))) }
         crumbs.append(NavLink(title: page.title, href: Paths.page(page.id)))
@@ -423,8 +444,16 @@ final class EditionBuilder {
             breadcrumbs: crumbs, sidebar: sidebar(current: Paths.page(page.id)), main: main, outline: outline,
             previous: prev.map { NavLink(title: $0.title, href: Paths.page($0.id)) },
             next: next.map { NavLink(title: $0.title, href: Paths.page($0.id)) })
-        emitPage(Paths.page(page.id), parts)
+        let path = Paths.page(page.id)
+        let pieces = layout.render(parts, path: path)
+        files.add(path, pieces: pieces)
+        let firstEntry = searchEntries.count
         indexForSearch(page)
+        if let key, let cache {
+            made.append((path, EditionFiles.joined(pieces.map(\.utf8))))
+            let lookups = renderer.references.map { lookup($0.id, showsTitle: $0.showsTitle) }
+            cache.store(page.file, CachedPage(key: key, lookups: lookups, files: made, search: Array(searchEntries[firstEntry...])))
+        }
     }
 
     /// Kind, duration, materials of an activity; the registration header of a quiz.

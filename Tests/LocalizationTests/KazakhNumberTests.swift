@@ -1,5 +1,6 @@
-import Localization
+import Foundation
 import Testing
+@testable import Localization
 
 @Suite struct KazakhNumberTests {
     /// «1-ден N-ге дейін»: the dative ending follows the Kazakh name of the number's last word.
@@ -58,5 +59,34 @@ import Testing
         #expect(kk(.tSameNameRegistered).hasSuffix("Олардың бірі сіз бе?"))
         #expect(!kk(.tSameNameRegistered).contains("сізсіз"))
         #expect(kk(.reportFlagNegative, "q3", "пре-тест", "-0.21") == "q3: пре-тест нәтижелерінде теріс дискриминация (r = -0.21)")
+    }
+
+    /// Placeholders are replaced byte by byte as Foundation's `replacingOccurrences` replaces them:
+    /// every occurrence, left to right, next to Kazakh, Russian and English text, at the ends, repeated.
+    @Test func placeholdersAreReplacedAsFoundationDoes() {
+        let texts = [
+            "", "%1", "%1%1", "%%1", "%12", "a %1 b %2 c %1", "«%1{dative}» дейін %1", "Барлығы: %1 минут", "%1{ablative}%1",
+            "Итого %1 из %2", "no placeholder", "%", "%2%1%2",
+        ]
+        for text in texts {
+            for placeholder in ["%1", "%2", "%1{dative}", "%1{ablative}"] {
+                for value in ["", "5", "қатысушы", "%1", "a%2b"] {
+                    #expect(Localizer.replacing(placeholder, with: value, in: text) == text.replacingOccurrences(of: placeholder, with: value), "\(text) \(placeholder) \(value)")
+                }
+                #expect(Localizer.occurs(placeholder, in: text) == text.contains(placeholder), "\(text) \(placeholder)")
+            }
+        }
+        for key in UIString.allCases {
+            for language in Language.allCases {
+                let l = Localizer(language)
+                var expected = l(key)
+                for (index, argument) in ["12", "қ"].enumerated().reversed() {
+                    expected = expected.replacingOccurrences(of: "%\(index + 1){dative}", with: Int(argument).map(KazakhNumber.dative) ?? argument)
+                    expected = expected.replacingOccurrences(of: "%\(index + 1){ablative}", with: Int(argument).map(KazakhNumber.ablative) ?? argument)
+                    expected = expected.replacingOccurrences(of: "%\(index + 1)", with: argument)
+                }
+                #expect(l(key, "12", "қ") == expected, "\(key) \(language)")
+            }
+        }
     }
 }
