@@ -14,7 +14,6 @@ enum Validator {
     /// each page's parse (and kept them with it); else they are made here.
     static func validate(_ course: Course, held: inout HeldBack, damage known: [String: [Diagnostic]]? = nil) -> [Diagnostic] {
         var bag = DiagnosticBag()
-        let start = SourcePosition(line: 1, column: 1)
         // Page ids unique.
         var pageFiles: [String: String] = [:]
         for page in course.pages {

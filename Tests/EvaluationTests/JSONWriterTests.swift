@@ -61,13 +61,19 @@ struct JSONWriterTests {
         #expect(error?.description.contains("list") == true)
     }
 
-    final class PathBox: @unchecked Sendable { var paths: [String] = [] }
+    /// The paths values reported; values in slices report from several threads at once.
+    final class PathBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [String] = []
+        var paths: [String] { lock.withLock { recorded } }
+        func append(_ path: String) { lock.withLock { recorded.append(path) } }
+    }
 
     /// Records the coding path its encoder reports.
     struct PathProbe: Encodable {
         let box: PathBox
         func encode(to encoder: any Encoder) throws {
-            box.paths.append(encoder.codingPath.map(\.stringValue).joined(separator: "."))
+            box.append(encoder.codingPath.map(\.stringValue).joined(separator: "."))
             var c = encoder.singleValueContainer()
             try c.encode(1)
         }

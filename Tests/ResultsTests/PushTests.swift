@@ -73,8 +73,8 @@ import TestSupport
         let there = try #require(try central.store.participant(training: "t-1", code: p.code))
         let a = try #require(try central.store.attempt(participant: there.rowID, phase: .pre, instrument: "pre-post-test"))
         let last = try #require(try laptop.store.participants(training: "t-1").last)
-        try central.store.write { c in try c.execute("UPDATE response SET choice = 'c' WHERE attempt_id = ? AND question_id = 'q1'", [a.rowID]) }
-        try central.store.write { c in try c.execute("UPDATE participant SET gender = 'x' WHERE code = ?", [last.code]) }
+        _ = try central.store.write { c in try c.execute("UPDATE response SET choice = 'c' WHERE attempt_id = ? AND question_id = 'q1'", [a.rowID]) }
+        _ = try central.store.write { c in try c.execute("UPDATE participant SET gender = 'x' WHERE code = ?", [last.code]) }
         let before = try export(central.store)
         do {
             _ = try laptop.store.push(to: central.store, withNames: false)

@@ -52,7 +52,7 @@ import TestSupport
         let dir = try TempDir()
         let location = try newStoreLocation(kind, in: dir.url)
         let store = try ResultsStore(path: location)
-        try store.write { c in try c.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        _ = try store.write { c in try c.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
         for readOnly in [false, true] {
             do {
                 _ = try ResultsStore(path: location, readOnly: readOnly)
@@ -258,7 +258,7 @@ final class Failures: @unchecked Sendable {
         nonisolated(unsafe) var waited = 0.0
         DispatchQueue.global().async {
             do {
-                try station.write(retry: true) { w in try w.execute("INSERT INTO \(child) (parent_id, v) VALUES (?, ?)", [.integer(7), .text("station")]) }
+                _ = try station.write(retry: true) { w in try w.execute("INSERT INTO \(child) (parent_id, v) VALUES (?, ?)", [.integer(7), .text("station")]) }
             } catch { stationError = error }
             waited = Date().timeIntervalSince(started)
             done.signal()
