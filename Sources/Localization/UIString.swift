@@ -57,7 +57,7 @@ public enum UIString: String, Sendable, CaseIterable {
 
     // issue 12
     case tPasteIgnored, tLeaveConfirm, tNoPreTest, tRegisterNewPost, tScreeningReadAloud, tScreeningAllowed, tScreeningSums
-    case tTypeAheadDropped
+    case tTypeAheadDropped, tSaving
 
     /// The three translations of this string.
     public var translations: (kk: String, ru: String, en: String) {
@@ -476,6 +476,8 @@ public enum UIString: String, Sendable, CaseIterable {
             )
         case .reportReasonSuppressed: return ("жасырылған (топ шағын)", "скрыто (малая группа)", "withheld (small group)")
         // issue 12
+        case .tSaving:
+            return ("Жауап сақталуда, күте тұрыңыз…", "Ответ сохраняется, подождите…", "Saving your answer, please wait…")
         case .tTypeAheadDropped:
             return ("Жауап сақталып жатқанда басылған пернелер есепке алынбады: осы сұраққа жауап беріңіз.",
                     "Клавиши, нажатые во время сохранения ответа, не учтены: ответьте на этот вопрос.",

@@ -1,5 +1,6 @@
 import Instruments
 import Localization
+import Results
 
 /// What a prompt ended with.
 public enum Outcome<Value> {
@@ -69,6 +70,9 @@ public protocol Console: AnyObject {
     func setFarewell(_ lines: [String])
     /// Leaves the terminal as it was.
     func close()
+    /// Runs a save: when it takes long (the database or the server busy), the screen says the
+    /// answer is being saved until it is.
+    func saving<T>(_ save: () throws(ResultsError) -> T) throws(ResultsError) -> T
 }
 
 extension Console {

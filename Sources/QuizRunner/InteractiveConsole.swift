@@ -1,3 +1,4 @@
+import Foundation
 import Instruments
 import Results
 import Localization
@@ -50,6 +51,18 @@ public final class InteractiveConsole: Console {
     public func notice(_ text: String) { pendingNotice = text }
 
     public func setFarewell(_ lines: [String]) { RawTerminal.setFarewell(lines.joined(separator: "\n")) }
+
+    /// How long a save runs before the screen says so.
+    static let savingNoticeAfter = 0.4
+
+    /// Shows «saving…» on the last row when `save` has not returned after
+    /// ``savingNoticeAfter`` seconds; the next screen is drawn whole, over it.
+    public func saving<T>(_ save: () throws(ResultsError) -> T) throws(ResultsError) -> T {
+        let notice = SavingNotice(terminal: terminal, row: max(1, terminal.size.rows), text: style.dim(TextLayout.truncate(l(.tSaving), columns: columns)))
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.savingNoticeAfter) { notice.show() }
+        defer { notice.cancel() }
+        return try save()
+    }
 
     /// The header line: the header shortened with «…» (so the screen's height stays known) and the progress bar.
     func headerLine(_ h: String, progress: (done: Int, total: Int)?) -> String {
@@ -426,4 +439,27 @@ public final class InteractiveConsole: Console {
         for para in f.body { out += TextLayout.wrap(para, columns: columns) }
         terminal.write(out.joined(separator: "\n") + "\n")
     }
+}
+
+/// The «saving…» line of a save that takes long: written from another thread, never after the
+/// save has returned (the lock orders it before the next screen).
+private final class SavingNotice: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private let terminal: RawTerminal
+    private let row: Int
+    private let text: String
+
+    init(terminal: RawTerminal, row: Int, text: String) {
+        (self.terminal, self.row, self.text) = (terminal, row, text)
+    }
+
+    func show() {
+        lock.withLock {
+            guard !done else { return }
+            terminal.write("\u{1B}[\(row);1H\u{1B}[2K" + text)
+        }
+    }
+
+    func cancel() { lock.withLock { done = true } }
 }

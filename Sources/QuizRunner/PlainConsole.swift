@@ -1,3 +1,4 @@
+import Results
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,6 +69,9 @@ public final class PlainConsole: Console {
     public func notice(_ text: String) { out(text) }
 
     public func setFarewell(_ lines: [String]) {}
+
+    /// Plain mode prints nothing while saving: each line is answered in turn anyway.
+    public func saving<T>(_ save: () throws(ResultsError) -> T) throws(ResultsError) -> T { try save() }
 
     /// Yes or no; plain mode has no cursor, so there is no default: an empty line is refused.
     public func confirm(_ screen: Screen, defaultYes: Bool) -> Outcome<Bool> {

@@ -90,7 +90,7 @@ final class QuestionLoop {
             switch outcome {
             case .value(let response):
                 if let response {
-                    do { try sink.save(response, position: index + 1) } catch { return .failed(error) }
+                    do { try console.saving { () throws(ResultsError) in try sink.save(response, position: index + 1) } } catch { return .failed(error) }
                     answers[q.id] = response
                     if feedback == .afterEach, case .interrupted = showFeedback(q, response) { return .interrupted }
                 } else {
@@ -115,7 +115,7 @@ final class QuestionLoop {
             // unmarking everything leaves the earlier answer as it was.
             guard !marks.isEmpty else { return nil }
             let response = Self.response(q, chosen: marks)
-            do { try sink.save(response, position: index) } catch { return error }
+            do { try console.saving { () throws(ResultsError) in try sink.save(response, position: index) } } catch { return error }
             answers[q.id] = response
             return nil
         }
@@ -123,7 +123,7 @@ final class QuestionLoop {
             TextRules.problem(draft, multiline: true, maxLength: TextPolicy.openAnswerMaxLength, l: l) == nil
         else { return nil }
         let response = Response(questionID: q.id, text: draft, maxScore: Double(q.maxScore))
-        do { try sink.save(response, position: index) } catch { return error }
+        do { try console.saving { () throws(ResultsError) in try sink.save(response, position: index) } } catch { return error }
         answers[q.id] = response
         return nil
     }

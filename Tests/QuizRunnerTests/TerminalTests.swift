@@ -285,8 +285,9 @@ import TestSupport
     }
 
     /// A save held up by another writer (here a write transaction kept open for 3 s; on a central
-    /// server, a large import): the keys pressed meanwhile must not answer the questions after it.
-    /// They are dropped with a notice, and the next question waits for its own key.
+    /// server, a large import): the screen says the answer is being saved, and the keys pressed
+    /// meanwhile must not answer the questions after it. They are dropped with a notice, and the
+    /// next question waits for its own key.
     @Test func keysPressedWhileASaveWaitsAreDropped() throws {
         let db = try TempDB()
         let s = try TmuxSession(try quizCommand(db, "pre"))
@@ -303,7 +304,9 @@ import TestSupport
         }
         holding.wait()
         try s.send("a")  // answers question 1; its save waits for the lock
-        Thread.sleep(forTimeInterval: 0.8)
+        // The screen says the answer is being saved (still question 1).
+        let waiting = try s.waitFor("Жауап сақталуда", timeout: 2.5)
+        #expect(waiting.contains("Сұрақ 1 / 4"))
         try s.send("b", "b", "b")  // typed ahead while the screen is still question 1
         released.wait()
         let screen = try s.waitFor("пернелер есепке алынбады")
