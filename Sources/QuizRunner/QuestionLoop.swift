@@ -90,7 +90,7 @@ final class QuestionLoop {
             switch outcome {
             case .value(let response):
                 if let response {
-                    do { try console.saving { () throws(ResultsError) in try sink.save(response, position: index + 1) } } catch { return .failed(error) }
+                    do { try save(response, position: index + 1) } catch { return .failed(error) }
                     answers[q.id] = response
                     if feedback == .afterEach, case .interrupted = showFeedback(q, response) { return .interrupted }
                 } else {
@@ -105,6 +105,11 @@ final class QuestionLoop {
         }
     }
 
+    /// Saves an answer, the console showing that it is being saved when that takes long.
+    func save(_ response: Response, position: Int) throws(ResultsError) {
+        try console.saving { () throws(ResultsError) in try sink.save(response, position: position) }
+    }
+
     /// Saves the text typed into open question `q` (or the options marked on a multiple-answer
     /// question) when its screen was left without finishing it,
     /// so going back, Ctrl-C or a closed terminal never throws typed text away; nil when saved or
@@ -115,7 +120,7 @@ final class QuestionLoop {
             // unmarking everything leaves the earlier answer as it was.
             guard !marks.isEmpty else { return nil }
             let response = Self.response(q, chosen: marks)
-            do { try console.saving { () throws(ResultsError) in try sink.save(response, position: index) } } catch { return error }
+            do { try save(response, position: index) } catch { return error }
             answers[q.id] = response
             return nil
         }
@@ -123,7 +128,7 @@ final class QuestionLoop {
             TextRules.problem(draft, multiline: true, maxLength: TextPolicy.openAnswerMaxLength, l: l) == nil
         else { return nil }
         let response = Response(questionID: q.id, text: draft, maxScore: Double(q.maxScore))
-        do { try console.saving { () throws(ResultsError) in try sink.save(response, position: index) } } catch { return error }
+        do { try save(response, position: index) } catch { return error }
         answers[q.id] = response
         return nil
     }

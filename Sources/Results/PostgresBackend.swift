@@ -106,6 +106,9 @@ final class PostgresConnection: SQLConnection {
     var bulkLockTimeout = "5s"
     /// `?` → `$n` translations of the statements seen.
     private var numbered: [String: String] = [:]
+    /// The columns of each copy target seen, with how they are written (one catalogue query per
+    /// target and connection: a push copies the answers of each attempt on its own).
+    private var copyColumns: [String: [(name: String, kind: CopyKind)]] = [:]
 
     init(url: PostgresURL, readOnly: Bool) throws(ResultsError) {
         self.url = url
@@ -484,7 +487,7 @@ extension PostgresConnection {
 
     /// Copies the rows (``copyIn(_:count:values:)`` without the bulk key check).
     private func copyRows(_ target: String, count: Int, values: (Int, inout [SQLValue]) -> Void) throws {
-        let kinds = try copyColumnKinds(target)
+        let columns = try copyColumnKinds(target)
         let start = PQexec(conn, "COPY \(target) FROM STDIN (FORMAT binary)")
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             let e = error(start)
@@ -508,14 +511,14 @@ extension PostgresConnection {
         for i in 0..<count {
             row.removeAll(keepingCapacity: true)
             values(i, &row)
-            guard row.count == kinds.count else {
-                failure = ResultsError("\(row.count) values for the \(kinds.count) columns of \(target)")
+            guard row.count == columns.count else {
+                failure = ResultsError("\(row.count) values for the \(columns.count) columns of \(target)")
                 break
             }
             Self.appendBigEndian(UInt16(row.count), to: &buffer)
             for (k, v) in row.enumerated() {
-                do { try Self.appendBinaryField(v, as: kinds[k], to: &buffer) } catch {
-                    failure = error
+                do { try Self.appendBinaryField(v, as: columns[k].kind, to: &buffer) } catch {
+                    failure = ResultsError("row \(i + 1) of the copy into \(target.table ?? target), column \(columns[k].name): \(error.description)")
                     break
                 }
             }
@@ -542,8 +545,10 @@ extension PostgresConnection {
     /// How a column of a binary copy is written.
     enum CopyKind: Equatable { case bigint, double, boolean, text }
 
-    /// The kinds of the columns of `table (a, b, …)`, in that order, from the server's catalogue.
-    func copyColumnKinds(_ target: String) throws -> [CopyKind] {
+    /// The columns of `table (a, b, …)`, in that order, with their kinds from the server's
+    /// catalogue (asked once per target).
+    func copyColumnKinds(_ target: String) throws -> [(name: String, kind: CopyKind)] {
+        if let known = copyColumns[target] { return known }
         guard let table = target.table, let list = target.columns else { throw ResultsError("not a copy target: \(target)") }
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         var types: [String: Oid] = [:]
@@ -554,16 +559,18 @@ extension PostgresConnection {
             guard let oid = Oid(String(cString: PQgetvalue(result, r, 1))) else { continue }
             types[String(cString: PQgetvalue(result, r, 0))] = oid
         }
-        return try names.map { name in
+        let columns = try names.map { name -> (name: String, kind: CopyKind) in
             switch types[name] {
-            case TypeID.int8?: return .bigint
-            case TypeID.float8?: return .double
-            case TypeID.bool?: return .boolean
-            case TypeID.text?, TypeID.varchar?: return .text
+            case TypeID.int8?: return (name, .bigint)
+            case TypeID.float8?: return (name, .double)
+            case TypeID.bool?: return (name, .boolean)
+            case TypeID.text?, TypeID.varchar?: return (name, .text)
             case let other?: throw ResultsError("column \(table).\(name) has a type katch does not copy (oid \(other))")
             case nil: throw ResultsError("no column \(name) in \(table)")
             }
         }
+        copyColumns[target] = columns
+        return columns
     }
 
     /// One field of COPY's binary format: its length (-1 for NULL) and its bytes, big-endian.

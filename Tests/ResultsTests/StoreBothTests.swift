@@ -164,7 +164,9 @@ final class Failures: @unchecked Sendable {
             }
             Issue.record("a text was copied into a bigint column")
         } catch {
+            // The row and column are named, the value never.
             #expect("\(error)".contains("text") && "\(error)".contains("bigint"), "\(error)")
+            #expect("\(error)".contains("row 2") && "\(error)".contains("column id"), "\(error)")
             #expect(!"\(error)".contains(secret))
         }
         #expect(try read("SELECT id FROM copy_kinds").count == 3)
