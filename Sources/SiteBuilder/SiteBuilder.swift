@@ -61,6 +61,14 @@ public struct SiteBuilder: Sendable {
     /// only when the whole build succeeded: a failed build (a leak, a full disk) leaves the last site
     /// as it was. A folder is only replaced when katch made it (it holds a `.katch-site` marker), so a
     /// wrong `--out` never deletes someone's files.
+    ///
+    /// The edition a build replaces is kept as a hidden spare (`DIR/.trainer.katch-spare`), and the
+    /// next build writes into the spare's files instead of new ones: on ext4, creating a file just
+    /// after deleting one costs a search of the inode table (a tenth of a small build's time), and a
+    /// file rewritten from length zero is pushed to disk on close (`auto_da_alloc`: 300 small files
+    /// took 0.8 s). Overwriting in place and cutting the file to its new length costs neither
+    /// (300 files: 4.5 ms, against 15–24 ms created anew). A spare's files the build does not make are
+    /// removed before it goes live.
     public func build(into dir: URL) throws(SiteError) -> [WrittenEdition] {
         let fm = FileManager.default
         let editions: [Edition] = [.trainer, .participant]
@@ -70,20 +78,34 @@ public struct SiteBuilder: Sendable {
                 throw SiteError("\(folder.path) exists and was not made by katch; choose another --out")
             }
         }
-        let staging = editions.map { dir.appendingPathComponent(".\($0.rawValue).katch-\(ProcessInfo.processInfo.processIdentifier)") }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = editions.map { dir.appendingPathComponent(".\($0.rawValue).katch-\(pid)") }
         defer { for folder in staging { try? fm.removeItem(at: folder) } }
-        let trainer = try DiskFiles(folder: staging[0]), participant = try DiskFiles(folder: staging[1])
+        // A spare is taken by renaming it, so two builds into one folder never share it.
+        let trainer = try DiskFiles(folder: staging[0], spare: Self.spare(.trainer, in: dir))
+        let participant = try DiskFiles(folder: staging[1], spare: Self.spare(.participant, in: dir))
         try build(trainer: trainer, participant: participant)
+        for files in [trainer, participant] { try files.removeLeftovers() }
         for (edition, folder) in zip(editions, staging) {
             let target = dir.appendingPathComponent(edition.rawValue)
+            let spare = Self.spare(edition, in: dir)
+            let old = dir.appendingPathComponent(".\(edition.rawValue).katch-old-\(pid)")
             do {
-                if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+                let replacing = fm.fileExists(atPath: target.path)
+                if replacing { try fm.moveItem(at: target, to: old) }
                 try fm.moveItem(at: folder, to: target)
+                // The edition replaced becomes the next build's spare, unless a spare is there already.
+                if replacing && rename(old.path, spare.path) != 0 { try fm.removeItem(at: old) }
             } catch {
                 throw SiteError("cannot replace \(target.path): \(error.localizedDescription)")
             }
         }
         return [trainer.written(.trainer, in: dir), participant.written(.participant, in: dir)]
+    }
+
+    /// Where the edition last replaced in `dir` is kept for the next build to write into.
+    static func spare(_ edition: Edition, in dir: URL) -> URL {
+        dir.appendingPathComponent(".\(edition.rawValue).katch-spare")
     }
 
     /// The file that marks a folder as katch's output.
@@ -177,20 +199,58 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
     /// Bytes written per path (a path written again counts once).
     private var sizes: [String: Int] = [:]
     private var folders: Set<String> = []
+    /// Whether the folder was a spare, whose files this build writes over.
+    private let recycled: Bool
 
-    /// Creates `folder` (replacing a leftover of an interrupted build) with katch's marker in it.
-    init(folder: URL) throws(SiteError) {
+    /// Creates `folder` with katch's marker in it: the folder `spare` renamed, when there is one made
+    /// by katch (its files are then written over), else a new one (replacing a leftover of an
+    /// interrupted build).
+    init(folder: URL, spare: URL) throws(SiteError) {
         self.folder = folder
         self.folderPath = folder.path
-        super.init()
         let fm = FileManager.default
+        let marked = fm.fileExists(atPath: spare.appendingPathComponent(SiteBuilder.marker).path)
+        if fm.fileExists(atPath: folder.path) { try? fm.removeItem(at: folder) }
+        recycled = marked && rename(spare.path, folder.path) == 0
+        super.init()
         do {
-            if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            if !recycled {
+                if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
         } catch {
             throw SiteError("cannot write \(folder.path): \(error.localizedDescription)")
         }
-        try OutputFile.write(["katch build output: this folder is replaced by the next build\n".utf8], to: folder.appendingPathComponent(SiteBuilder.marker).path)
+        try OutputFile.write(["katch build output: this folder is replaced by the next build\n".utf8], to: folderPath + "/" + SiteBuilder.marker)
+    }
+
+    /// Removes what the folder held before this build (it was a spare) and this build did not write.
+    func removeLeftovers() throws(SiteError) {
+        guard recycled else { return }
+        let fm = FileManager.default
+        var kept: Set<String> = [SiteBuilder.marker]
+        for path in sizes.keys {
+            kept.insert(path)
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !kept.insert(String(folder)).inserted { break }
+            }
+        }
+        guard let walker = fm.enumerator(atPath: folderPath) else { return }
+        var stale: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if kept.contains(relative) { continue }
+            stale.append(folderPath + "/" + relative)
+            // A folder none of whose files were written goes whole.
+            var isFolder: ObjCBool = false
+            if fm.fileExists(atPath: folderPath + "/" + relative, isDirectory: &isFolder), isFolder.boolValue { walker.skipDescendants() }
+        }
+        for path in stale {
+            do { try fm.removeItem(atPath: path) } catch {
+                throw SiteError("cannot remove \(path): \(error.localizedDescription)")
+            }
+        }
     }
 
     /// Paths are joined as text: making a `URL` of each file's path (and of its folder) cost a third of
@@ -201,11 +261,40 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
             let parent = folderPath + "/" + String(path[..<slash])
             if folders.insert(parent).inserted {
                 do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-                    throw SiteError("cannot write \(parent): \(error.localizedDescription)")
+                    // In a spare, a file may stand where this build wants a folder.
+                    guard recycled, clearFilesOnTheWay(to: String(path[..<slash])) else {
+                        throw SiteError("cannot write \(parent): \(error.localizedDescription)")
+                    }
+                    do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+                        throw SiteError("cannot write \(parent): \(error.localizedDescription)")
+                    }
                 }
             }
         }
-        sizes[path] = try OutputFile.write(pieces, to: full)
+        do { sizes[path] = try OutputFile.write(pieces, to: full) } catch {
+            // In a spare, a folder may stand where this build wants a file.
+            var isFolder: ObjCBool = false
+            guard recycled, FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue,
+                (try? FileManager.default.removeItem(atPath: full)) != nil
+            else { throw error }
+            sizes[path] = try OutputFile.write(pieces, to: full)
+        }
+    }
+
+    /// Removes files of the spare that stand where the folders of `relative` go; true when it
+    /// removed one.
+    private func clearFilesOnTheWay(to relative: String) -> Bool {
+        let fm = FileManager.default
+        var removed = false
+        var prefix = folderPath
+        for component in relative.split(separator: "/") {
+            prefix += "/" + component
+            var isFolder: ObjCBool = false
+            if fm.fileExists(atPath: prefix, isDirectory: &isFolder), !isFolder.boolValue {
+                removed = (try? fm.removeItem(atPath: prefix)) != nil || removed
+            }
+        }
+        return removed
     }
 
     /// What was written, as the edition `edition` in `dir`.
@@ -218,13 +307,14 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
 
 /// Writing one output file.
 enum OutputFile {
-    /// Writes `pieces` one after another to `path` (created, or truncated) with plain POSIX calls
+    /// Writes `pieces` one after another to `path` (created, or written over and cut to its new
+    /// length — never truncated to zero first, which ext4 answers with a flush on close) with plain POSIX calls
     /// (Foundation's `Data.write` also syncs each file to disk, which made writing a third of a small
     /// build); returns the bytes written. Small pieces are gathered into one buffer; a large one (the
     /// print page's content) is written from its own storage.
     @discardableResult
     static func write<Piece: Collection<UInt8>>(_ pieces: [Piece], to path: String) throws(SiteError) -> Int {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw SiteError("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var buffer: [UInt8] = []
@@ -258,6 +348,8 @@ enum OutputFile {
             buffer.append(contentsOf: piece)
         }
         try flushBuffer()
+        // What is left of an older, longer file goes.
+        guard ftruncate(fd, off_t(total)) == 0 else { throw SiteError("cannot write \(path): \(String(cString: strerror(errno)))") }
         return total
 
         func flushBuffer() throws(SiteError) {

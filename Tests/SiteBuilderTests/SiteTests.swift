@@ -60,6 +60,52 @@ func text(_ output: EditionOutput, _ path: String) -> String {
         #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["participant", "trainer"])
     }
 
+    /// The edition a build replaces is kept as a hidden spare whose files the next build writes over
+    /// (the same inodes): what the spare held and the build does not make is gone, a file standing
+    /// where a folder goes (and a folder where a file goes) is replaced, and the site is the same,
+    /// byte for byte, as the one built in memory.
+    @Test func aSecondBuildWritesOverTheSpareAndLeavesNothingOfIt() throws {
+        let fm = FileManager.default
+        let course = try fixtureCourse()
+        let dir = fm.temporaryDirectory.appendingPathComponent("katch-spare-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        _ = try SiteBuilder(course: course).build(into: dir)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["participant", "trainer"], "no spare after a first build")
+        _ = try SiteBuilder(course: course).build(into: dir)
+        #expect(
+            try fm.contentsOfDirectory(atPath: dir.path).sorted() == [".participant.katch-spare", ".trainer.katch-spare", "participant", "trainer"])
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(fm.attributesOfItem(atPath: dir.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
+        }
+        let spareIndex = try inode(".trainer.katch-spare/index.html")
+        // What an older build or a hand left in the spare.
+        try Data("stale".utf8).write(to: dir.appendingPathComponent(".trainer.katch-spare/stale.html"))
+        try fm.createDirectory(at: dir.appendingPathComponent(".trainer.katch-spare/old/deeper"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: dir.appendingPathComponent(".trainer.katch-spare/old/deeper/x.css"))
+        let assets = try #require(try fm.contentsOfDirectory(atPath: dir.appendingPathComponent("participant/assets").path).sorted().first)
+        try fm.removeItem(at: dir.appendingPathComponent(".participant.katch-spare/assets"))
+        try Data("a file where a folder goes".utf8).write(to: dir.appendingPathComponent(".participant.katch-spare/assets"))
+        try fm.removeItem(at: dir.appendingPathComponent(".participant.katch-spare/index.html"))
+        try fm.createDirectory(at: dir.appendingPathComponent(".participant.katch-spare/index.html/x"), withIntermediateDirectories: true)
+        let written = try SiteBuilder(course: course).build(into: dir)
+
+        #expect(try inode("trainer/index.html") == spareIndex, "the spare's file is written over, not made anew")
+        for output in try SiteBuilder(course: course).buildAll() {
+            let folder = try #require(written.first { $0.edition == output.edition }).folder
+            var onDisk: [String] = []
+            let walker = try #require(fm.enumerator(atPath: folder.path))
+            while let path = walker.nextObject() as? String {
+                var isFolder: ObjCBool = false
+                if fm.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue { onDisk.append(path) }
+            }
+            #expect(onDisk.sorted() == (Array(output.files.keys) + [".katch-site"]).sorted(), "\(output.edition): exactly the files of the build")
+            for (path, bytes) in output.files {
+                #expect(fm.contents(atPath: folder.appendingPathComponent(path).path) == Data(bytes), "\(path)")
+            }
+        }
+        #expect(fm.fileExists(atPath: dir.appendingPathComponent("participant/assets/\(assets)").path))
+    }
+
     @Test func participantEditionHoldsNoTrainerText() throws {
         let course = try fixtureCourse()
         let participant = SiteBuilder(course: course).build(.participant)
