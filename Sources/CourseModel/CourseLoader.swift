@@ -78,28 +78,42 @@ public enum CourseLoader {
     public static func load(root: URL, cache: LoadCache? = nil) -> Result {
         var bag = DiagnosticBag()
         var held = HeldBack()
-        // course.yml first, alone: reading it beside the pages (`Parallel.pair`) made the pages' own
-        // `Parallel.map` nested, and libdispatch runs a nested `concurrentPerform` on one thread.
-        let config = loadConfig(root: root, diagnostics: &bag, unreadable: &held.configUnreadable, cache: cache)
         let files = ["modules", "exercises"].flatMap { markdownFiles(in: root.appendingPathComponent($0), relativeTo: root) }
-        // Pages are read on every core; their diagnostics are taken in file order, as if read one by one.
-        let read = Parallel.map(files) { file -> LoadCache.Parsed in
+        // course.yml and the pages are read on every core, course.yml first (parsing its YAML is the
+        // largest single piece, and the first use of Yams's regular expressions), in one work list: a
+        // `Parallel.map` nested in a `Parallel.pair` runs on one thread. Diagnostics are taken in
+        // order, course.yml's first, as if read one by one.
+        let read = Parallel.map([nil] + files) { file -> Read in
+            guard let file else {
+                var configBag = DiagnosticBag()
+                var unreadable = false
+                let config = loadConfig(root: root, diagnostics: &configBag, unreadable: &unreadable, cache: cache)
+                return .config(config, configBag, unreadable: unreadable)
+            }
             let outcome = SourceFile.read(root.appendingPathComponent(file))
-            if case .data(let data) = outcome, let hit = cache?.parsed(file, data) { return hit }
+            if case .data(let data) = outcome, let hit = cache?.parsed(file, data) { return .page(hit) }
             let parsed = parse(outcome, file: file)
             if case .data(let data) = outcome { cache?.store(file, data, parsed) }
-            return parsed
+            return .page(parsed)
         }
         cache?.keep(only: files)
+        var config = CourseConfig(title: "")
         var pages: [Page] = []
         var damage: [String: [Diagnostic]] = [:]
-        for (file, result) in zip(files, read) {
-            bag.append(contentsOf: result.diagnostics)
-            if let page = result.page {
-                pages.append(page)
-                damage[page.file] = result.damage
+        for (file, item) in zip([nil] + files, read) {
+            switch item {
+            case .config(let read, let configBag, let unreadable):
+                config = read
+                bag.append(contentsOf: configBag.all)
+                held.configUnreadable = unreadable
+            case .page(let result):
+                bag.append(contentsOf: result.diagnostics)
+                if let page = result.page {
+                    pages.append(page)
+                    damage[page.file] = result.damage
+                }
+                for id in result.salvaged where held.lostIDs[id] == nil { held.lostIDs[id] = file ?? "course.yml" }
             }
-            for id in result.salvaged where held.lostIDs[id] == nil { held.lostIDs[id] = file }
         }
         let course = Course(root: root, config: config, pages: ReadingOrder.sort(pages))
         bag.append(contentsOf: Validator.validate(course, held: &held, damage: damage))
@@ -109,6 +123,13 @@ public enum CourseLoader {
                 " — \(count) further problem\(count == 1 ? "" : "s") not shown until this is fixed")
         }
         return Result(course: course, diagnostics: bag.sorted)
+    }
+
+    /// One result of the loader's work list: `course.yml` (its diagnostics, and whether it could not
+    /// be read at all) or a page file.
+    enum Read: Sendable {
+        case config(CourseConfig, DiagnosticBag, unreadable: Bool)
+        case page(LoadCache.Parsed)
     }
 
     /// A page file as read (`outcome`): the page, its diagnostics, and when it cannot be used the ids
