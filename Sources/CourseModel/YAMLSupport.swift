@@ -87,8 +87,16 @@ enum YAMLEncoding {
     /// `Parser.Encoding.default` as it was on first use.
     static var chosen: Parser.Encoding { Parser.Encoding(rawValue: name) ?? .utf8 }
 
-    /// `Yams.compose(yaml:)` with the encoding chosen once.
-    static func compose(yaml: String) throws -> Node? { try Yams.compose(yaml: yaml, .default, .default, chosen) }
+    /// `Yams.compose(yaml:)` with the encoding chosen once and ``resolver``.
+    static func compose(yaml: String) throws -> Node? { try Yams.compose(yaml: yaml, resolver, .default, chosen) }
+
+    /// The tags katch tells plain scalars apart by: booleans (`Node.bool` is nil for a scalar resolved
+    /// as a string) and null. Yams's default resolver also tries int, float, merge, timestamp and
+    /// value — seven regular expressions for every plain key and value it compares or hashes (each
+    /// mapping's keys are hashed for the duplicate check), a twentieth of `katch check`. katch reads
+    /// numbers, minutes and dates from the scalar's text, never from its tag, and compares keys by
+    /// their text: the other five change nothing it reads.
+    static let resolver = Resolver.basic.appending(.bool).appending(.null)
 }
 
 /// Reads typed values out of a composed YAML node, reporting problems with file and line.
@@ -194,9 +202,10 @@ extension Node {
         return found
     }
 
-    /// Whether Yams's default resolver makes `key` a string: lowercase ASCII letters, `-` and `_`,
+    /// Whether the resolver makes `key` a string: lowercase ASCII letters, `-` and `_`,
     /// starting with a letter, and not one of the words it reads as a boolean or null. (katch composes
-    /// all its YAML with the default resolver.)
+    /// all its YAML with ``YAMLEncoding/resolver``, which is the default resolver's boolean and null
+    /// rules.)
     static func isWord(_ key: String) -> Bool {
         guard let first = key.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
         guard key.utf8.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })

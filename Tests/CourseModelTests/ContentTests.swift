@@ -125,6 +125,43 @@ import Yams
         #expect(Node.isWord("trainer-note") && !Node.isWord("yes") && !Node.isWord("1a") && !Node.isWord("Id"))
     }
 
+    /// katch composes YAML with only the boolean and null rules of Yams's resolver: every key finds
+    /// the value, and every value reads as the same text, boolean and whole number, as under the
+    /// default resolver; a key given twice is still refused.
+    @Test func yamlComposedWithFewerRulesReadsTheSame() throws {
+        let yaml = """
+            id: a
+            order: 03
+            minutes: 45
+            ratio: 1.5
+            date: 2026-05-12
+            optional: yes
+            hidden: false
+            none: ~
+            empty:
+            hex: 0x1F
+            exp: 1e3
+            "1": quoted one
+            2: two
+            <<: merge
+            "=": value
+            title: "Тақырып: 2"
+            """
+        let ours = try #require(try YAMLEncoding.compose(yaml: yaml))
+        let theirs = try #require(try Yams.compose(yaml: yaml))
+        for key in ["id", "order", "minutes", "ratio", "date", "optional", "hidden", "none", "empty", "hex", "exp", "2", "<<", "title"] {
+            let a = ours[key: key], b = theirs[key]
+            #expect(a != nil && a?.string == b?.string, "\(key)")
+            #expect(a?.bool == b?.bool && a?.int == b?.int, "\(key)")
+        }
+        #expect(ours[key: "optional"]?.bool == true && ours[key: "hidden"]?.bool == false && ours[key: "minutes"]?.int == 45)
+        // Where the two differ: a quoted key that looks like a number or `=` is found by its text
+        // (the default resolver reads the text asked for as an int or a value, and misses it).
+        #expect(ours[key: "1"]?.string == "quoted one" && theirs["1"] == nil)
+        #expect(ours[key: "="]?.string == "value" && theirs["="] == nil)
+        #expect(throws: (any Error).self) { try YAMLEncoding.compose(yaml: "title: a\ntitle: b\n") }
+    }
+
     /// Thousands of identical headings get thousands of distinct anchors, numbered in order and
     /// stepping over explicit ids, each found without trying every earlier number again.
     @Test func identicalHeadingsGetDistinctAnchors() throws {
