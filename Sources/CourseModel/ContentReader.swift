@@ -458,8 +458,10 @@ struct ContentReader {
     mutating func readTable(_ literal: String, attributes: [String: String], at position: SourcePosition) -> Table {
         let csv = attributes["format"] == "csv"
         var raw: [[String]] = []
-        for (offset, line) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingSpaces()
+        // Lines split at the newline byte: splitting a String at a Character breaks the whole table
+        // into graphemes first (line endings are `\n` by now).
+        for (offset, line) in literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let trimmed = Substring(line).trimmingSpaces()
             if trimmed.isEmpty { continue }
             if !csv && TableRow.isSeparator(trimmed) { continue }
             let cells = csv ? TableRow.csvCells(trimmed) : TableRow.pipeCells(trimmed)
@@ -674,7 +676,9 @@ enum AttributeParser {
 /// Splitting table rows.
 enum TableRow {
     static func isSeparator(_ line: String) -> Bool {
-        line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
+        // Over the bytes: every character allowed is ASCII, and any other makes a byte outside them.
+        line.utf8.contains(UInt8(ascii: "-"))
+            && line.utf8.allSatisfy { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
     }
 
     /// The cells of a `| a | b |` row: split at `|` (not `\\|`), each trimmed.
