@@ -12,12 +12,14 @@ import Preview
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time whole katch processes building synthetic courses of 1×, 10× and 100× the course, beside cmark.",
+        abstract: "Time whole katch processes building synthetic courses of 1×, 10× and 100× the course, beside cmark and Hugo.",
         discussion: """
             Writes each synthetic course to disk (copies of the course's pages with their ids renamed), then runs the \
             katch binary itself as a child process: `katch build` (both editions, search index, print pages, leak check) \
             and `katch check`. Prints the median wall time of the runs and the child's peak memory (maximum resident \
-            set), next to the time `cmark` (Debian package cmark) takes to turn the same Markdown into HTML. Then, in \
+            set), next to the time `cmark` (Debian package cmark) takes to turn the same Markdown into HTML, and the \
+            time and peak memory of Hugo (Debian package hugo) building the same pages into one bare edition (each page \
+            inside its <main>, and a list page per folder). Then, in \
             this process, what `katch serve` does: a first build, and the rebuild after a one-file edit (the median of \
             the runs). Build with -c release for real figures, and note the load average it prints.
             """)
@@ -48,8 +50,10 @@ struct Bench: ParsableCommand {
         print("katch: \(binary)")
         print("course: \(source.pages.count) pages, \(source.markdownBytes) bytes of Markdown; \(max(1, runs)) runs each, median")
         print("cmark: " + (cmark ?? "not installed — install the Debian package cmark (apt-get install cmark) for its column"))
+        let hugo = ChildProcess.findInPath("hugo")
+        print("hugo: " + (hugo ?? "not installed — install the Debian package hugo (apt-get install hugo) for its columns"))
         print("load average before: \(LoadAverage.current)")
-        print("size   pages   markdown(B)  build(ms)  peak(MB)  check(ms)  peak(MB)  cmark(ms)  build/cmark")
+        print("size   pages   markdown(B)  build(ms)  peak(MB)  check(ms)  peak(MB)  cmark(ms)  build/cmark   hugo(ms)  peak(MB)  build/hugo")
         for factor in factors {
             let course = dir.appendingPathComponent("course-\(factor)x")
             let site = dir.appendingPathComponent("site-\(factor)x")
@@ -66,10 +70,24 @@ struct Bench: ParsableCommand {
                 try? FileManager.default.removeItem(at: all)
                 cmarkColumns = String(format: "%9.1f  %10.1f×", parse.seconds * 1000, build.seconds / parse.seconds)
             }
+            var hugoColumns = "         —         —           —"
+            if let hugo {
+                let project = dir.appendingPathComponent("hugo-\(factor)x")
+                try source.hugoProject(course: course, into: project)
+                let out = dir.appendingPathComponent("hugo-site-\(factor)x")
+                let timed = try ChildProcess.median(runs) {
+                    try ChildProcess.run(hugo, ["--quiet", "--source", project.path, "--destination", out.path])
+                }
+                if work == nil {
+                    try? FileManager.default.removeItem(at: project)
+                    try? FileManager.default.removeItem(at: out)
+                }
+                hugoColumns = String(format: "  %9.1f  %8.1f  %10.2f×", timed.seconds * 1000, timed.peakMB, build.seconds / timed.seconds)
+            }
             print(
                 String(
                     format: "%4d×  %6d  %12d  %9.1f  %8.1f  %9.1f  %8.1f  ", factor, written.pages, written.bytes, build.seconds * 1000,
-                    build.peakMB, check.seconds * 1000, check.peakMB) + cmarkColumns)
+                    build.peakMB, check.seconds * 1000, check.peakMB) + cmarkColumns + hugoColumns)
             let serve = try ServeBench.measure(course: course, edit: source.editedPage, runs: runs)
             print(
                 String(
@@ -215,6 +233,34 @@ struct SyntheticCourse {
             all.append(contentsOf: [0x0A])
         }
         do { try all.write(to: file) } catch { throw BenchError("cannot write \(file.path): \(error.localizedDescription)") }
+    }
+
+    /// A Hugo project of the synthetic course's pages in `project`: every page under `content/` at
+    /// its path, with a bare layout (the page's HTML in `<main>`, a list of links per folder).
+    /// `index.md` becomes `_index.md`: in Hugo a folder with an `index.md` is one page whose other
+    /// files are its resources, and the pages beside it would not be built.
+    func hugoProject(course dir: URL, into project: URL) throws(BenchError) {
+        let fm = FileManager.default
+        try? fm.removeItem(at: project)
+        guard let enumerator = fm.enumerator(atPath: dir.path) else { throw BenchError("cannot list \(dir.path)") }
+        do {
+            let layouts = project.appendingPathComponent("layouts/_default")
+            try fm.createDirectory(at: layouts, withIntermediateDirectories: true)
+            let head = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body>"
+            try Data((head + "<main>{{ .Content }}</main></body></html>\n").utf8).write(to: layouts.appendingPathComponent("single.html"))
+            try Data((head + "<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n").utf8)
+                .write(to: layouts.appendingPathComponent("list.html"))
+            try Data("baseURL = \"http://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n".utf8)
+                .write(to: project.appendingPathComponent("config.toml"))
+            for case let relative as String in enumerator where relative.hasSuffix(".md") && !relative.hasPrefix("site/") {
+                var target = project.appendingPathComponent("content").appendingPathComponent(relative)
+                if target.lastPathComponent == "index.md" { target = target.deletingLastPathComponent().appendingPathComponent("_index.md") }
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.copyItem(at: dir.appendingPathComponent(relative), to: target)
+            }
+        } catch {
+            throw BenchError("cannot write the Hugo project \(project.path): \(error.localizedDescription)")
+        }
     }
 
     /// `modules/m1/a.md` → `modules/m1/x3/a.md`: each copy in a folder of its own beside the original
