@@ -564,7 +564,19 @@ struct ContentReader {
 
     /// A text inline holding `suffix`, the end of `text` (which starts at `at`), placed where it stands in the file.
     static func suffix(_ suffix: String, of text: String, at: SourcePosition?) -> Inline {
-        .text(suffix, at: at?.advanced(by: text.count - suffix.count))
+        .text(suffix, at: at?.advanced(by: charactersBefore(suffix, in: text)))
+    }
+
+    /// `text.count - suffix.count` for a `suffix` of `text`, counting only the characters before it
+    /// when it starts on a character boundary (a footnote's text can be a long paragraph, and
+    /// counting characters breaks it all into graphemes).
+    static func charactersBefore(_ suffix: String, in text: String) -> Int {
+        let u = text.utf8
+        guard suffix.utf8.count <= u.count,
+            let start = u.index(u.endIndex, offsetBy: -suffix.utf8.count).samePosition(in: text),
+            text[start...] == suffix
+        else { return text.count - suffix.count }
+        return text[..<start].count
     }
 
     mutating func spans(_ inlines: [Inline], at position: SourcePosition) -> [Span] {

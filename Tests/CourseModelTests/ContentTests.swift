@@ -125,6 +125,38 @@ import Yams
         #expect(Node.isWord("trainer-note") && !Node.isWord("yes") && !Node.isWord("1a") && !Node.isWord("Id"))
     }
 
+    /// The lines holding a needle are those a plain line-by-line search finds, with their numbers:
+    /// needles at the start and end of the text, twice on a line, on empty lines' neighbours, and
+    /// in random texts of the needle's pieces, newlines and Kazakh letters.
+    @Test func linesContainingANeedleAreTheOnesALineSearchFinds() {
+        func naive(_ needle: String, _ text: String) -> [String] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.element.utf8.count >= needle.utf8.count && String($0.element).rangeOfBytes(needle) != nil }
+                .map { "\($0.offset):\($0.element)" }
+        }
+        func ours(_ needle: String, _ text: String) -> [String] { Lines.containing(needle, in: text).map { "\($0.number):\($0.line)" } }
+        let fixed = ["[^1]: a\nb\n[^2]: c", "x\n\n[^1] [^2]\n", "", "[^", "\n\n\n[^", "ab]:\n]:]:\nқ]:"]
+        for text in fixed {
+            #expect(ours("[^", text) == naive("[^", text), "\(text)")
+            #expect(ours("]:", text) == naive("]:", text), "\(text)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["[", "^", "]", ":", "\n", "\n", "а", "ә", " ", "x"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(ours("[^", text) == naive("[^", text), "\(text.debugDescription)")
+            #expect(ours("]:", text) == naive("]:", text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The column of a text's suffix counts the characters before it, as `text.count - suffix.count`
+    /// does, also when the suffix starts inside a character (then by that formula).
+    @Test func charactersBeforeASuffixAreCountedAsBefore() {
+        for (text, suffix) in [("[^қ]: мәтін", "мәтін"), ("abc", "abc"), ("abc", ""), ("a e\u{301}x", "\u{301}x"), ("жол", "ол")] {
+            #expect(ContentReader.charactersBefore(suffix, in: text) == text.count - suffix.count, "\(text.debugDescription)")
+        }
+    }
+
     /// katch composes YAML with only the boolean and null rules of Yams's resolver: every key finds
     /// the value, and every value reads as the same text, boolean and whole number, as under the
     /// default resolver; a key given twice is still refused.
