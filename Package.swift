@@ -22,6 +22,11 @@ let package = Package(
         // libpq from Debian's libpq-dev, for the PostgreSQL results store: synchronous like GRDB, and no
         // SwiftNIO to build (PostgresNIO would add minutes to every CI build on two cores).
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // mimalloc from Debian's libmimalloc-dev: linked into the katch binary, its malloc and free
+        // replace glibc's for the whole process. katch allocates many small Strings and arrays on two
+        // threads at once; with glibc's allocator a tenth of `katch build` went to malloc and free
+        // (mimalloc: the 10× course builds 6 % faster and is checked 11 % faster).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Thin Swift layer over libcmark: parse, convert the AST into Swift values.
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strict),
         // The one catalogue of UI strings (kk, ru, en).
@@ -75,7 +80,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
-        .executableTarget(name: "katch", dependencies: ["KatchCLI"], swiftSettings: strict),
+        .executableTarget(name: "katch", dependencies: ["KatchCLI", "CMimalloc"], swiftSettings: strict),
         // Runs helper programs (katch, tmux, chromium) from tests with files for stdio and deadlines.
         .target(name: "TestSupport", dependencies: ["Results"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

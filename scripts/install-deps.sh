@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages katch needs, only those that are missing.
-#   scripts/install-deps.sh            build dependencies (libcmark, SQLite, libpq, pkg-config)
+#   scripts/install-deps.sh            build dependencies (libcmark, SQLite, libpq, mimalloc, pkg-config)
 #   scripts/install-deps.sh --test     also what the end-to-end tests drive (tmux, headless Chromium, fonts)
 #                                      and the PostgreSQL server the results tests start a throw-away cluster of
 set -euo pipefail
-packages=(libcmark-dev libsqlite3-dev libpq-dev pkg-config)
+packages=(libcmark-dev libsqlite3-dev libpq-dev libmimalloc-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
   packages+=(tmux chromium fonts-dejavu-core poppler-utils postgresql)
 fi
