@@ -133,7 +133,7 @@ enum ServeBench {
         let first = try timed(preview)
         let file = course.appendingPathComponent(edit)
         guard let original = FileManager.default.contents(atPath: file.path) else { throw BenchError("cannot read \(file.path)") }
-        defer { FileManager.default.createFile(atPath: file.path, contents: original) }
+        defer { _ = FileManager.default.createFile(atPath: file.path, contents: original) }
         var times: [Double] = []
         for run in 0..<max(1, runs) {
             let edited = original + Data("\nA paragraph added by katch bench, run \(run + 1).\n".utf8)

@@ -29,6 +29,7 @@ struct Build: ParsableCommand {
                 print("\(o.edition.rawValue): \(o.pageCount) pages, \(o.fileCount) files, \(o.byteCount) bytes → \(o.folder.path)")
             }
             print(String(format: "built in %.0f ms", elapsed * 1000))
+            endProcess(0, keeping: result)
         } catch {
             printError(error.description)
             throw ExitCode(1)

@@ -70,7 +70,17 @@ struct Check: ParsableCommand {
         let warnings = result.diagnostics.count - errors
         let pages = result.course.pages.count
         print("\(pages) pages, \(errors) errors, \(warnings) warnings")
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+        endProcess(errors > 0 || (strict && warnings > 0) ? 1 : 0, keeping: result)
+    }
+}
+
+/// Ends the process with `status` while `loaded` (the course, a site) is still held, so that it is
+/// not taken apart object by object on the way out: the system takes back the memory at once. For
+/// 5,000 pages the taking apart was a twentieth of `katch build`. Every output stream is flushed.
+func endProcess(_ status: Int32, keeping loaded: some Any) -> Never {
+    withExtendedLifetime(loaded) {
+        fflush(nil)
+        exit(status)
     }
 }
 
