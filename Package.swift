@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -67,11 +66,10 @@ let package = Package(
         // Quiz, survey and practice engine with its interactive and plain front ends.
         .target(
             name: "QuizRunner", dependencies: ["CourseModel", "Instruments", "Markdown", "Results", "Terminal", "Localization"], swiftSettings: strict),
-        // `katch serve`: both editions from memory on 127.0.0.1, rebuilt on change (FlyingFox: small, builds fast).
-        .target(
-            name: "Preview",
-            dependencies: ["CourseModel", "SiteBuilder", "HTMLText", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
-            swiftSettings: strict),
+        // `katch serve`: both editions from memory on 127.0.0.1, rebuilt on change. Its HTTP server is its own, on
+        // the system's sockets: an HTTP package (FlyingFox before) brings FoundationNetworking, and libcurl and the
+        // libraries it loads would slow the start of every katch process, whatever the command.
+        .target(name: "Preview", dependencies: ["CourseModel", "SiteBuilder", "HTMLText"], swiftSettings: strict),
         // Command-line commands (ArgumentParser only).
         .target(
             name: "KatchCLI",

@@ -23,20 +23,14 @@ struct Serve: ParsableCommand {
         let preview = PreviewServer(root: options.root) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
-        preview.rebuild()
+        do {
+            try preview.start(port: port)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot serve on 127.0.0.1:\(port): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
         FileHandle.standardOutput.write(
             Data("serving http://127.0.0.1:\(port)/trainer/ and http://127.0.0.1:\(port)/participant/ — Ctrl-C stops\n".utf8))
-        let port = self.port
-        _ = Task.detached {
-            do {
-                try await preview.run(port: port)
-            } catch is CancellationError {
-                return
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot serve on 127.0.0.1:\(port): \(error)\n".utf8))
-                Foundation.exit(1)
-            }
-        }
         // Ctrl-C (and a polite kill) stop the server and end with 0.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -44,8 +38,7 @@ struct Serve: ParsableCommand {
         for sig in [SIGINT, SIGTERM] {
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .main)
             source.setEventHandler {
-                // Ending the process closes the socket; cancelling the server task first would race
-                // its own error path against this exit.
+                // Ending the process closes the sockets; a request being answered is cut short.
                 FileHandle.standardOutput.write(Data("\nstopped\n".utf8))
                 Foundation.exit(0)
             }

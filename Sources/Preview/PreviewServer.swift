@@ -1,6 +1,4 @@
 import CourseModel
-import FlyingFox
-import FlyingSocks
 import Foundation
 import HTMLText
 import SiteBuilder
@@ -9,8 +7,10 @@ import SiteBuilder
 /// of the course changes; open pages reload themselves. A failed build is shown on every page (and
 /// in the terminal) while the last good build keeps being served.
 ///
-/// The HTTP side is FlyingFox (plain BSD sockets and Swift concurrency: a small library that builds
-/// in seconds, where a SwiftNIO-based server would add minutes to every CI build).
+/// The HTTP side is katch's own (``LocalHTTPServer``, on the system's sockets): the HTTP packages
+/// bring FoundationNetworking, whose libcurl and the libraries it loads would slow the start of every
+/// `katch` process by milliseconds, whatever the command; a preview for one browser on 127.0.0.1
+/// needs a couple of hundred lines.
 public final class PreviewServer: @unchecked Sendable {
     /// The course folder.
     public let root: URL
@@ -103,10 +103,13 @@ public final class PreviewServer: @unchecked Sendable {
         return parts.sorted().joined(separator: "\n")
     }
 
-    /// The response to `GET path`.
-    func respond(to path: String) -> (status: HTTPStatusCode, type: String, body: [UInt8]) {
+    /// The response to `GET path` (an origin-form target: its query is ignored). Only the files of
+    /// the last good build are looked up, never the disk, so no path (`..` or not) reaches elsewhere.
+    func respond(to path: String) -> HTTPResponse {
         let (files, version, error) = lock.withLock { (state.files, state.version, state.error) }
-        if path == "/__katch/version" { return (.ok, "text/plain; charset=utf-8", Array("\(version)".utf8)) }
+        if path == "/__katch/version" {
+            return HTTPResponse(status: .ok, contentType: "text/plain; charset=utf-8", body: Array("\(version)".utf8))
+        }
         var relative = String(path.drop { $0 == "/" })
         if let q = relative.firstIndex(of: "?") { relative = String(relative[..<q]) }
         relative = relative.removingPercentEncoding ?? relative
@@ -116,15 +119,15 @@ public final class PreviewServer: @unchecked Sendable {
         }
         guard let bytes = files[relative] else {
             let page = Self.frame("404", "<p>" + "No such page: \(relative)".html + "</p>", error: error, version: version)
-            return (.notFound, "text/html; charset=utf-8", Array(page.utf8))
+            return HTTPResponse(status: .notFound, contentType: "text/html; charset=utf-8", body: Array(page.utf8))
         }
         let type = Self.mimeType(relative)
-        guard type.hasPrefix("text/html") else { return (.ok, type, bytes) }
+        guard type.hasPrefix("text/html") else { return HTTPResponse(status: .ok, contentType: type, body: bytes) }
         // Every page reloads itself after a rebuild and shows a failed build on top.
         var html = String(decoding: bytes, as: UTF8.self)
         let extra = (error.map(Self.errorBanner) ?? "") + Self.reloadScript(version)
         if let body = html.range(of: "</body>", options: .backwards) { html.replaceSubrange(body, with: extra + "</body>") } else { html += extra }
-        return (.ok, type, Array(html.utf8))
+        return HTTPResponse(status: .ok, contentType: type, body: Array(html.utf8))
     }
 
     static func errorBanner(_ error: String) -> String {
@@ -157,23 +160,19 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Serves on 127.0.0.1:`port` until the task is cancelled; checks the course for changes every
-    /// 300 ms.
-    public func run(port: UInt16) async throws {
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
-        for route in ["GET /", "GET /*"] {
-            await server.appendRoute(HTTPRoute(stringLiteral: route)) { [self] request in
-                let r = respond(to: request.path)
-                return HTTPResponse(statusCode: r.status, headers: [.contentType: r.type, .cacheControl: "no-store"], body: Data(r.body))
-            }
-        }
-        let watcher = Task.detached { [self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 300_000_000)
+    /// Listens on 127.0.0.1:`port`, builds, then serves from threads of its own until the process
+    /// ends, checking the course for changes every 300 ms. The port is taken before the first build,
+    /// so a port in use is reported at once, and a browser that asks during that build waits for it
+    /// in the listen queue instead of seeing a page not found.
+    public func start(port: UInt16) throws(ListenError) {
+        let server = try LocalHTTPServer(port: port) { [self] target in respond(to: target) }
+        rebuild()
+        server.start()
+        Thread.detachNewThread { [self] in
+            while true {
+                usleep(300_000)
                 rebuildIfChanged()
             }
         }
-        defer { watcher.cancel() }
-        try await server.run()
     }
 }
