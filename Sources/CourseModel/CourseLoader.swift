@@ -220,12 +220,12 @@ public enum CourseLoader {
         let kindText = yaml.string(node, key: "kind", required: true) ?? ""
         if !id.isEmpty && !Identifier.isValid(id) {
             yaml.diagnostics.error(
-                file, yaml.position(node[key: "id"]), "id '\(id)' must be lowercase letters, digits and dashes", code: "bad-id")
+                file, yaml.position(yaml.value(node, "id")), "id '\(id)' must be lowercase letters, digits and dashes", code: "bad-id")
         }
         let kind = PageKind(rawValue: kindText)
         if kind == nil && !kindText.isEmpty {
             yaml.diagnostics.error(
-                file, yaml.position(node[key: "kind"]),
+                file, yaml.position(yaml.value(node, "kind")),
                 "unknown kind '\(kindText)'\(Suggestion.hint(for: kindText, in: PageKind.allCases.map(\.rawValue))) (kinds: \(PageKind.allCases.map(\.rawValue).joined(separator: ", ")))",
                 code: "unknown-kind")
         }
@@ -234,7 +234,7 @@ public enum CourseLoader {
             if let parsed = Audience(rawValue: a) {
                 audience = parsed
             } else {
-                yaml.diagnostics.error(file, yaml.position(node[key: "audience"]), "audience must be 'all' or 'trainer', not '\(a)'", code: "bad-audience")
+                yaml.diagnostics.error(file, yaml.position(yaml.value(node, "audience")), "audience must be 'all' or 'trainer', not '\(a)'", code: "bad-audience")
             }
         }
         let pageKind = kind ?? .page
@@ -285,8 +285,8 @@ public enum CourseLoader {
             phases: yaml.strings(node, key: "phases").map(\.0), part: yaml.string(node, key: "part"),
             blocks: blocks, footnotes: footnotes)
         page.trainerOnlyFootnotes = reader.trainerOnlyFootnotes
-        for key in ["id", "kind", "module", "track", "part", "phases", "materials"] where node[key: key] != nil {
-            page.positions[key] = yaml.position(node[key: key])
+        for key in ["id", "kind", "module", "track", "part", "phases", "materials"] {
+            if let value = yaml.value(node, key) { page.positions[key] = yaml.position(value) }
         }
         for (material, position) in yaml.strings(node, key: "materials") where page.positions["material:" + material] == nil {
             page.positions["material:" + material] = position

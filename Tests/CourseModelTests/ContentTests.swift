@@ -123,6 +123,18 @@ import Yams
         }
         #expect(node[key: "kind"]?.string == "c")
         #expect(Node.isWord("trainer-note") && !Node.isWord("yes") && !Node.isWord("1a") && !Node.isWord("Id"))
+        // The reader's index of a mapping gives the same, asked once and again, in the mapping and in
+        // one nested in it (a mapping of its own, at its own place).
+        let nested = try #require(try YAMLEncoding.compose(yaml: yaml + "inner:\n  id: z\n  \"title\": y\n"))
+        var reader = YAMLReader(file: "x.md", lineOffset: 0, diagnostics: DiagnosticBag())
+        for _ in 0..<2 {
+            for key in ["id", "title", "kind", "yes", "on", "1", "module-x", "null", "other_agency", "missing", "Id", "inner"] {
+                #expect(reader.value(nested, key) == nested[key: key], "\(key)")
+            }
+            let inner = reader.value(nested, "inner")
+            #expect(reader.value(inner, "id")?.string == "z" && reader.value(inner, "title")?.string == "y")
+        }
+        #expect(reader.indexes.count == 2)
     }
 
     /// The lines holding a needle are those a plain line-by-line search finds, with their numbers:
