@@ -193,7 +193,7 @@ public enum CourseLoader {
         }
         let node: Node
         do {
-            guard let composed = try YAMLEncoding.compose(yaml: split.yaml), case .mapping = composed else {
+            guard let composed = try YAMLEncoding.composeFrontMatter(yaml: split.yaml), case .mapping = composed else {
                 bag.error(file, SourcePosition(line: 2, column: 1), "front matter must be a YAML mapping (key: value)", code: "bad-front-matter")
                 return nil
             }

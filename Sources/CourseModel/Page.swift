@@ -68,7 +68,8 @@ public struct Page: Sendable, Hashable, Identifiable {
     /// `material:<id>` / `phase:<name>` for list items.
     var positions: [String: SourcePosition] = [:]
 
-    /// The front-matter keys katch reads.
+    /// The front-matter keys katch reads (none is a boolean: front matter is composed without tag
+    /// rules, ``YAMLEncoding/composeFrontMatter(yaml:)``).
     public static let frontMatterKeys: Set<String> = [
         "id", "title", "kind", "module", "order", "audience", "duration", "materials", "track", "summary",
         "number", "phases", "part",

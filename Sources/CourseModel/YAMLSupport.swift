@@ -97,6 +97,12 @@ enum YAMLEncoding {
     /// numbers, minutes and dates from the scalar's text, never from its tag, and compares keys by
     /// their text: the other five change nothing it reads.
     static let resolver = Resolver.basic.appending(.bool).appending(.null)
+
+    /// A page's front matter composed with no tag rules at all (every plain scalar a string): its
+    /// keys are read as text, and its values as text, whole numbers and minutes, all from the text
+    /// (``Page/frontMatterKeys`` holds no boolean). Without rules, no regular expression runs for the
+    /// duplicate check's hashing of the keys, which was half of composing front matter.
+    static func composeFrontMatter(yaml: String) throws -> Node? { try Yams.compose(yaml: yaml, .basic, .default, chosen) }
 }
 
 /// Reads typed values out of a composed YAML node, reporting problems with file and line.

@@ -204,6 +204,12 @@ import Yams
         #expect(ours[key: "1"]?.string == "quoted one" && theirs["1"] == nil)
         #expect(ours[key: "="]?.string == "value" && theirs["="] == nil)
         #expect(throws: (any Error).self) { try YAMLEncoding.compose(yaml: "title: a\ntitle: b\n") }
+        // Front matter, composed with no rules at all, reads every text and whole number the same.
+        let front = try #require(try YAMLEncoding.composeFrontMatter(yaml: yaml))
+        for key in ["id", "order", "minutes", "ratio", "date", "optional", "hidden", "none", "empty", "hex", "exp", "2", "<<", "title"] {
+            #expect(front[key: key]?.string == theirs[key]?.string && front[key: key]?.int == theirs[key]?.int, "\(key)")
+        }
+        #expect(throws: (any Error).self) { try YAMLEncoding.composeFrontMatter(yaml: "title: a\ntitle: b\n") }
     }
 
     /// Thousands of identical headings get thousands of distinct anchors, numbered in order and
