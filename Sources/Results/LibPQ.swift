@@ -12,9 +12,8 @@ import Foundation
 /// 0.8 ms). Only `--db postgres://…` needs it, so only that pays for it, and a machine without
 /// Debian's `libpq5` runs everything else.
 ///
-/// Each pointer's type is the one the C declaration in `libpq-fe.h` imports as (checked by
-/// type-checking `let f: LibPQ.… = PQ…` against CLibPQ, which links nothing); calling through it is
-/// calling the C function.
+/// Each pointer's type is the one the C declaration in `libpq-fe.h` imports as, so calling through it
+/// is calling the C function (`LibPQTests` type-checks every `PQ…` assigned to its property).
 struct LibPQ: Sendable {
     /// `PQnoticeProcessor`.
     typealias NoticeProcessor = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void
