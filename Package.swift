@@ -18,9 +18,13 @@ let package = Package(
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        // libpq from Debian's libpq-dev, for the PostgreSQL results store: synchronous like GRDB, and no
-        // SwiftNIO to build (PostgresNIO would add minutes to every CI build on two cores).
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq's header from Debian's libpq-dev, for the PostgreSQL results store: synchronous like GRDB,
+        // and no SwiftNIO to build (PostgresNIO would add minutes to every CI build on two cores).
+        // Declarations only: no pkg-config (its `--libs` would link libpq, and libssl, krb5, ldap… with
+        // it, into every katch process, ~4 ms of start-up); Results loads libpq.so.5 with dlopen when
+        // a PostgreSQL store is opened. No providers either: SwiftPM shows them only when a pkg-config
+        // lookup fails; scripts/install-deps.sh installs libpq-dev.
+        .systemLibrary(name: "CLibPQ"),
         // mimalloc from Debian's libmimalloc-dev: linked into the katch binary, its malloc and free
         // replace glibc's for the whole process. katch allocates many small Strings and arrays on two
         // threads at once; with glibc's allocator a tenth of `katch build` went to malloc and free

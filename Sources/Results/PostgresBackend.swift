@@ -1,4 +1,4 @@
-import CLibPQ
+import CLibPQ  // libpq's types; its functions are called through LibPQ, never by name
 import Foundation
 
 /// The PostgreSQL store through libpq: one connection per process, every statement with
@@ -94,6 +94,8 @@ struct PostgresError: Error, CustomStringConvertible {
 
 /// One libpq connection.
 final class PostgresConnection: SQLConnection {
+    /// libpq, loaded when the first connection is made.
+    let pq: LibPQ
     let conn: OpaquePointer
     let url: PostgresURL
     var dialect: SQLDialect { .postgres }
@@ -110,7 +112,14 @@ final class PostgresConnection: SQLConnection {
     /// target and connection: a push copies the answers of each attempt on its own).
     private var copyColumns: [String: [(name: String, kind: CopyKind)]] = [:]
 
+    /// Connects; libpq is loaded first if no connection was made before (a machine without it gets
+    /// an error saying what to install).
     init(url: PostgresURL, readOnly: Bool) throws(ResultsError) {
+        let pq: LibPQ
+        do { pq = try LibPQ.load() } catch {
+            throw ResultsError("cannot open the PostgreSQL results database \(url.database) at \(url.hostAndPort): \(error)")
+        }
+        self.pq = pq
         self.url = url
         var pairs: [(String, String)] = [
             ("host", url.host), ("port", String(url.port)), ("dbname", url.database), ("user", url.user),
@@ -127,21 +136,27 @@ final class PostgresConnection: SQLConnection {
         }
         var keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
         var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
-        guard let conn = PQconnectdbParams(&keyPointers, &valuePointers, 0) else {
+        guard let conn = pq.connectdbParams(&keyPointers, &valuePointers, 0) else {
             throw ResultsError("cannot connect to the results database at \(url.hostAndPort): out of memory")
         }
-        if PQstatus(conn) != CONNECTION_OK {
-            let reason = Self.clean(String(cString: PQerrorMessage(conn)), url: url)
-            PQfinish(conn)
+        if pq.status(conn) != CONNECTION_OK {
+            let reason = Self.clean(Self.string(pq.errorMessage(conn)), url: url)
+            pq.finish(conn)
             throw ResultsError("cannot connect to the PostgreSQL results database \(url.database) at \(url.hostAndPort) as \(url.user): \(reason)")
         }
         self.conn = conn
-        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+        _ = pq.setNoticeProcessor(conn, { _, _ in }, nil)  // notices (a table that already exists…) are not shown
     }
 
-    deinit { PQfinish(conn) }
+    deinit { pq.finish(conn) }
 
-    var isOK: Bool { PQstatus(conn) == CONNECTION_OK }
+    var isOK: Bool { pq.status(conn) == CONNECTION_OK }
+
+    /// The text of a string libpq returns; empty for none (libpq returns none only for a field or
+    /// row out of range, or no connection, which the callers never ask about).
+    private static func string(_ text: UnsafeMutablePointer<CChar>?) -> String {
+        text.map { String(cString: $0) } ?? ""
+    }
 
     /// A libpq message on one line, without the password should it ever appear in one.
     static func clean(_ message: String, url: PostgresURL) -> String {
@@ -152,9 +167,9 @@ final class PostgresConnection: SQLConnection {
 
     /// The error of a failed result (or of the connection), naming the server when it is gone.
     func error(_ result: OpaquePointer?) -> PostgresError {
-        let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
-        let raw = result.flatMap { PQresultErrorMessage($0) }.map { String(cString: $0) } ?? ""
-        var message = Self.clean(raw.isEmpty ? String(cString: PQerrorMessage(conn)) : raw, url: url)
+        let state = result.flatMap { pq.resultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
+        let raw = result.flatMap { pq.resultErrorMessage($0) }.map { String(cString: $0) } ?? ""
+        var message = Self.clean(raw.isEmpty ? Self.string(pq.errorMessage(conn)) : raw, url: url)
         if !isOK {
             message = "lost the connection to the PostgreSQL results database at \(url.hostAndPort) (\(message)); answers saved before are kept — run the command again once the server is back"
         }
@@ -163,15 +178,15 @@ final class PostgresConnection: SQLConnection {
 
     /// Runs a statement without arguments.
     func run(_ sql: String) throws(PostgresError) {
-        let result = PQexec(conn, sql)
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
+        let result = pq.exec(conn, sql)
+        defer { pq.clear(result) }
+        let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw error(result) }
     }
 
     func rollbackQuietly() {
         guard isOK else { return }
-        PQclear(PQexec(conn, "ROLLBACK"))
+        pq.clear(pq.exec(conn, "ROLLBACK"))
     }
 
     /// `sql` with its `?` placeholders numbered `$1`, `$2`, … from `first` (quoted text left alone).
@@ -227,13 +242,13 @@ final class PostgresConnection: SQLConnection {
             // No address only when every parameter is NULL (no offsets then).
             let pointers: [UnsafePointer<CChar>?] = offsets.map { o in o.flatMap { offset in base.baseAddress.map { $0 + offset } } }
             return pointers.withUnsafeBufferPointer { ps in
-                PQexecParams(conn, sql, Int32(parameters.count), nil, ps.baseAddress, nil, nil, 0)
+                pq.execParams(conn, sql, Int32(parameters.count), nil, ps.baseAddress, nil, nil, 0)
             }
         }
-        let status = PQresultStatus(result)
+        let status = pq.resultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             let e = error(result)
-            PQclear(result)
+            pq.clear(result)
             throw e
         }
         return result
@@ -248,8 +263,8 @@ final class PostgresConnection: SQLConnection {
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         let result = try exec(numberedSQL(sql), arguments.map(Self.text))
-        defer { PQclear(result) }
-        return Int(String(cString: PQcmdTuples(result))) ?? 0
+        defer { pq.clear(result) }
+        return Int(Self.string(pq.cmdTuples(result))) ?? 0
     }
 
     func allRows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
@@ -266,18 +281,18 @@ final class PostgresConnection: SQLConnection {
         guard trimmed == "SELECT" else {
             // INSERT … RETURNING and the like: one result.
             let result = try exec(numberedSQL(sql), arguments.map(Self.text))
-            defer { PQclear(result) }
+            defer { pq.clear(result) }
             try rows(result, body)
             return
         }
         cursorCount += 1
         let cursor = "katch_cursor_\(cursorCount)"
         let declare = try exec("DECLARE \(cursor) NO SCROLL CURSOR FOR " + numberedSQL(sql), arguments.map(Self.text))
-        PQclear(declare)
+        pq.clear(declare)
         while true {
             let result = try exec("FETCH FORWARD \(Self.fetchSize) FROM \(cursor)", [])
-            defer { PQclear(result) }
-            let count = PQntuples(result)
+            defer { pq.clear(result) }
+            let count = pq.ntuples(result)
             try rows(result, body)
             if count < Self.fetchSize { break }
         }
@@ -291,19 +306,19 @@ final class PostgresConnection: SQLConnection {
     }
 
     private func rows(_ result: OpaquePointer?, _ body: (SQLRow) throws -> Void) throws {
-        let fields = Int(PQnfields(result))
-        let columns = SQLColumns((0..<fields).map { String(cString: PQfname(result, Int32($0))) })
-        let types = (0..<fields).map { PQftype(result, Int32($0)) }
+        let fields = Int(pq.nfields(result))
+        let columns = SQLColumns((0..<fields).map { Self.string(pq.fname(result, Int32($0))) })
+        let types = (0..<fields).map { pq.ftype(result, Int32($0)) }
         var values: [SQLValue] = []
         values.reserveCapacity(fields)
-        for row in 0..<PQntuples(result) {
+        for row in 0..<pq.ntuples(result) {
             values.removeAll(keepingCapacity: true)
             for f in 0..<fields {
-                if PQgetisnull(result, row, Int32(f)) == 1 {
+                if pq.getisnull(result, row, Int32(f)) == 1 {
                     values.append(.null)
                     continue
                 }
-                guard let raw = PQgetvalue(result, row, Int32(f)) else { throw ResultsError("column \(columns.names[f]): no value in row \(row)") }
+                guard let raw = pq.getvalue(result, row, Int32(f)) else { throw ResultsError("column \(columns.names[f]): no value in row \(row)") }
                 switch types[f] {
                 case TypeID.int8, TypeID.int2, TypeID.int4:
                     guard let i = Int64(String(cString: raw)) else { throw ResultsError("column \(columns.names[f]): not an integer") }
@@ -364,10 +379,10 @@ final class PostgresConnection: SQLConnection {
             // The rows of a multi-row VALUES are inserted, and returned, in the order given.
             if returningID { sql += " RETURNING id" }
             let result = try exec(sql, parameters)
-            defer { PQclear(result) }
+            defer { pq.clear(result) }
             if returningID {
-                for r in 0..<PQntuples(result) {
-                    guard let id = Int64(String(cString: PQgetvalue(result, r, 0))) else { throw ResultsError("the insert returned no id") }
+                for r in 0..<pq.ntuples(result) {
+                    guard let id = Int64(Self.string(pq.getvalue(result, r, 0))) else { throw ResultsError("the insert returned no id") }
                     ids.append(id)
                 }
             }
@@ -410,12 +425,12 @@ extension PostgresConnection {
         // The sequence's name is looked up once (per row it was most of the time).
         let result = try exec(
             "SELECT nextval((SELECT pg_get_serial_sequence($1, 'id'))::regclass) FROM generate_series(1, $2::bigint)", [table, String(count)])
-        defer { PQclear(result) }
-        guard PQntuples(result) == Int32(count) else { throw ResultsError("the server reserved \(PQntuples(result)) ids of \(table), not \(count)") }
+        defer { pq.clear(result) }
+        guard pq.ntuples(result) == Int32(count) else { throw ResultsError("the server reserved \(pq.ntuples(result)) ids of \(table), not \(count)") }
         var ids: [Int64] = []
         ids.reserveCapacity(count)
         for r in 0..<Int32(count) {
-            guard let id = Int64(String(cString: PQgetvalue(result, r, 0))) else { throw ResultsError("the server reserved an id of \(table) that is not a number") }
+            guard let id = Int64(Self.string(pq.getvalue(result, r, 0))) else { throw ResultsError("the server reserved an id of \(table) that is not a number") }
             ids.append(id)
         }
         return ids
@@ -468,17 +483,17 @@ extension PostgresConnection {
             WHERE c.conrelid = $1::regclass AND c.contype = 'f' AND pg_has_role(r.relowner, 'USAGE') AND GREATEST(r.reltuples, 0) <= $2::bigint
             ORDER BY c.conname
             """, [table, String(rows)])
-        defer { PQclear(result) }
-        return (0..<PQntuples(result)).map { r in
-            (String(cString: PQgetvalue(result, r, 0)), String(cString: PQgetvalue(result, r, 1)))
+        defer { pq.clear(result) }
+        return (0..<pq.ntuples(result)).map { r in
+            (Self.string(pq.getvalue(result, r, 0)), Self.string(pq.getvalue(result, r, 1)))
         }
     }
 
     /// The single text value a query returns.
     private func oneText(_ sql: String, _ parameters: [String?]) throws -> String {
         let result = try exec(sql, parameters)
-        defer { PQclear(result) }
-        guard PQntuples(result) == 1, let value = PQgetvalue(result, 0, 0) else { throw ResultsError("no value from: \(sql)") }
+        defer { pq.clear(result) }
+        guard pq.ntuples(result) == 1, let value = pq.getvalue(result, 0, 0) else { throw ResultsError("no value from: \(sql)") }
         return String(cString: value)
     }
 
@@ -488,13 +503,13 @@ extension PostgresConnection {
     /// Copies the rows (``copyIn(_:count:values:)`` without the bulk key check).
     private func copyRows(_ target: String, count: Int, values: (Int, inout [SQLValue]) -> Void) throws {
         let columns = try copyColumnKinds(target)
-        let start = PQexec(conn, "COPY \(target) FROM STDIN (FORMAT binary)")
-        guard PQresultStatus(start) == PGRES_COPY_IN else {
+        let start = pq.exec(conn, "COPY \(target) FROM STDIN (FORMAT binary)")
+        guard pq.resultStatus(start) == PGRES_COPY_IN else {
             let e = error(start)
-            PQclear(start)
+            pq.clear(start)
             throw e
         }
-        PQclear(start)
+        pq.clear(start)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         // Signature, flags, header extension length.
@@ -502,7 +517,7 @@ extension PostgresConnection {
         var row: [SQLValue] = []
         func flush() throws {
             let sent = buffer.withUnsafeBufferPointer { b in
-                b.withMemoryRebound(to: CChar.self) { PQputCopyData(conn, $0.baseAddress, Int32($0.count)) }
+                b.withMemoryRebound(to: CChar.self) { pq.putCopyData(conn, $0.baseAddress, Int32($0.count)) }
             }
             guard sent == 1 else { throw error(nil) }
             buffer.removeAll(keepingCapacity: true)
@@ -527,17 +542,17 @@ extension PostgresConnection {
         }
         // A row that cannot be written ends the copy with an error: nothing of it is kept.
         if let failure {
-            _ = PQputCopyEnd(conn, "katch: \(failure)")
-            while let result = PQgetResult(conn) { PQclear(result) }
+            _ = pq.putCopyEnd(conn, "katch: \(failure)")
+            while let result = pq.getResult(conn) { pq.clear(result) }
             throw failure
         }
         Self.appendBigEndian(UInt16.max, to: &buffer)  // -1: the end of the data
         try flush()
-        guard PQputCopyEnd(conn, nil) == 1 else { throw error(nil) }
+        guard pq.putCopyEnd(conn, nil) == 1 else { throw error(nil) }
         var failed: PostgresError?
-        while let result = PQgetResult(conn) {
-            if PQresultStatus(result) != PGRES_COMMAND_OK && failed == nil { failed = error(result) }
-            PQclear(result)
+        while let result = pq.getResult(conn) {
+            if pq.resultStatus(result) != PGRES_COMMAND_OK && failed == nil { failed = error(result) }
+            pq.clear(result)
         }
         if let failed { throw failed }
     }
@@ -554,10 +569,10 @@ extension PostgresConnection {
         var types: [String: Oid] = [:]
         let result = try exec(
             "SELECT attname::text, atttypid::bigint FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped", [table])
-        defer { PQclear(result) }
-        for r in 0..<PQntuples(result) {
-            guard let oid = Oid(String(cString: PQgetvalue(result, r, 1))) else { continue }
-            types[String(cString: PQgetvalue(result, r, 0))] = oid
+        defer { pq.clear(result) }
+        for r in 0..<pq.ntuples(result) {
+            guard let oid = Oid(Self.string(pq.getvalue(result, r, 1))) else { continue }
+            types[Self.string(pq.getvalue(result, r, 0))] = oid
         }
         let columns = try names.map { name -> (name: String, kind: CopyKind) in
             switch types[name] {
