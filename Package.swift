@@ -28,8 +28,9 @@ let package = Package(
         // mimalloc from Debian's libmimalloc-dev: linked into the katch binary, its malloc and free
         // replace glibc's for the whole process. katch allocates many small Strings and arrays on two
         // threads at once; with glibc's allocator a tenth of `katch build` went to malloc and free
-        // (mimalloc: the 10× course builds 6 % faster and is checked 11 % faster).
-        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        // (mimalloc: the 10× course builds 6 % faster and is checked 11 % faster). No pkg-config file
+        // (Debian ships none); scripts/install-deps.sh installs libmimalloc-dev.
+        .systemLibrary(name: "CMimalloc"),
         // Thin Swift layer over libcmark: parse, convert the AST into Swift values.
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strict),
         // The one catalogue of UI strings (kk, ru, en).
