@@ -167,7 +167,7 @@ class EditionFiles: @unchecked Sendable {
     /// the print page is the whole edition: it is written from where it is, not copied).
     final func add(_ path: String, pieces: [String]) { add(path, pieces: pieces.map { $0.utf8 }) }
 
-    private func add<Piece: Collection<UInt8>>(_ path: String, pieces: [Piece]) {
+    final func add<Piece: Collection<UInt8>>(_ path: String, pieces: [Piece]) {
         guard failure == nil else { return }
         if let inspect { inspect(path, Self.joined(pieces)) }
         do throws(SiteError) { try store(path, pieces) } catch { failure = error }
@@ -346,6 +346,8 @@ enum OutputFile {
                 }
             }
             buffer.append(contentsOf: piece)
+            // Small pieces are gathered up to a bound, not into a copy of the whole file.
+            if buffer.count >= largePiece { try flushBuffer() }
         }
         try flushBuffer()
         // What is left of an older, longer file goes.
@@ -444,8 +446,10 @@ final class EditionBuilder {
         buildIndex()
         buildAgenda()
         buildCatalogue()
-        buildPrint()
+        // The search index before the print page: once written, its entries are let go, and the
+        // print page (the whole edition in one string) is made without them held beside it.
         buildSearch()
+        buildPrint()
         cache?.finish()
     }
 
