@@ -200,25 +200,33 @@ extension EditionBuilder {
         }
         if openGroup != nil { main += "</ol></li>\n" }
         main += "</ol>\n</nav>\n"
-        var lastModule: String?
-        for page in pages {
+        // The sections, one per page, are made as the file is written (`add(_:streaming:)`): the
+        // print page is the whole edition, 45 MB for the trainer edition of 5,000 pages, and is never
+        // held in memory at once.
+        let frame = layout.render(
+            Layout.PageParts(
+                title: course.config.title + " — " + layout.editionName, bodyClass: "print-all",
+                breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.printAll), href: Paths.print)],
+                sidebar: sidebar(current: Paths.print), main: ""),
+            path: Paths.print)
+        // The frame is the text before the article, the article (empty here) and the text after it;
+        // between them the contents, then one section per page. The sections are made as the file is
+        // written (`add(_:streaming:)`): the print page is the whole edition, 45 MB for the trainer
+        // edition of 5,000 pages, and is never held in memory at once.
+        let head = frame.dropLast().joined() + main, tail = frame.last ?? ""
+        let file = (0..<pages.count + 2).lazy.map { [self] i -> String in
+            if i == 0 { return head }
+            if i == pages.count + 1 { return tail }
+            let page = pages[i - 1]
             let prefix = page.id + "--"
             // A new page on paper for each module (and each group of activities of one kind), so
             // short activities flow one after another instead of one to a sheet.
-            let moduleKey = groupKey(page)
-            let breakClass = moduleKey != lastModule ? " module-start" : ""
-            lastModule = moduleKey
-            main += "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"
+            let breakClass = i == 1 || groupKey(pages[i - 2]) != groupKey(page) ? " module-start" : ""
+            return "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"
                 + (page.kind == .module ? navTitle(page) : page.title).html + "</h2>\n"
-            main += printSection(page, prefix: prefix) + "</section>\n"
+                + printSection(page, prefix: prefix) + "</section>\n"
         }
-        emitPage(
-            Paths.print,
-            (
-                Layout.PageParts(
-                    title: course.config.title + " — " + layout.editionName, bodyClass: "print-all",
-                    breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.printAll), href: Paths.print)],
-                    sidebar: sidebar(current: Paths.print), main: main)))
+        files.add(Paths.print, streaming: file)
     }
 
     /// The content of `page` on the print page (its anchors prefixed with `prefix`), kept with the

@@ -173,6 +173,20 @@ class EditionFiles: @unchecked Sendable {
         do throws(SiteError) { try store(path, pieces) } catch { failure = error }
     }
 
+    /// Adds a file made of `pieces`, produced one by one as the file is stored: on disk each piece is
+    /// written and let go before the next is made. Inspected files (the leak check's) are made whole
+    /// first, as the check reads a file at once.
+    final func add<Pieces: Sequence<String>>(_ path: String, streaming pieces: Pieces) {
+        guard failure == nil else { return }
+        if inspect != nil { return add(path, pieces: Array(pieces)) }
+        do throws(SiteError) { try store(path, streaming: pieces.lazy.map(\.utf8)) } catch { failure = error }
+    }
+
+    /// Stores the file whose bytes are `pieces` one after another, taking each piece as it comes.
+    func store<Pieces: Sequence>(_ path: String, streaming pieces: Pieces) throws(SiteError) where Pieces.Element: Collection<UInt8> {
+        try store(path, Array(pieces))
+    }
+
     /// The bytes of `pieces` one after another.
     static func joined<Piece: Collection<UInt8>>(_ pieces: [Piece]) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -255,7 +269,9 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
 
     /// Paths are joined as text: making a `URL` of each file's path (and of its folder) cost a third of
     /// storing it. `path` is relative, with `/` between folders and no `.` or `..` (katch names it).
-    override func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) {
+    override func store<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) throws(SiteError) { try write(path, pieces) }
+
+    private func write<Pieces: Sequence>(_ path: String, _ pieces: Pieces) throws(SiteError) where Pieces.Element: Collection<UInt8> {
         let full = folderPath + "/" + path
         if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let parent = folderPath + "/" + String(path[..<slash])
@@ -279,6 +295,10 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
             else { throw error }
             sizes[path] = try OutputFile.write(pieces, to: full)
         }
+    }
+
+    override func store<Pieces: Sequence>(_ path: String, streaming pieces: Pieces) throws(SiteError) where Pieces.Element: Collection<UInt8> {
+        try write(path, pieces)
     }
 
     /// Removes files of the spare that stand where the folders of `relative` go; true when it
@@ -313,7 +333,7 @@ enum OutputFile {
     /// build); returns the bytes written. Small pieces are gathered into one buffer; a large one (the
     /// print page's content) is written from its own storage.
     @discardableResult
-    static func write<Piece: Collection<UInt8>>(_ pieces: [Piece], to path: String) throws(SiteError) -> Int {
+    static func write<Pieces: Sequence>(_ pieces: Pieces, to path: String) throws(SiteError) -> Int where Pieces.Element: Collection<UInt8> {
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw SiteError("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
