@@ -1,3 +1,4 @@
+import Foundation
 import HTMLText
 import CourseModel
 import Localization
@@ -156,12 +157,16 @@ final class LeakScanner: @unchecked Sendable {
         filter[Int(run >> 6) & (filter.count - 1)] & (1 << (run & 63)) != 0
     }
 
-    /// Scans the participant file `path`.
+    /// Guards what scans record (``scan(_:_:)`` runs on both cores at the end of a build); the
+    /// secrets and the last build's files are only read while files are scanned.
+    private let recording = NSLock()
+
+    /// Scans the participant file `path`. Safe to call from several threads at once.
     func scan(_ path: String, _ bytes: [UInt8]) {
         if keepsFiles {
-            scanned[path] = bytes
+            recording.withLock { scanned[path] = bytes }
             if let last = previous[path], last.bytes == bytes {
-                found[path] = last.leaks
+                recording.withLock { found[path] = last.leaks }
                 return
             }
         }
@@ -181,6 +186,84 @@ final class LeakScanner: @unchecked Sendable {
                 leaks.append("\(path): trainer-only text of \(file) («\(text.prefix(60))…»)")
             }
         }
-        found[path] = leaks
+        recording.withLock { found[path] = leaks }
+    }
+}
+
+/// The participant edition's files on their way to the leak check, shared by the two threads of a
+/// build. The participant thread's work (the leak check's index, its edition and every scan) was a
+/// fifth more than the trainer thread's, which then waited for it. So the participant thread queues
+/// its files instead of scanning them, up to ``limit`` bytes (beyond that it scans them itself), and
+/// both threads take files from the queue once their editions are done: the trainer thread through
+/// ``help()``, the participant thread through ``finish(with:)``.
+final class ScanQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var scanner: LeakScanner?
+    private var queued: [(path: String, bytes: [UInt8])] = []
+    private var queuedBytes = 0
+    private var done = false
+    /// The most bytes kept waiting (the memory the queue may add to a build's peak).
+    let limit: Int
+
+    /// A queue keeping at most `limit` bytes of files waiting.
+    init(limit: Int = 16 << 20) { self.limit = limit }
+
+    /// Gives the queue the scanner (made by the participant thread, from the course).
+    func start(_ scanner: LeakScanner) {
+        condition.withLock {
+            self.scanner = scanner
+            condition.broadcast()
+        }
+    }
+
+    /// A participant file, just made: queued, or scanned here with `scanner` (the one given to
+    /// ``start(_:)``) when the queue holds its limit.
+    func submit(_ path: String, _ bytes: [UInt8], with scanner: LeakScanner) {
+        let queued: Bool = condition.withLock {
+            guard queuedBytes + bytes.count <= limit else { return false }
+            self.queued.append((path, bytes))
+            queuedBytes += bytes.count
+            condition.signal()
+            return true
+        }
+        if !queued { scanner.scan(path, bytes) }
+    }
+
+    /// A queued file, taken off the queue (the last queued: the order of scans does not matter, the
+    /// findings are kept by path); the caller holds the lock and the queue is not empty.
+    private func takeNext() -> (path: String, bytes: [UInt8]) {
+        let next = queued.removeLast()
+        queuedBytes -= next.bytes.count
+        return next
+    }
+
+    /// The trainer thread, done with its edition: scans queued files until the participant edition
+    /// is complete and nothing is queued.
+    func help() {
+        condition.lock()
+        while true {
+            while (queued.isEmpty || scanner == nil) && !done { condition.wait() }
+            guard let scanner, !queued.isEmpty else { break }
+            let next = takeNext()
+            condition.unlock()
+            scanner.scan(next.path, next.bytes)
+            condition.lock()
+        }
+        condition.unlock()
+    }
+
+    /// The participant edition is complete: the participant thread scans what is still queued, with
+    /// `scanner`, beside the trainer thread.
+    func finish(with scanner: LeakScanner) {
+        condition.lock()
+        done = true
+        condition.broadcast()
+        while !queued.isEmpty {
+            let next = takeNext()
+            condition.unlock()
+            scanner.scan(next.path, next.bytes)
+            condition.lock()
+        }
+        condition.unlock()
     }
 }

@@ -115,11 +115,18 @@ public struct SiteBuilder: Sendable {
     func build(trainer: EditionFiles, participant: EditionFiles, cache: SiteCache? = nil) throws(SiteError) {
         // A course's own page frame that cannot be used stops the build, naming the problem.
         if case .failure(let error) = theme.frame { throw error }
-        // The trainer edition on one core; the participant edition and its leak check on the other.
-        let leaks = Parallel.pair({ build(.trainer, into: trainer, cache: cache?.edition(.trainer)) }, { () -> [String] in
+        // The trainer edition on one core; the participant edition and its leak check on the other,
+        // and the trainer edition's core helps with the leak check once its edition is done.
+        let queue = ScanQueue()
+        let leaks = Parallel.pair({
+            build(.trainer, into: trainer, cache: cache?.edition(.trainer))
+            queue.help()
+        }, { () -> [String] in
             let scanner = cache.map { $0.leaks.scanner(for: course, revisions: $0.load) } ?? LeakCheck(course: course).scanner()
-            participant.inspect = { path, bytes in scanner.scan(path, bytes) }
+            queue.start(scanner)
+            participant.inspect = { path, bytes in queue.submit(path, bytes, with: scanner) }
             build(.participant, into: participant, cache: cache?.edition(.participant))
+            queue.finish(with: scanner)
             return scanner.leaks
         }).1
         if let failure = trainer.failure ?? participant.failure { throw failure }
