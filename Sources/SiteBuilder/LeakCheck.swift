@@ -201,6 +201,8 @@ final class ScanQueue: @unchecked Sendable {
     private var scanner: LeakScanner?
     private var queued: [(path: String, bytes: [UInt8])] = []
     private var queuedBytes = 0
+    /// Files taken off the queue by the trainer thread and still being scanned.
+    private var scanning = 0
     private var done = false
     /// The most bytes kept waiting (the memory the queue may add to a build's peak).
     let limit: Int
@@ -245,15 +247,19 @@ final class ScanQueue: @unchecked Sendable {
             while (queued.isEmpty || scanner == nil) && !done { condition.wait() }
             guard let scanner, !queued.isEmpty else { break }
             let next = takeNext()
+            scanning += 1
             condition.unlock()
             scanner.scan(next.path, next.bytes)
             condition.lock()
+            scanning -= 1
+            condition.broadcast()
         }
         condition.unlock()
     }
 
     /// The participant edition is complete: the participant thread scans what is still queued, with
-    /// `scanner`, beside the trainer thread.
+    /// `scanner`, beside the trainer thread, and returns once every file is scanned — the trainer
+    /// thread's last scans included, so the scanner's findings are complete when it is asked.
     func finish(with scanner: LeakScanner) {
         condition.lock()
         done = true
@@ -264,6 +270,7 @@ final class ScanQueue: @unchecked Sendable {
             scanner.scan(next.path, next.bytes)
             condition.lock()
         }
+        while scanning > 0 { condition.wait() }
         condition.unlock()
     }
 }
