@@ -1,9 +1,12 @@
 import Foundation
 @testable import CourseModel
 
-/// A throw-away course folder with a valid course.yml, for diagnostics tests.
-struct TempCourse {
+/// A throw-away course folder with a valid course.yml, for diagnostics tests; removed with the value
+/// (test runs left thousands of these folders in the temporary directory).
+final class TempCourse: Sendable {
     let root: URL
+
+    deinit { try? FileManager.default.removeItem(at: root) }
 
     static let baseConfig = """
         title: Test

@@ -22,11 +22,14 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// A temporary folder and a results database of `kind` (a file in the folder, or a new database
-/// on the test server) holding one training `t1`.
-struct TempDB {
+/// on the test server) holding one training `t1`; the folder is removed with the value (test runs
+/// left thousands of them in the temporary directory).
+final class TempDB: Sendable {
     let dir: URL
     /// The `--db` value: the file's path or the database's URL.
     let path: String
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     init(_ kind: StoreKind = .sqlite) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-quiz-\(UUID().uuidString)")
