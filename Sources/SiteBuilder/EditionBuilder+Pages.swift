@@ -200,32 +200,29 @@ extension EditionBuilder {
         }
         if openGroup != nil { main += "</ol></li>\n" }
         main += "</ol>\n</nav>\n"
-        // The sections, one per page, are made as the file is written (`add(_:streaming:)`): the
-        // print page is the whole edition, 45 MB for the trainer edition of 5,000 pages, and is never
-        // held in memory at once.
         let frame = layout.render(
             Layout.PageParts(
                 title: course.config.title + " — " + layout.editionName, bodyClass: "print-all",
                 breadcrumbs: [NavLink(title: l(.home), href: "index.html"), NavLink(title: l(.printAll), href: Paths.print)],
                 sidebar: sidebar(current: Paths.print), main: ""),
             path: Paths.print)
-        // The frame is the text before the article, the article (empty here) and the text after it;
-        // between them the contents, then one section per page. The sections are made as the file is
-        // written (`add(_:streaming:)`): the print page is the whole edition, 45 MB for the trainer
-        // edition of 5,000 pages, and is never held in memory at once.
-        let head = frame.dropLast().joined() + main, tail = frame.last ?? ""
-        let file = (0..<pages.count + 2).lazy.map { [self] i -> String in
-            if i == 0 { return head }
-            if i == pages.count + 1 { return tail }
-            let page = pages[i - 1]
+        // The article: the contents, then one section per page. It is made as the file is written
+        // (`add(_:streaming:)`): the print page is the whole edition, 45 MB for the trainer edition of
+        // 5,000 pages, and is never held in memory at once.
+        let article = (0...pages.count).lazy.map { [self] k -> String in
+            guard k > 0 else { return main }
+            let page = pages[k - 1]
             let prefix = page.id + "--"
             // A new page on paper for each module (and each group of activities of one kind), so
             // short activities flow one after another instead of one to a sheet.
-            let breakClass = i == 1 || groupKey(pages[i - 2]) != groupKey(page) ? " module-start" : ""
+            let breakClass = k == 1 || groupKey(pages[k - 2]) != groupKey(page) ? " module-start" : ""
             return "<section class=\"print-page\(breakClass)\" id=\"" + (prefix + "top").html + "\">\n<h2>"
                 + (page.kind == .module ? navTitle(page) : page.title).html + "</h2>\n"
                 + printSection(page, prefix: prefix) + "</section>\n"
         }
+        // The frame's pieces are its text with each `{{article}}`'s content between (odd places,
+        // ``FrameTemplate/fill(_:article:)``): there the article goes.
+        let file = frame.indices.lazy.flatMap { i in i % 2 == 1 ? article : (i...i).lazy.map { frame[$0] } }
         files.add(Paths.print, streaming: file)
     }
 
@@ -311,8 +308,6 @@ enum SearchEntry {
     }
 
     /// The index as a script that sets `window.KATCH_SEARCH` (a script, not JSON, so it loads from file://).
-    static func script(_ entries: [[UInt8]]) -> [UInt8] { EditionFiles.joined(scriptPieces(entries)) }
-
     /// The index script as pieces: the entries themselves between their separators, so that writing
     /// it never makes a copy of the whole index (32 MB in the trainer edition of 5,000 pages).
     static func scriptPieces(_ entries: [[UInt8]]) -> [[UInt8]] {

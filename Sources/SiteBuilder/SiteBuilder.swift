@@ -230,18 +230,14 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
         self.folder = folder
         self.folderPath = folder.path
         let fm = FileManager.default
-        let marked = fm.fileExists(atPath: spare.appendingPathComponent(SiteBuilder.marker).path)
-        if fm.fileExists(atPath: folder.path) { try? fm.removeItem(at: folder) }
-        recycled = marked && rename(spare.path, folder.path) == 0
-        super.init()
         do {
-            if !recycled {
-                if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
-                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            }
+            if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
+            recycled = fm.fileExists(atPath: spare.appendingPathComponent(SiteBuilder.marker).path) && rename(spare.path, folder.path) == 0
+            if !recycled { try fm.createDirectory(at: folder, withIntermediateDirectories: true) }
         } catch {
             throw SiteError("cannot write \(folder.path): \(error.localizedDescription)")
         }
+        super.init()
         try OutputFile.write(["katch build output: this folder is replaced by the next build\n".utf8], to: folderPath + "/" + SiteBuilder.marker)
     }
 
@@ -282,17 +278,7 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
         let full = folderPath + "/" + path
         if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let parent = folderPath + "/" + String(path[..<slash])
-            if folders.insert(parent).inserted {
-                do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-                    // In a spare, a file may stand where this build wants a folder.
-                    guard recycled, clearFilesOnTheWay(to: String(path[..<slash])) else {
-                        throw SiteError("cannot write \(parent): \(error.localizedDescription)")
-                    }
-                    do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-                        throw SiteError("cannot write \(parent): \(error.localizedDescription)")
-                    }
-                }
-            }
+            if folders.insert(parent).inserted { try makeFolder(parent, String(path[..<slash])) }
         }
         do { sizes[path] = try OutputFile.write(pieces, to: full) } catch {
             // In a spare, a folder may stand where this build wants a file.
@@ -306,6 +292,16 @@ final class DiskFiles: EditionFiles, @unchecked Sendable {
 
     override func store<Pieces: Sequence>(_ path: String, streaming pieces: Pieces) throws(SiteError) where Pieces.Element: Collection<UInt8> {
         try write(path, pieces)
+    }
+
+    /// Creates the folder `parent` (`relative` in the edition) with the folders above it.
+    private func makeFolder(_ parent: String, _ relative: String) throws(SiteError) {
+        let fm = FileManager.default
+        do { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+            // In a spare, a file may stand where this build wants a folder.
+            if recycled && clearFilesOnTheWay(to: relative), (try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)) != nil { return }
+            throw SiteError("cannot write \(parent): \(error.localizedDescription)")
+        }
     }
 
     /// Removes files of the spare that stand where the folders of `relative` go; true when it

@@ -45,6 +45,30 @@ import Testing
         #expect(CourseLoader.load(root: dir).diagnostics.contains { $0.code == "bad-theme" })
     }
 
+    /// A frame may place {{article}} more than once: the print page, written section by section as
+    /// it is made, holds the whole article at each place, and on disk is the same file as in memory.
+    @Test func aFrameWithTheArticleTwicePrintsItTwiceOnDiskAsInMemory() throws {
+        let frame = "<!DOCTYPE html><html><head><title>{{title}}</title></head><body><main>{{article}}</main><aside>{{article}}</aside></body></html>"
+        let (course, root) = try fixtureCourse(replacing: [:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data(frame.utf8).write(to: root.appendingPathComponent("site/page.html"))
+        let loaded = CourseLoader.load(root: root)
+        #expect(!loaded.hasErrors && loaded.course.pages.count == course.pages.count, "\(loaded.diagnostics)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("katch-frame2-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let written = try SiteBuilder(course: loaded.course).build(into: dir)
+        for output in try SiteBuilder(course: loaded.course).buildAll() {
+            let folder = try #require(written.first { $0.edition == output.edition }).folder
+            let onDisk = try Data(contentsOf: folder.appendingPathComponent("print.html"))
+            #expect(onDisk == Data(output.files["print.html"] ?? []), "\(output.edition)")
+            let text = String(decoding: onDisk, as: UTF8.self)
+            let firstPage = try #require(loaded.course.pages.first)
+            #expect(text.components(separatedBy: "id=\"\(firstPage.id)--top\"").count - 1 == 2, "\(output.edition)")
+            #expect(text.components(separatedBy: "class=\"print-toc\"").count - 1 == 2, "\(output.edition)")
+        }
+    }
+
     /// The page frame is `site/page.html`: a course's own frame places katch's slots as it likes;
     /// course text reaches it escaped; a frame with an unknown slot or without {{article}} stops the build.
     @Test func aCourseFramePlacesTheSlotsAndCannotPrintCourseTextUnescaped() throws {
